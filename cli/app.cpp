@@ -1,0 +1,61 @@
+#include "app.hpp"
+
+#include <functional>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace pgi::cli {
+
+namespace {
+constexpr const char* exit_code_help =
+    "\nExit codes:\n"
+    "  0  success (validate: the plan is valid; warnings allowed unless --strict)\n"
+    "  1  the plan is invalid (validate --strict: also when there are warnings)\n"
+    "  2  usage error, unreadable input, or output that could not be written\n"
+    "\nThe plan: PLAN arguments, else $PGI_PLAN, else pgi.yaml / pgi.toml in the current\n"
+    "directory. A directory stands for the plan.yaml / plan.toml / pgi.yaml inside it.\n"
+    "Docs: docs/cli.md, docs/plan-format.md, docs/diagnostics.md.\n";
+}  // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"pgi: plans, gaps and reports for Provincial Green Index (PGI) improvement plans", "pgi"};
+    app.set_version_flag("-V,--version", std::string("pgi ") + PGI_VERSION);
+    app.require_subcommand(1);
+    app.footer(exit_code_help);
+    app.set_help_all_flag("--help-all", "Show help for every command");
+
+    // Subcommands, wired here once, in the order --help lists them.
+    Action action;
+    setup_validate(app, action);
+    setup_gap(app, action);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        std::cerr << "pgi: error: " << e.what() << "\n";
+        std::cerr << "  hint: run `pgi --help` or `pgi <command> --help`\n";
+        return exit_usage;
+    }
+    if (!action) return exit_usage;
+    try {
+        return action();
+    } catch (const UsageError& e) {
+        std::cerr << "pgi: error: " << e.message << "\n";
+        if (!e.hint.empty()) std::cerr << "  hint: " << e.hint << "\n";
+        return exit_usage;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "pgi: error: out of memory\n";
+        return exit_usage;
+    } catch (const std::exception& e) {
+        std::cerr << "pgi: internal error: " << e.what() << "\n"
+                  << "  hint: this is a bug in pgi; please report it with the input that caused it\n";
+        return exit_usage;
+    }
+}
+
+}  // namespace pgi::cli

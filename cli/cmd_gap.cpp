@@ -1,0 +1,83 @@
+// pgi gap [PLAN]: how far each component and the total PGI are from their targets.
+#include <iostream>
+
+#include "app.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace pgi::cli {
+
+namespace {
+
+struct GapCliOptions {
+    PlanInput input;
+    std::string as_of;
+    int year = 0;
+    GapFormat format = GapFormat::table;
+    std::string lang;
+    ColorMode color = ColorMode::automatic;
+    bool decimal_comma = false;
+    std::string output;
+};
+
+int run_gap(const GapCliOptions& o) {
+    auto plans = resolve_plans(o.input);
+    if (plans.size() != 1) throw UsageError{"gap takes one plan", ""};
+    Date as_of = as_of_or_default(o.as_of);
+    LoadResult r = load_and_validate(plans.front(), o.input.input_format);
+    if (r.io_error) {
+        print_diagnostics(r.diagnostics);
+        return exit_usage;
+    }
+    if (r.diagnostics.has_errors() || !r.plan) {
+        print_diagnostics(r.diagnostics);
+        std::cerr << "pgi: error: the plan is invalid; fix the errors above (pgi validate " << plans.front() << ")\n";
+        return exit_invalid;
+    }
+    print_diagnostics(r.diagnostics);  // warnings only
+    GapOptions go{as_of, o.year ? std::optional<int>(o.year) : std::nullopt};
+    GapResult g = compute_gap(*r.plan, go);
+    if (!g.report) {
+        print_diagnostics(g.diagnostics);
+        return exit_invalid;
+    }
+    auto lang = language_option(o.lang, r.plan->meta.language);
+    GapRenderOptions ro;
+    ro.language = lang.value_or(Language::vi);
+    ro.color = o.output.empty() && o.format == GapFormat::table && use_color(o.color);
+    ro.decimal_comma = o.decimal_comma;
+    emit(render_gap(*g.report, o.format, ro), o.output);
+    return exit_ok;
+}
+
+}  // namespace
+
+void setup_gap(CLI::App& app, Action& action) {
+    auto opts = std::make_shared<GapCliOptions>();
+    auto* cmd = app.add_subcommand("gap", "Show each component's gap to its target (target − current) and the total PGI");
+    add_plan_input(*cmd, opts->input, false);
+    cmd->add_option("--as-of", opts->as_of,
+                    "Date YYYY-MM-DD for \"current\" scores and task status (default: $SOURCE_DATE_EPOCH, else today)");
+    cmd->add_option("--year", opts->year,
+                    "Target year (default: the --as-of year if it has targets, else the latest earlier target year)")
+        ->check(CLI::Range(1900, 2200));
+    cmd->add_option("-f,--format", opts->format, "Output: table (default), markdown, csv or json")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, GapFormat>{{"table", GapFormat::table},
+                                                                             {"markdown", GapFormat::markdown},
+                                                                             {"md", GapFormat::markdown},
+                                                                             {"csv", GapFormat::csv},
+                                                                             {"json", GapFormat::json}},
+                                            CLI::ignore_case));
+    cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
+        ->check(CLI::IsMember({"vi", "en"}));
+    cmd->add_option("--color", opts->color, "Colour: auto (default; off when NO_COLOR is set or not a terminal), always, never")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
+                                                                             {"always", ColorMode::always},
+                                                                             {"never", ColorMode::never}},
+                                            CLI::ignore_case));
+    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
+    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
+    cmd->callback([opts, &action] { action = [opts] { return run_gap(*opts); }; });
+}
+
+}  // namespace pgi::cli

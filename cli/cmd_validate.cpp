@@ -1,0 +1,72 @@
+// pgi validate [PLAN…]: report every finding in the plan files.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "app.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace pgi::cli {
+
+namespace {
+
+enum class DiagFormat { text, json };
+
+struct ValidateOptions {
+    PlanInput input;
+    DiagFormat format = DiagFormat::text;
+    bool strict = false;
+    bool quiet = false;
+};
+
+std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+int run_validate(const ValidateOptions& o) {
+    Diagnostics all;
+    bool io_error = false;
+    std::string summary;
+    for (const auto& path : resolve_plans(o.input)) {
+        LoadResult r = load_and_validate(path, o.input.input_format);
+        io_error = io_error || r.io_error;
+        all.append(r.diagnostics);
+        if (r.diagnostics.has_errors() || !r.plan) {
+            summary += fmt::format("{}: invalid: {}, {}\n", path, plural(r.diagnostics.error_count(), "error"),
+                                   plural(r.diagnostics.warning_count(), "warning"));
+        } else {
+            const Plan& p = *r.plan;
+            summary += fmt::format("{}: valid: {}, {}, {}, {}{}\n", path, plural(p.components.size(), "component"),
+                                   plural(p.owners.size(), "owner"), plural(p.tasks.size(), "task"),
+                                   plural(p.observations.size(), "observation"),
+                                   r.diagnostics.warning_count()
+                                       ? ", " + plural(r.diagnostics.warning_count(), "warning")
+                                       : std::string());
+        }
+    }
+    if (o.format == DiagFormat::json) {
+        std::cout << render_json(all);
+    } else {
+        std::cout << render_text(all);
+        if (!o.quiet) std::cout << summary;
+    }
+    if (io_error) return exit_usage;
+    if (all.has_errors()) return exit_invalid;
+    if (o.strict && all.warning_count() > 0) return exit_invalid;
+    return exit_ok;
+}
+
+}  // namespace
+
+void setup_validate(CLI::App& app, Action& action) {
+    auto opts = std::make_shared<ValidateOptions>();
+    auto* cmd = app.add_subcommand("validate", "Check plan files and report every finding with file:line:col");
+    add_plan_input(*cmd, opts->input, true);
+    cmd->add_option("--format", opts->format, "Output: text (default) or json")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, DiagFormat>{{"text", DiagFormat::text}, {"json", DiagFormat::json}},
+                                            CLI::ignore_case));
+    cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1)");
+    cmd->add_flag("-q,--quiet", opts->quiet, "Print findings only, no summary line");
+    cmd->callback([opts, &action] { action = [opts] { return run_validate(*opts); }; });
+}
+
+}  // namespace pgi::cli

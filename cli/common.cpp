@@ -1,0 +1,96 @@
+#include "common.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include <unistd.h>
+
+#include "pgi/io.hpp"
+#include "pgi/validate.hpp"
+
+namespace pgi::cli {
+
+namespace fs = std::filesystem;
+
+void add_plan_input(CLI::App& cmd, PlanInput& in, bool many) {
+    auto* opt = cmd.add_option("plan", in.plans,
+                               many ? "Plan files or plan directories (default: $PGI_PLAN, else ./pgi.yaml or ./pgi.toml)"
+                                    : "Plan file or plan directory (default: $PGI_PLAN, else ./pgi.yaml or ./pgi.toml)");
+    if (!many) opt->expected(0, 1);
+    add_input_format(cmd, in);
+}
+
+void add_input_format(CLI::App& cmd, PlanInput& in) {
+    cmd.add_option("--input-format", in.input_format, "Read plans as yaml or toml instead of guessing from the extension")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, InputFormat>{{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}, CLI::ignore_case));
+}
+
+std::vector<std::string> resolve_plans(const PlanInput& in) {
+    std::vector<std::string> out;
+    if (in.plans.empty()) {
+        const char* env = std::getenv("PGI_PLAN");
+        auto found = discover_plan(fs::current_path(), env ? env : "");
+        if (!found)
+            throw UsageError{"no plan given, and no pgi.yaml or pgi.toml in the current directory",
+                             "pass a plan file (pgi gap examples/lang-son-2024/plan.yaml) or set PGI_PLAN"};
+        out.push_back(found->string());
+    } else {
+        out = in.plans;
+    }
+    for (auto& p : out) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            auto inside = plan_in_directory(p);
+            if (!inside)
+                throw UsageError{"no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + p, ""};
+            p = inside->string();
+        }
+    }
+    return out;
+}
+
+LoadResult load_and_validate(const std::string& path, InputFormat format) {
+    LoadResult r = load_plan_file(path, format);
+    validate_loaded(r);
+    return r;
+}
+
+Date as_of_or_default(const std::string& text) {
+    if (text.empty()) return default_as_of();
+    auto d = parse_date(text);
+    if (!d) throw UsageError{"--as-of must be a date YYYY-MM-DD that exists, not `" + text + "`", ""};
+    return *d;
+}
+
+bool use_color(ColorMode mode) {
+    if (mode == ColorMode::always) return true;
+    if (mode == ColorMode::never) return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color && *no_color) return false;
+    const char* term = std::getenv("TERM");
+    if (term && std::string(term) == "dumb") return false;
+    return ::isatty(STDOUT_FILENO) == 1;
+}
+
+void emit(const std::string& content, const std::string& path) {
+    if (path.empty() || path == "-") {
+        std::cout << content << std::flush;
+        if (!std::cout) throw UsageError{"cannot write to standard output", ""};
+        return;
+    }
+    std::string err = write_file_atomic(path, content);
+    if (!err.empty()) throw UsageError{"cannot write " + path + ": " + err, ""};
+}
+
+void print_diagnostics(const Diagnostics& ds) { std::cerr << render_text(ds); }
+
+std::optional<Language> language_option(const std::string& text, const std::string& plan_language) {
+    std::string l = text.empty() ? plan_language : text;
+    if (l == "en") return Language::en;
+    if (l == "vi" || l.empty()) return Language::vi;
+    return std::nullopt;
+}
+
+}  // namespace pgi::cli

@@ -1,0 +1,59 @@
+// Calendar dates (ISO 8601, proleptic Gregorian) and the partial dates real plans use.
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pgi {
+
+/// A full calendar date. Always valid when produced by the functions below.
+struct Date {
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+    auto operator<=>(const Date&) const = default;
+};
+
+/// A date that may lack its day, or its month and day: `2024`, `2024-08`, `2024-08-08`.
+/// Plans are often issued as drafts that leave the day blank ("ngày   tháng 8 năm 2024").
+/// `month == 0` means year only; `day == 0` means year and month only.
+struct PartialDate {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    bool operator==(const PartialDate&) const = default;
+    /// The first and the last full date the partial date can stand for.
+    Date earliest() const;
+    Date latest() const;
+};
+
+/// True for 1..12 months and the days that month has (leap years per the Gregorian rule:
+/// divisible by 4, except centuries not divisible by 400).
+bool is_valid_date(int year, int month, int day);
+int days_in_month(int year, int month);
+
+/// Parses a full ISO date `YYYY-MM-DD`. Returns std::nullopt for any other shape and for
+/// impossible dates such as 2024-02-30.
+std::optional<Date> parse_date(std::string_view text);
+
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; std::nullopt when malformed or impossible.
+std::optional<PartialDate> parse_partial_date(std::string_view text);
+
+/// `YYYY-MM-DD`.
+std::string format_date(const Date& d);
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as much as is known.
+std::string format_partial_date(const PartialDate& d);
+
+/// Days since 1970-01-01 (negative before), and back.
+long days_from_civil(const Date& d);
+Date civil_from_days(long days);
+Date add_days(const Date& d, long days);
+
+/// The default "as of" date: the UTC date of `SOURCE_DATE_EPOCH` (seconds since the epoch)
+/// when that environment variable holds a valid integer, so that reproducible builds and
+/// tests get a fixed date; otherwise today's UTC date from the system clock.
+Date default_as_of();
+
+}  // namespace pgi

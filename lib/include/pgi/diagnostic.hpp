@@ -1,0 +1,64 @@
+// Findings about input files, as data: collected, sorted, rendered as text or JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pgi {
+
+/// A place in an input file. `line` and `column` are 1-based (column counts Unicode code
+/// points, as editors do); 0 means "unknown" (e.g. an I/O error about the whole file).
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    bool operator==(const SourceLocation&) const = default;
+};
+
+enum class Severity { error, warning, note };
+
+/// One finding. `code` is stable and documented in docs/diagnostics.md (e.g. `unknown-key`);
+/// tests and scripts match the code, not the wording of `message`.
+struct Diagnostic {
+    Severity severity = Severity::error;
+    SourceLocation location;
+    std::string code;
+    std::string message;
+    std::string hint;                 ///< what to do about it; may be empty
+    std::vector<SourceLocation> related;  ///< other places involved (the first duplicate…)
+};
+
+/// An ordered collection of findings.
+class Diagnostics {
+public:
+    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    void error(SourceLocation at, std::string code, std::string message, std::string hint = {});
+    void warning(SourceLocation at, std::string code, std::string message, std::string hint = {});
+    void append(const Diagnostics& other);
+
+    const std::vector<Diagnostic>& items() const { return items_; }
+    bool has_errors() const;
+    std::size_t error_count() const;
+    std::size_t warning_count() const;
+    bool empty() const { return items_.empty(); }
+
+    /// Sorts by file, line, column, then code, and drops exact duplicates, so output is
+    /// deterministic whatever order the checks ran in.
+    void sort();
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+/// `file:line:col: severity: [code] message`, then `  hint: …` and `  note: … here` lines
+/// for the hint and each related location. Lines end with '\n'.
+std::string render_text(const Diagnostic& d);
+std::string render_text(const Diagnostics& ds);
+
+/// A JSON document `{"diagnostics":[{"file","line","column","severity","code","message",
+/// "hint","related":[…]}…],"errors":N,"warnings":N}` followed by '\n'.
+std::string render_json(const Diagnostics& ds);
+
+const char* to_string(Severity s);
+
+}  // namespace pgi

@@ -1,0 +1,101 @@
+// The gap to target: how far each component, and the total PGI, is from its target.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pgi/date.hpp"
+#include "pgi/diagnostic.hpp"
+#include "pgi/model.hpp"
+#include "pgi/score.hpp"
+
+namespace pgi {
+
+/// Where a "current" score comes from.
+enum class CurrentSource { none, baseline, observation };
+
+/// One line of the gap table (a component, or the total PGI). All scores in points.
+struct GapRow {
+    std::string id;    ///< component id; "total" for the total
+    int number = 0;
+    std::string name;
+    std::string name_en;
+    std::optional<int> baseline_year;
+    std::optional<Score> baseline;
+    std::optional<Score> current;
+    CurrentSource current_source = CurrentSource::none;
+    int current_year = 0;              ///< reference year of the observation or the baseline
+    std::optional<PartialDate> published;  ///< publication date of the observation
+    ObservationKind observation_kind = ObservationKind::official;
+    std::optional<Score> target;       ///< the "at least" target for the target year
+    std::optional<Score> gap;          ///< target − current; negative = target beaten
+    std::optional<Score> planned_increase;   ///< target − baseline
+    std::optional<Score> achieved_increase;  ///< current − baseline
+    std::optional<bool> met;           ///< current >= target
+    std::array<int, 5> tasks_by_status{};    ///< indexed by TaskStatus
+    int tasks = 0;
+};
+
+struct GapReport {
+    std::string plan_title;
+    std::string plan_issuer;
+    std::string plan_document;
+    std::string language;  ///< the plan's language, `vi` or `en`
+    Date as_of;
+    int target_year = 0;
+    std::vector<GapRow> components;  ///< in plan order
+    GapRow total;
+    std::vector<Target> total_other_targets;  ///< rank targets for the target year (not computed)
+};
+
+struct GapOptions {
+    Date as_of;
+    std::optional<int> target_year;  ///< default: see choose_target_year()
+};
+
+/// The target year used when none is given: the year of `as_of` if any component has a
+/// score target for it; otherwise the latest target year before it; otherwise the earliest
+/// target year. std::nullopt when the plan has no score targets.
+std::optional<int> choose_target_year(const Plan& plan, const Date& as_of);
+
+/// The status of `task` as of a date: the status of its latest update dated on or before
+/// `as_of` (the later one in file order on a tie), else its `status` field.
+TaskStatus status_as_of(const Task& task, const Date& as_of);
+
+/// Computes the gap table. Per component: the current score is the latest observation
+/// published on or before `as_of` (a partial publication date counts from its last day; the
+/// later reference year wins a tie), else the baseline. gap = target − current, exact in
+/// hundredths; met when current >= target ("at least" semantics of the plan's targets). The
+/// total row sums the components (the PGI score is the sum of the four component indices,
+/// `../shared/domain.md`); when every current score comes from one observation that states
+/// a published total, that total is used, since VCCI rounds it on its own.
+/// Task counts use status_as_of().
+/// Errors (returned in `diagnostics`, report absent): `no-target` when the plan has no score
+/// target for the requested year, or no score targets at all.
+struct GapResult {
+    std::optional<GapReport> report;
+    Diagnostics diagnostics;
+};
+GapResult compute_gap(const Plan& plan, const GapOptions& options);
+
+/// Output language for labels.
+enum class Language { vi, en };
+
+enum class GapFormat { table, markdown, csv, json };
+
+struct GapRenderOptions {
+    Language language = Language::vi;
+    bool color = false;          ///< ANSI colours (table format only)
+    bool decimal_comma = false;  ///< 6,58 instead of 6.58 (table and markdown)
+};
+
+/// Renders the report. `table`: aligned terminal tables; `markdown`: a heading and pipe
+/// tables; `csv`: one header row of stable snake_case column names and one row per
+/// component plus `total` (RFC 4180, CRLF); `json`: an object with `as_of`, `target_year`,
+/// `components` (objects with `id`, `baseline`, `current`, `target`, `gap` … as numbers in
+/// points) and `total`. Deterministic: the same report gives byte-identical output.
+std::string render_gap(const GapReport& report, GapFormat format, const GapRenderOptions& options);
+
+}  // namespace pgi

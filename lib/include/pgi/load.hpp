@@ -1,0 +1,52 @@
+// Loading plan files (YAML or TOML) into the plan model.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pgi/diagnostic.hpp"
+#include "pgi/model.hpp"
+
+namespace pgi {
+
+enum class InputFormat { automatic, yaml, toml };
+
+/// The format for `path` by extension: `.yaml`/`.yml` -> yaml, `.toml` -> toml;
+/// std::nullopt for any other extension.
+std::optional<InputFormat> format_from_extension(const std::filesystem::path& path);
+
+/// The result of loading: the plan (absent when the file could not be read or parsed at all)
+/// and every finding, sorted. A plan is returned even when schema errors were found, with the
+/// offending fields left at their defaults, so that later checks can still run; callers must
+/// treat `diagnostics.has_errors()` as "invalid".
+struct LoadResult {
+    std::optional<Plan> plan;
+    Diagnostics diagnostics;
+    bool io_error = false;  ///< the file could not be read (exit code 2, not 1)
+};
+
+/// Parses `text` as a plan in `format` (automatic = by the extension of `file_name`, which
+/// is also the name used in diagnostics). Reports, with 1-based line:column:
+/// `invalid-utf8`, `syntax`, `duplicate-key` (YAML keys repeated in one mapping, which
+/// yaml-cpp would silently collapse), `yaml-alias`, `too-deep`, `unknown-key` (with a
+/// did-you-mean hint), `wrong-type`, `missing-key`, `invalid-value`, `invalid-score`
+/// (more than two decimals), `invalid-date` (malformed or impossible, e.g. 2024-02-30),
+/// `unsupported-version` and the warning `not-nfc`. Semantic rules (references, ranges,
+/// targets) are checked by validate_plan(), not here. Never throws on malformed input.
+LoadResult load_plan_text(std::string_view text, const std::string& file_name,
+                          InputFormat format = InputFormat::automatic);
+
+/// Reads `path` and calls load_plan_text(); a read failure is an `io-error` diagnostic with
+/// `io_error` set.
+LoadResult load_plan_file(const std::filesystem::path& path, InputFormat format = InputFormat::automatic);
+
+/// Where to find the plan when none is given on the command line, in order: the `PGI_PLAN`
+/// environment value (`env_plan`, may be empty), then `pgi.yaml`, `pgi.yml`, `pgi.toml` in
+/// `dir`. A directory given as the plan is searched for `plan.yaml`, `plan.yml`, `plan.toml`,
+/// `pgi.yaml`, `pgi.yml`, `pgi.toml`. Returns std::nullopt when nothing is found.
+std::optional<std::filesystem::path> discover_plan(const std::filesystem::path& dir, std::string_view env_plan);
+std::optional<std::filesystem::path> plan_in_directory(const std::filesystem::path& dir);
+
+}  // namespace pgi

@@ -1,0 +1,256 @@
+// The plan model: what an improvement plan for the Provincial Green Index says.
+// Terms follow ../shared/domain.md: component, baseline, target, gap, lead owner,
+// cooperating owner, focal agency, observation.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pgi/date.hpp"
+#include "pgi/diagnostic.hpp"
+#include "pgi/score.hpp"
+
+namespace pgi {
+
+/// The version of the plan file format this library reads and writes (`pgi: 1`).
+inline constexpr int plan_format_version = 1;
+
+/// A cited official document: `163/KH-UBND` of 2024-07-12 by the provincial People's
+/// Committee. `number` may have its numeric part blank (`/KH-UBND`) as in drafts.
+struct DocumentRef {
+    std::string number;
+    std::optional<PartialDate> date;
+    std::string issuer;
+    std::string title;
+    SourceLocation location;
+    bool operator==(const DocumentRef& o) const {
+        return number == o.number && date == o.date && issuer == o.issuer && title == o.title;
+    }
+};
+
+/// How often something recurs. `none` means a one-off, dated or undated.
+enum class Recurrence { none, continuous, daily, weekly, monthly, quarterly, half_yearly, yearly };
+
+/// A reporting duty: who reports to whom, by when, and how often.
+/// `from` lists owner ids; empty means every owner with a task (the seed's "all units").
+struct ReportDeadline {
+    Date due;
+    std::vector<std::string> from;
+    std::string to;  ///< owner id of the recipient, usually the focal agency
+    Recurrence frequency = Recurrence::none;
+    std::string source;  ///< reference into the document, e.g. `III.1`
+    std::string note;
+    SourceLocation location;
+    bool operator==(const ReportDeadline& o) const {
+        return due == o.due && from == o.from && to == o.to && frequency == o.frequency &&
+               source == o.source && note == o.note;
+    }
+};
+
+/// The years a plan covers: `start` to `end` inclusive; no `end` means open-ended
+/// ("năm 2024 và các năm tiếp theo").
+struct Period {
+    int start = 0;
+    std::optional<int> end;
+    bool operator==(const Period&) const = default;
+};
+
+struct PlanMeta {
+    std::string document_number;  ///< `/KH-UBND` style; may lack the numeric part
+    std::string issuer;
+    std::string title;
+    std::optional<PartialDate> issued;
+    std::string place;
+    std::string language = "vi";  ///< language of the plan's text: `vi` or `en`
+    Period period;
+    std::vector<DocumentRef> parents;     ///< documents this plan implements
+    std::vector<DocumentRef> references;  ///< other documents it cites
+    std::string focal_agency;             ///< owner id (cơ quan đầu mối)
+    std::vector<ReportDeadline> reports;
+    SourceLocation location;
+    bool operator==(const PlanMeta& o) const {
+        return document_number == o.document_number && issuer == o.issuer && title == o.title &&
+               issued == o.issued && place == o.place && language == o.language &&
+               period == o.period && parents == o.parents && references == o.references &&
+               focal_agency == o.focal_agency && reports == o.reports;
+    }
+};
+
+/// A target for one year. A score target means "at least `score`" (đạt từ … điểm trở lên).
+/// Rank targets (for the total PGI) are recorded even though `gap` does not compute them.
+enum class TargetKind { score, rank_top, rank_increase };
+
+struct Target {
+    int year = 0;
+    TargetKind kind = TargetKind::score;
+    Score score;                          ///< kind == score: the minimum score, points
+    std::optional<Score> stated_increase; ///< the increase the document states, points
+    int rank = 0;                         ///< rank_top: "in the top N"; rank_increase: N places
+    std::string source;
+    std::string note;
+    SourceLocation location;
+    bool operator==(const Target& o) const {
+        return year == o.year && kind == o.kind && score == o.score &&
+               stated_increase == o.stated_increase && rank == o.rank && source == o.source &&
+               note == o.note;
+    }
+};
+
+struct Baseline {
+    int year = 0;
+    Score score;
+    SourceLocation location;
+    bool operator==(const Baseline& o) const { return year == o.year && score == o.score; }
+};
+
+/// One of the four PGI component indices (chỉ số thành phần), scored 0–10.
+struct Component {
+    std::string id;
+    int number = 0;  ///< 1..4 in VCCI's order; 0 when not a PGI component
+    std::string name;     ///< in the plan's language
+    std::string name_en;
+    std::vector<std::string> aliases;
+    Score scale_min = Score::from_hundredths(0);
+    Score scale_max = Score::from_hundredths(1000);
+    std::optional<Baseline> baseline;
+    std::vector<Target> targets;
+    SourceLocation location;
+    bool operator==(const Component& o) const {
+        return id == o.id && number == o.number && name == o.name && name_en == o.name_en &&
+               aliases == o.aliases && scale_min == o.scale_min && scale_max == o.scale_max &&
+               baseline == o.baseline && targets == o.targets;
+    }
+};
+
+/// Targets for the total PGI score. Score targets for the total are normally derived as the
+/// sum of the component targets; a stated one is checked against that sum.
+struct TotalSpec {
+    std::vector<Target> targets;
+    bool operator==(const TotalSpec&) const = default;
+};
+
+enum class OwnerKind {
+    department,       ///< Phòng … of a city, Sở … of a province
+    people_committee, ///< UBND of a ward/commune/district
+    ward_committees,  ///< the group "UBND các phường, xã"
+    police,
+    military,
+    inspectorate,
+    project_board,
+    centre,           ///< public service unit, e.g. culture and sports centre
+    group,            ///< several agencies named together
+    other
+};
+
+/// An agency that leads or cooperates on tasks, or receives reports.
+struct Owner {
+    std::string id;
+    std::string name;
+    std::string name_en;
+    OwnerKind kind = OwnerKind::other;
+    std::vector<std::string> members;  ///< owner ids, for kind == group
+    SourceLocation location;
+    bool operator==(const Owner& o) const {
+        return id == o.id && name == o.name && name_en == o.name_en && kind == o.kind &&
+               members == o.members;
+    }
+};
+
+enum class TaskStatus { not_started, in_progress, done, blocked, cancelled };
+
+/// A dated progress report on one task, from its owner (issue 3: execution tracking).
+struct TaskUpdate {
+    Date date;
+    TaskStatus status = TaskStatus::not_started;
+    std::optional<int> percent;  ///< 0..100
+    std::string period;          ///< for recurring tasks: `2024-Q3`, `2024-10`, `2024`
+    std::string note;
+    std::vector<std::string> evidence;
+    std::string reported_by;     ///< owner id
+    SourceLocation location;
+    bool operator==(const TaskUpdate& o) const {
+        return date == o.date && status == o.status && percent == o.percent &&
+               period == o.period && note == o.note && evidence == o.evidence &&
+               reported_by == o.reported_by;
+    }
+};
+
+/// A task (nhiệm vụ, giải pháp) under one component, led by one owner.
+struct Task {
+    std::string id;
+    std::string component;               ///< component id
+    std::string lead;                    ///< owner id (cơ quan chủ trì)
+    std::vector<std::string> cooperating;///< owner ids (cơ quan phối hợp)
+    std::string text;
+    std::optional<PartialDate> due;      ///< a one-off deadline; partial = end of that period
+    Recurrence recurrence = Recurrence::none;
+    TaskStatus status = TaskStatus::not_started;
+    std::string source;                  ///< reference into the document, e.g. `II.1.a.2`
+    std::string note;
+    std::vector<TaskUpdate> updates;
+    SourceLocation location;
+    bool operator==(const Task& o) const {
+        return id == o.id && component == o.component && lead == o.lead &&
+               cooperating == o.cooperating && text == o.text && due == o.due &&
+               recurrence == o.recurrence && status == o.status && source == o.source &&
+               note == o.note && updates == o.updates;
+    }
+};
+
+/// Where an observed score comes from: VCCI's official publication, or an interim
+/// estimate (a provincial survey, a self-assessment).
+enum class ObservationKind { official, estimate };
+
+/// Scores for a reference year as published on a date. "Current as of D" is the latest
+/// observation published on or before D (a partial publication date counts from its last
+/// day: `2025-05` is known from 2025-05-31).
+struct Observation {
+    int year = 0;
+    PartialDate published;
+    ObservationKind kind = ObservationKind::official;
+    std::string source;
+    std::map<std::string, Score> scores;  ///< component id -> score, points
+    std::optional<Score> total;           ///< the published total, if stated
+    std::optional<int> rank;
+    SourceLocation location;
+    std::map<std::string, SourceLocation> score_locations;
+    bool operator==(const Observation& o) const {
+        return year == o.year && published == o.published && kind == o.kind &&
+               source == o.source && scores == o.scores && total == o.total && rank == o.rank;
+    }
+};
+
+struct Plan {
+    int format_version = plan_format_version;
+    PlanMeta meta;
+    std::vector<Component> components;
+    TotalSpec total;
+    std::vector<Owner> owners;
+    std::vector<Task> tasks;
+    std::vector<Observation> observations;
+    std::string file;  ///< the file it was loaded from
+    bool operator==(const Plan& o) const {
+        return format_version == o.format_version && meta == o.meta &&
+               components == o.components && total == o.total && owners == o.owners &&
+               tasks == o.tasks && observations == o.observations;
+    }
+
+    const Component* find_component(std::string_view id) const;
+    const Owner* find_owner(std::string_view id) const;
+    const Task* find_task(std::string_view id) const;
+};
+
+// Names used in files, docs and output: the snake_case spellings below are the file format.
+const char* to_string(Recurrence r);
+const char* to_string(TargetKind k);
+const char* to_string(OwnerKind k);
+const char* to_string(TaskStatus s);
+const char* to_string(ObservationKind k);
+std::optional<Recurrence> parse_recurrence(std::string_view s);
+std::optional<OwnerKind> parse_owner_kind(std::string_view s);
+std::optional<TaskStatus> parse_task_status(std::string_view s);
+std::optional<ObservationKind> parse_observation_kind(std::string_view s);
+
+}  // namespace pgi

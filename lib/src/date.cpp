@@ -1,0 +1,116 @@
+#include "pgi/date.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+namespace pgi {
+
+namespace {
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// Reads exactly `n` ASCII digits at `pos`.
+std::optional<int> digits(std::string_view s, std::size_t pos, std::size_t n) {
+    if (pos + n > s.size()) return std::nullopt;
+    int v = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return std::nullopt;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+}  // namespace
+
+int days_in_month(int year, int month) {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12) return 0;
+    return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+bool is_valid_date(int year, int month, int day) {
+    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+           day <= days_in_month(year, month);
+}
+
+Date PartialDate::earliest() const {
+    return Date{year, month == 0 ? 1 : month, day == 0 ? 1 : day};
+}
+
+Date PartialDate::latest() const {
+    int m = month == 0 ? 12 : month;
+    return Date{year, m, day == 0 ? days_in_month(year, m) : day};
+}
+
+std::optional<PartialDate> parse_partial_date(std::string_view text) {
+    auto y = digits(text, 0, 4);
+    if (!y || *y < 1) return std::nullopt;
+    if (text.size() == 4) return PartialDate{*y, 0, 0};
+    if (text.size() < 7 || text[4] != '-') return std::nullopt;
+    auto m = digits(text, 5, 2);
+    if (!m || *m < 1 || *m > 12) return std::nullopt;
+    if (text.size() == 7) return PartialDate{*y, *m, 0};
+    if (text.size() != 10 || text[7] != '-') return std::nullopt;
+    auto d = digits(text, 8, 2);
+    if (!d || !is_valid_date(*y, *m, *d)) return std::nullopt;
+    return PartialDate{*y, *m, *d};
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+    auto p = parse_partial_date(text);
+    if (!p || p->day == 0) return std::nullopt;
+    return Date{p->year, p->month, p->day};
+}
+
+std::string format_date(const Date& d) {
+    return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
+
+std::string format_partial_date(const PartialDate& d) {
+    if (d.month == 0) return fmt::format("{:04}", d.year);
+    if (d.day == 0) return fmt::format("{:04}-{:02}", d.year, d.month);
+    return format_date(Date{d.year, d.month, d.day});
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days algorithms (public domain,
+// http://howardhinnant.github.io/date_algorithms.html).
+long days_from_civil(const Date& d) {
+    long y = d.year - (d.month <= 2 ? 1 : 0);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = (d.month + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + d.day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+Date civil_from_days(long z) {
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+Date add_days(const Date& d, long days) { return civil_from_days(days_from_civil(d) + days); }
+
+Date default_as_of() {
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
+        char* end = nullptr;
+        errno = 0;
+        long long secs = std::strtoll(sde, &end, 10);
+        if (errno == 0 && end && *end == '\0' && secs >= 0 && secs < 253402300800LL)
+            return civil_from_days(static_cast<long>(secs / 86400));
+    }
+    auto now = std::chrono::system_clock::now();
+    auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();
+    return civil_from_days(static_cast<long>(days));
+}
+
+}  // namespace pgi

@@ -1,0 +1,107 @@
+#include "pgi/diagnostic.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace pgi {
+
+const char* to_string(Severity s) {
+    switch (s) {
+        case Severity::error: return "error";
+        case Severity::warning: return "warning";
+        case Severity::note: return "note";
+    }
+    return "error";
+}
+
+void Diagnostics::error(SourceLocation at, std::string code, std::string message, std::string hint) {
+    add({Severity::error, std::move(at), std::move(code), std::move(message), std::move(hint), {}});
+}
+
+void Diagnostics::warning(SourceLocation at, std::string code, std::string message, std::string hint) {
+    add({Severity::warning, std::move(at), std::move(code), std::move(message), std::move(hint), {}});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t Diagnostics::error_count() const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::error;
+    }));
+}
+
+std::size_t Diagnostics::warning_count() const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::warning;
+    }));
+}
+
+namespace {
+auto sort_key(const Diagnostic& d) {
+    return std::tie(d.location.file, d.location.line, d.location.column, d.code, d.message);
+}
+}  // namespace
+
+void Diagnostics::sort() {
+    std::stable_sort(items_.begin(), items_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) < sort_key(b); });
+    items_.erase(std::unique(items_.begin(), items_.end(),
+                             [](const Diagnostic& a, const Diagnostic& b) {
+                                 return sort_key(a) == sort_key(b) && a.severity == b.severity;
+                             }),
+                 items_.end());
+}
+
+namespace {
+std::string where(const SourceLocation& l) {
+    if (l.file.empty()) return "pgi";
+    if (l.line <= 0) return l.file;
+    if (l.column <= 0) return fmt::format("{}:{}", l.file, l.line);
+    return fmt::format("{}:{}:{}", l.file, l.line, l.column);
+}
+}  // namespace
+
+std::string render_text(const Diagnostic& d) {
+    std::string out = fmt::format("{}: {}: [{}] {}\n", where(d.location), to_string(d.severity), d.code, d.message);
+    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+    for (const auto& r : d.related) out += fmt::format("  {}: note: see also here\n", where(r));
+    return out;
+}
+
+std::string render_text(const Diagnostics& ds) {
+    std::string out;
+    for (const auto& d : ds.items()) out += render_text(d);
+    return out;
+}
+
+std::string render_json(const Diagnostics& ds) {
+    using nlohmann::ordered_json;
+    auto loc = [](const SourceLocation& l) {
+        return ordered_json{{"file", l.file}, {"line", l.line}, {"column", l.column}};
+    };
+    ordered_json list = ordered_json::array();
+    for (const auto& d : ds.items()) {
+        ordered_json j = loc(d.location);
+        j["severity"] = to_string(d.severity);
+        j["code"] = d.code;
+        j["message"] = d.message;
+        j["hint"] = d.hint;
+        ordered_json rel = ordered_json::array();
+        for (const auto& r : d.related) rel.push_back(loc(r));
+        j["related"] = rel;
+        list.push_back(std::move(j));
+    }
+    ordered_json root{{"diagnostics", list},
+                      {"errors", ds.error_count()},
+                      {"warnings", ds.warning_count()}};
+    return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace pgi

@@ -1,0 +1,53 @@
+// Internal: a format-neutral tree of the parsed file with 1-based source positions. Both the
+// YAML and the TOML reader produce it, and one schema mapper turns it into a Plan, so every
+// schema rule is written once.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pgi/diagnostic.hpp"
+
+namespace pgi::detail {
+
+struct Pos {
+    int line = 0;
+    int column = 0;
+};
+
+struct Entry;
+
+struct Node {
+    enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
+    /// What the source said about a scalar's type: YAML plain scalars are `plain`; quoted
+    /// YAML scalars and TOML strings are `string`; TOML's typed values keep their type.
+    enum class Type : std::uint8_t { plain, string, integer, floating, boolean, date, datetime };
+    Kind kind = Kind::null;
+    Type type = Type::plain;
+    Pos pos;
+    std::string scalar;
+    std::vector<Node> items;
+    std::vector<Entry> entries;
+};
+
+struct Entry {
+    std::string key;
+    Pos key_pos;
+    Node value;
+};
+
+/// Parse results feed diagnostics through this sink; `file` names the input.
+struct ParseContext {
+    std::string file;
+    Diagnostics& diagnostics;
+    SourceLocation at(Pos p) const { return SourceLocation{file, p.line, p.column}; }
+};
+
+/// Parse YAML/TOML text into a tree. Return false (after adding diagnostics) when the text
+/// cannot be parsed at all.
+bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root);
+bool parse_toml_tree(std::string_view text, ParseContext& ctx, Node& root);
+
+}  // namespace pgi::detail

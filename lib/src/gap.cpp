@@ -1,0 +1,167 @@
+#include "pgi/gap.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace pgi {
+
+std::optional<int> choose_target_year(const Plan& plan, const Date& as_of) {
+    std::set<int> years;
+    for (const auto& c : plan.components)
+        for (const auto& t : c.targets)
+            if (t.kind == TargetKind::score) years.insert(t.year);
+    if (years.empty()) return std::nullopt;
+    if (years.count(as_of.year)) return as_of.year;
+    auto it = years.lower_bound(as_of.year);
+    if (it != years.begin()) return *std::prev(it);
+    return *years.begin();
+}
+
+TaskStatus status_as_of(const Task& task, const Date& as_of) {
+    const TaskUpdate* latest = nullptr;
+    for (const auto& u : task.updates)
+        if (u.date <= as_of && (!latest || u.date >= latest->date)) latest = &u;
+    return latest ? latest->status : task.status;
+}
+
+namespace {
+
+const Target* score_target(const std::vector<Target>& targets, int year) {
+    for (const auto& t : targets)
+        if (t.kind == TargetKind::score && t.year == year) return &t;
+    return nullptr;
+}
+
+void finish(GapRow& r) {
+    if (r.target && r.current) {
+        r.gap = *r.target - *r.current;
+        r.met = *r.current >= *r.target;
+    }
+    if (r.target && r.baseline) r.planned_increase = *r.target - *r.baseline;
+    if (r.current && r.baseline) r.achieved_increase = *r.current - *r.baseline;
+}
+
+}  // namespace
+
+GapResult compute_gap(const Plan& plan, const GapOptions& options) {
+    GapResult result;
+    auto year = options.target_year ? options.target_year : choose_target_year(plan, options.as_of);
+    SourceLocation where{plan.file, 0, 0};
+    if (!year) {
+        result.diagnostics.error(where, "no-target", "the plan has no score targets",
+                                 "add `targets` with a `year` and `score` to the components");
+        return result;
+    }
+    bool any = std::any_of(plan.components.begin(), plan.components.end(),
+                           [&](const Component& c) { return score_target(c.targets, *year) != nullptr; });
+    if (!any) {
+        std::set<int> years;
+        for (const auto& c : plan.components)
+            for (const auto& t : c.targets)
+                if (t.kind == TargetKind::score) years.insert(t.year);
+        std::string list;
+        for (int y : years) list += (list.empty() ? "" : ", ") + std::to_string(y);
+        result.diagnostics.error(where, "no-target", fmt::format("the plan has no score targets for {}", *year),
+                                 list.empty() ? "add score targets to the components"
+                                              : fmt::format("target years in this plan: {}", list));
+        return result;
+    }
+
+    GapReport rep;
+    rep.plan_title = plan.meta.title;
+    rep.plan_issuer = plan.meta.issuer;
+    rep.plan_document = plan.meta.document_number;
+    rep.language = plan.meta.language;
+    rep.as_of = options.as_of;
+    rep.target_year = *year;
+
+    const Observation* common_obs = nullptr;
+    bool all_same_obs = !plan.components.empty();
+
+    for (const auto& c : plan.components) {
+        GapRow r;
+        r.id = c.id;
+        r.number = c.number;
+        r.name = c.name;
+        r.name_en = c.name_en;
+        if (c.baseline) {
+            r.baseline = c.baseline->score;
+            r.baseline_year = c.baseline->year;
+        }
+        const Observation* best = nullptr;
+        for (const auto& o : plan.observations) {
+            if (!o.scores.count(c.id) || o.published.latest() > options.as_of) continue;
+            if (!best || o.published.latest() > best->published.latest() ||
+                (o.published.latest() == best->published.latest() && o.year > best->year))
+                best = &o;
+        }
+        if (best) {
+            r.current = best->scores.at(c.id);
+            r.current_source = CurrentSource::observation;
+            r.current_year = best->year;
+            r.published = best->published;
+            r.observation_kind = best->kind;
+        } else if (c.baseline) {
+            r.current = c.baseline->score;
+            r.current_source = CurrentSource::baseline;
+            r.current_year = c.baseline->year;
+        }
+        if (!best || (common_obs && common_obs != best)) all_same_obs = false;
+        if (best && !common_obs) common_obs = best;
+        if (const Target* t = score_target(c.targets, *year)) r.target = t->score;
+        for (const auto& task : plan.tasks) {
+            if (task.component != c.id) continue;
+            ++r.tasks;
+            ++r.tasks_by_status[static_cast<std::size_t>(status_as_of(task, options.as_of))];
+        }
+        finish(r);
+        rep.components.push_back(std::move(r));
+    }
+
+    GapRow& t = rep.total;
+    t.id = "total";
+    t.name = "PGI";
+    t.name_en = "PGI";
+    auto sum = [&](auto member) -> std::optional<Score> {
+        Score s;
+        for (const auto& r : rep.components) {
+            if (!(r.*member)) return std::nullopt;
+            s += *(r.*member);
+        }
+        return rep.components.empty() ? std::nullopt : std::optional<Score>(s);
+    };
+    t.baseline = sum(&GapRow::baseline);
+    t.current = sum(&GapRow::current);
+    t.target = sum(&GapRow::target);
+    if (!rep.components.empty()) {
+        const auto& first = rep.components.front();
+        bool same_baseline_year = std::all_of(rep.components.begin(), rep.components.end(),
+                                              [&](const GapRow& r) { return r.baseline_year == first.baseline_year; });
+        if (same_baseline_year) t.baseline_year = first.baseline_year;
+        bool same_source = std::all_of(rep.components.begin(), rep.components.end(), [&](const GapRow& r) {
+            return r.current_source == first.current_source && r.current_year == first.current_year;
+        });
+        if (same_source) {
+            t.current_source = first.current_source;
+            t.current_year = first.current_year;
+            t.published = first.published;
+            t.observation_kind = first.observation_kind;
+        }
+    }
+    if (all_same_obs && common_obs && common_obs->total && common_obs->scores.size() >= rep.components.size())
+        t.current = common_obs->total;
+    for (const auto& r : rep.components) {
+        t.tasks += r.tasks;
+        for (std::size_t i = 0; i < t.tasks_by_status.size(); ++i) t.tasks_by_status[i] += r.tasks_by_status[i];
+    }
+    finish(t);
+    for (const auto& target : plan.total.targets)
+        if (target.year == *year && target.kind != TargetKind::score) rep.total_other_targets.push_back(target);
+
+    result.report = std::move(rep);
+    return result;
+}
+
+}  // namespace pgi

@@ -1,0 +1,581 @@
+// The schema mapper: Node tree -> Plan, with every schema finding located in the file.
+// One mapper serves YAML and TOML, so each rule of docs/plan-format.md is written once.
+#include "pgi/load.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+#include <initializer_list>
+
+#include <fmt/format.h>
+
+#include "doc_tree.hpp"
+#include "pgi/io.hpp"
+#include "pgi/text.hpp"
+
+namespace pgi {
+
+using detail::Entry;
+using detail::Node;
+using detail::ParseContext;
+using detail::Pos;
+
+std::optional<InputFormat> format_from_extension(const std::filesystem::path& path) {
+    auto ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".yaml" || ext == ".yml") return InputFormat::yaml;
+    if (ext == ".toml") return InputFormat::toml;
+    return std::nullopt;
+}
+
+namespace {
+
+
+using Keys = std::initializer_list<std::string_view>;
+
+std::string join_keys(Keys keys) {
+    std::string out;
+    for (auto k : keys) {
+        if (!out.empty()) out += ", ";
+        out += k;
+    }
+    return out;
+}
+
+const char* kind_name(const Node& n) {
+    switch (n.kind) {
+        case Node::Kind::null: return "an empty value";
+        case Node::Kind::scalar: return "a single value";
+        case Node::Kind::sequence: return "a list";
+        case Node::Kind::mapping: return "a mapping";
+    }
+    return "a value";
+}
+
+bool valid_id(std::string_view s) {
+    if (s.empty() || !std::isalnum(static_cast<unsigned char>(s[0]))) return false;
+    return std::all_of(s.begin(), s.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '.' || c == '_' || c == '-';
+    });
+}
+
+class Mapper {
+public:
+    explicit Mapper(ParseContext& ctx) : ctx_(ctx) {}
+
+    Plan map_plan(const Node& root) {
+        Plan plan;
+        plan.file = ctx_.file;
+        if (root.kind == Node::Kind::null) {
+            error(root.pos.line ? root.pos : Pos{1, 1}, "missing-key", "the plan file is empty",
+                  "start from examples/lang-son-2024/plan.yaml or docs/plan-format.md");
+            return plan;
+        }
+        if (!expect(root, Node::Kind::mapping, "the plan file")) return plan;
+        bool have_version = false;
+        fields(root, "the top level", {"pgi", "plan", "components", "total", "owners", "tasks", "observations"},
+               {"pgi", "plan", "components"}, [&](const Entry& e) {
+                   const Node& v = e.value;
+                   if (e.key == "pgi") {
+                       have_version = true;
+                       if (auto n = integer(v, "pgi")) {
+                           plan.format_version = *n;
+                           if (*n != plan_format_version)
+                               error(v.pos, "unsupported-version",
+                                     fmt::format("plan format version {} is not supported", *n),
+                                     fmt::format("this pgi reads version {}", plan_format_version));
+                       }
+                   } else if (e.key == "plan") {
+                       map_meta(v, plan.meta);
+                   } else if (e.key == "components") {
+                       list(v, "components", [&](const Node& item) { plan.components.push_back(map_component(item)); });
+                   } else if (e.key == "total") {
+                       if (expect(v, Node::Kind::mapping, "total"))
+                           fields(v, "total", {"targets"}, {}, [&](const Entry& t) {
+                               list(t.value, "targets", [&](const Node& item) { plan.total.targets.push_back(map_target(item)); });
+                           });
+                   } else if (e.key == "owners") {
+                       list(v, "owners", [&](const Node& item) { plan.owners.push_back(map_owner(item)); });
+                   } else if (e.key == "tasks") {
+                       list(v, "tasks", [&](const Node& item) { plan.tasks.push_back(map_task(item)); });
+                   } else if (e.key == "observations") {
+                       list(v, "observations", [&](const Node& item) { plan.observations.push_back(map_observation(item)); });
+                   }
+               });
+        (void)have_version;
+        return plan;
+    }
+
+private:
+    ParseContext& ctx_;
+
+    SourceLocation at(Pos p) const { return ctx_.at(p); }
+    void error(Pos p, const char* code, std::string msg, std::string hint = {}) {
+        ctx_.diagnostics.error(at(p), code, std::move(msg), std::move(hint));
+    }
+
+    bool expect(const Node& n, Node::Kind kind, std::string_view what) {
+        if (n.kind == kind) return true;
+        const char* want = kind == Node::Kind::mapping ? "a mapping (key: value pairs)"
+                           : kind == Node::Kind::sequence ? "a list" : "a single value";
+        error(n.pos, "wrong-type", fmt::format("{} must be {}, not {}", what, want, kind_name(n)));
+        return false;
+    }
+
+    // Calls `on` for each known key; reports unknown keys (with a did-you-mean) and missing
+    // required ones.
+    void fields(const Node& map, std::string_view what, Keys known, Keys required,
+                const std::function<void(const Entry&)>& on) {
+        for (const Entry& e : map.entries) {
+            if (std::find(known.begin(), known.end(), e.key) != known.end()) {
+                on(e);
+                continue;
+            }
+            std::string best;
+            std::size_t best_d = 3;
+            for (auto k : known) {
+                auto d = edit_distance(e.key, k);
+                if (d < best_d) {
+                    best_d = d;
+                    best = std::string(k);
+                }
+            }
+            std::string hint = best.empty() ? fmt::format("the keys of {} are: {}", what, join_keys(known))
+                                            : fmt::format("did you mean `{}`?", best);
+            error(e.key_pos, "unknown-key", fmt::format("unknown key `{}` in {}", e.key, what), hint);
+        }
+        for (auto r : required) {
+            bool present = std::any_of(map.entries.begin(), map.entries.end(), [&](const Entry& e) { return e.key == r; });
+            if (!present) error(map.pos, "missing-key", fmt::format("{} is missing the required key `{}`", what, r));
+        }
+    }
+
+    void list(const Node& n, std::string_view what, const std::function<void(const Node&)>& on) {
+        if (n.kind == Node::Kind::null) return;  // `tasks:` with nothing under it
+        if (!expect(n, Node::Kind::sequence, what)) return;
+        for (const Node& item : n.items) on(item);
+    }
+
+    std::optional<std::string> str(const Node& n, std::string_view what) {
+        if (n.kind != Node::Kind::scalar) {
+            if (n.kind == Node::Kind::null) return std::string();
+            error(n.pos, "wrong-type", fmt::format("`{}` must be text, not {}", what, kind_name(n)));
+            return std::nullopt;
+        }
+        if (!is_nfc(n.scalar))
+            ctx_.diagnostics.warning(at(n.pos), "not-nfc",
+                                     fmt::format("the text of `{}` is not in Unicode NFC (decomposed diacritics)", what),
+                                     "text copied from Word or PDF may be decomposed; `pgi import` normalises it, or "
+                                     "run `uconv -x any-nfc`");
+        return n.scalar;
+    }
+
+    std::optional<std::string> id(const Node& n, std::string_view what) {
+        auto s = str(n, what);
+        if (!s) return s;
+        if (!valid_id(*s)) {
+            error(n.pos, "invalid-value", fmt::format("`{}` is not a valid id: `{}`", what, *s),
+                  "ids use letters, digits, '.', '_' and '-', and start with a letter or digit");
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<int> integer(const Node& n, std::string_view what, long lo = -1000000, long hi = 1000000) {
+        if (n.kind != Node::Kind::scalar || n.type == Node::Type::floating || n.type == Node::Type::boolean ||
+            n.type == Node::Type::date) {
+            error(n.pos, "wrong-type", fmt::format("`{}` must be a whole number, not {}", what,
+                                                   n.kind == Node::Kind::scalar ? "`" + n.scalar + "`" : kind_name(n)));
+            return std::nullopt;
+        }
+        const std::string& s = n.scalar;
+        char* end = nullptr;
+        errno = 0;
+        long v = std::strtol(s.c_str(), &end, 10);
+        if (s.empty() || errno != 0 || *end != '\0' || v < lo || v > hi) {
+            error(n.pos, "invalid-value", fmt::format("`{}` must be a whole number from {} to {}, not `{}`", what, lo, hi, s));
+            return std::nullopt;
+        }
+        return static_cast<int>(v);
+    }
+
+    std::optional<int> year(const Node& n, std::string_view what) { return integer(n, what, 1900, 2200); }
+
+    std::optional<Score> score(const Node& n, std::string_view what) {
+        if (n.kind != Node::Kind::scalar || n.type == Node::Type::boolean || n.type == Node::Type::date) {
+            error(n.pos, "wrong-type", fmt::format("`{}` must be a score such as 6.58, not {}", what,
+                                                   n.kind == Node::Kind::scalar ? "`" + n.scalar + "`" : kind_name(n)));
+            return std::nullopt;
+        }
+        auto s = parse_score(n.scalar);
+        if (!s) {
+            error(n.pos, "invalid-score", fmt::format("`{}` is not a score with at most two decimals: `{}`", what, n.scalar),
+                  "write scores like 6.58 (points, two decimals at most)");
+        }
+        return s;
+    }
+
+    std::optional<PartialDate> partial_date(const Node& n, std::string_view what) {
+        if (n.kind != Node::Kind::scalar) {
+            error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)));
+            return std::nullopt;
+        }
+        auto d = parse_partial_date(n.scalar);
+        if (!d) error(n.pos, "invalid-date", fmt::format("`{}` is not a valid date: `{}`", what, n.scalar),
+                      "write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known; the date must exist");
+        return d;
+    }
+
+    std::optional<Date> date(const Node& n, std::string_view what) {
+        if (n.kind != Node::Kind::scalar) {
+            error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)));
+            return std::nullopt;
+        }
+        auto d = parse_date(n.scalar);
+        if (!d) error(n.pos, "invalid-date", fmt::format("`{}` is not a valid full date: `{}`", what, n.scalar),
+                      "write YYYY-MM-DD; the date must exist (2024-02-30 does not)");
+        return d;
+    }
+
+    std::vector<std::string> str_list(const Node& n, std::string_view what, bool ids) {
+        std::vector<std::string> out;
+        if (n.kind == Node::Kind::null) return out;
+        if (n.kind == Node::Kind::scalar) {  // a single value stands for a list of one
+            if (auto s = ids ? id(n, what) : str(n, what)) out.push_back(*s);
+            return out;
+        }
+        if (!expect(n, Node::Kind::sequence, what)) return out;
+        for (const Node& item : n.items)
+            if (auto s = ids ? id(item, what) : str(item, what)) out.push_back(*s);
+        return out;
+    }
+
+    template <class E>
+    std::optional<E> enumeration(const Node& n, std::string_view what, std::optional<E> (*parse)(std::string_view),
+                                 std::string_view allowed) {
+        auto s = str(n, what);
+        if (!s) return std::nullopt;
+        auto v = parse(*s);
+        if (!v) error(n.pos, "invalid-value", fmt::format("`{}` has an unknown value `{}`", what, *s),
+                      fmt::format("use one of: {}", allowed));
+        return v;
+    }
+
+    static constexpr std::string_view recurrences =
+        "none, continuous, daily, weekly, monthly, quarterly, half_yearly, yearly";
+
+    void map_meta(const Node& n, PlanMeta& m) {
+        m.location = at(n.pos);
+        if (!expect(n, Node::Kind::mapping, "plan")) return;
+        fields(n, "plan",
+               {"document", "issuer", "title", "issued", "place", "language", "period", "parents", "references",
+                "focal_agency", "reports"},
+               {"issuer", "title", "period"}, [&](const Entry& e) {
+                   const Node& v = e.value;
+                   if (e.key == "document") m.document_number = str(v, "document").value_or("");
+                   else if (e.key == "issuer") m.issuer = str(v, "issuer").value_or("");
+                   else if (e.key == "title") m.title = str(v, "title").value_or("");
+                   else if (e.key == "issued") m.issued = partial_date(v, "issued");
+                   else if (e.key == "place") m.place = str(v, "place").value_or("");
+                   else if (e.key == "language") {
+                       auto s = str(v, "language");
+                       if (s && *s != "vi" && *s != "en")
+                           error(v.pos, "invalid-value", fmt::format("`language` must be `vi` or `en`, not `{}`", *s));
+                       else if (s) m.language = *s;
+                   } else if (e.key == "period") {
+                       if (!expect(v, Node::Kind::mapping, "period")) return;
+                       fields(v, "period", {"start", "end"}, {"start"}, [&](const Entry& p) {
+                           if (p.key == "start") m.period.start = year(p.value, "period.start").value_or(0);
+                           else if (p.value.kind != Node::Kind::null) m.period.end = year(p.value, "period.end");
+                       });
+                   } else if (e.key == "parents") {
+                       list(v, "parents", [&](const Node& item) { m.parents.push_back(map_docref(item, "a parent document")); });
+                   } else if (e.key == "references") {
+                       list(v, "references", [&](const Node& item) { m.references.push_back(map_docref(item, "a reference")); });
+                   } else if (e.key == "focal_agency") {
+                       m.focal_agency = id(v, "focal_agency").value_or("");
+                   } else if (e.key == "reports") {
+                       list(v, "reports", [&](const Node& item) { m.reports.push_back(map_report(item)); });
+                   }
+               });
+    }
+
+    DocumentRef map_docref(const Node& n, std::string_view what) {
+        DocumentRef d;
+        d.location = at(n.pos);
+        if (n.kind == Node::Kind::scalar) {  // just a number
+            d.number = str(n, "number").value_or("");
+            return d;
+        }
+        if (!expect(n, Node::Kind::mapping, what)) return d;
+        fields(n, what, {"number", "date", "issuer", "title"}, {"number"}, [&](const Entry& e) {
+            if (e.key == "number") d.number = str(e.value, "number").value_or("");
+            else if (e.key == "date") d.date = partial_date(e.value, "date");
+            else if (e.key == "issuer") d.issuer = str(e.value, "issuer").value_or("");
+            else if (e.key == "title") d.title = str(e.value, "title").value_or("");
+        });
+        return d;
+    }
+
+    ReportDeadline map_report(const Node& n) {
+        ReportDeadline r;
+        r.location = at(n.pos);
+        if (!expect(n, Node::Kind::mapping, "a report")) return r;
+        fields(n, "a report", {"due", "from", "to", "frequency", "source", "note"}, {"due"}, [&](const Entry& e) {
+            const Node& v = e.value;
+            if (e.key == "due") {
+                if (auto d = date(v, "due")) r.due = *d;
+            } else if (e.key == "from") r.from = str_list(v, "from", true);
+            else if (e.key == "to") r.to = id(v, "to").value_or("");
+            else if (e.key == "frequency")
+                r.frequency = enumeration<Recurrence>(v, "frequency", parse_recurrence, recurrences).value_or(Recurrence::none);
+            else if (e.key == "source") r.source = str(v, "source").value_or("");
+            else if (e.key == "note") r.note = str(v, "note").value_or("");
+        });
+        return r;
+    }
+
+    Component map_component(const Node& n) {
+        Component c;
+        c.location = at(n.pos);
+        if (!expect(n, Node::Kind::mapping, "a component")) return c;
+        fields(n, "a component", {"id", "number", "name", "name_en", "aliases", "scale", "baseline", "targets"},
+               {"id", "name"}, [&](const Entry& e) {
+                   const Node& v = e.value;
+                   if (e.key == "id") c.id = id(v, "id").value_or("");
+                   else if (e.key == "number") c.number = integer(v, "number", 1, 4).value_or(0);
+                   else if (e.key == "name") c.name = str(v, "name").value_or("");
+                   else if (e.key == "name_en") c.name_en = str(v, "name_en").value_or("");
+                   else if (e.key == "aliases") c.aliases = str_list(v, "aliases", false);
+                   else if (e.key == "scale") {
+                       if (!expect(v, Node::Kind::mapping, "scale")) return;
+                       fields(v, "scale", {"min", "max"}, {"min", "max"}, [&](const Entry& s) {
+                           if (auto sc = score(s.value, s.key == "min" ? "scale.min" : "scale.max"))
+                               (s.key == "min" ? c.scale_min : c.scale_max) = *sc;
+                       });
+                   } else if (e.key == "baseline") {
+                       if (!expect(v, Node::Kind::mapping, "baseline")) return;
+                       Baseline b;
+                       b.location = at(v.pos);
+                       bool ok = true;
+                       fields(v, "baseline", {"year", "score"}, {"year", "score"}, [&](const Entry& s) {
+                           if (s.key == "year") {
+                               auto y = year(s.value, "baseline.year");
+                               ok = ok && y;
+                               b.year = y.value_or(0);
+                           } else {
+                               auto sc = score(s.value, "baseline.score");
+                               ok = ok && sc;
+                               b.score = sc.value_or(Score{});
+                               b.location = at(s.value.pos);
+                           }
+                       });
+                       if (ok && v.entries.size() >= 2) c.baseline = b;
+                   } else if (e.key == "targets") {
+                       list(v, "targets", [&](const Node& item) { c.targets.push_back(map_target(item)); });
+                   }
+               });
+        return c;
+    }
+
+    Target map_target(const Node& n) {
+        Target t;
+        t.location = at(n.pos);
+        if (!expect(n, Node::Kind::mapping, "a target")) return t;
+        int kinds = 0;
+        fields(n, "a target", {"year", "score", "increase", "rank_top", "rank_increase", "source", "note"}, {"year"},
+               [&](const Entry& e) {
+                   const Node& v = e.value;
+                   if (e.key == "year") t.year = year(v, "year").value_or(0);
+                   else if (e.key == "score") {
+                       ++kinds;
+                       t.kind = TargetKind::score;
+                       t.score = score(v, "score").value_or(Score{});
+                       t.location = at(v.pos);
+                   } else if (e.key == "increase") t.stated_increase = score(v, "increase");
+                   else if (e.key == "rank_top") {
+                       ++kinds;
+                       t.kind = TargetKind::rank_top;
+                       t.rank = integer(v, "rank_top", 1, 100).value_or(0);
+                   } else if (e.key == "rank_increase") {
+                       ++kinds;
+                       t.kind = TargetKind::rank_increase;
+                       t.rank = integer(v, "rank_increase", 1, 100).value_or(0);
+                   } else if (e.key == "source") t.source = str(v, "source").value_or("");
+                   else if (e.key == "note") t.note = str(v, "note").value_or("");
+               });
+        if (kinds != 1)
+            error(n.pos, kinds == 0 ? "missing-key" : "invalid-value",
+                  kinds == 0 ? "a target needs one of `score`, `rank_top`, `rank_increase`"
+                             : "a target has more than one of `score`, `rank_top`, `rank_increase`",
+                  "write one target per kind and year");
+        if (t.stated_increase && t.kind != TargetKind::score)
+            error(n.pos, "invalid-value", "`increase` goes with a `score` target only");
+        return t;
+    }
+
+    Owner map_owner(const Node& n) {
+        Owner o;
+        o.location = at(n.pos);
+        if (!expect(n, Node::Kind::mapping, "an owner")) return o;
+        fields(n, "an owner", {"id", "name", "name_en", "kind", "members"}, {"id", "name"}, [&](const Entry& e) {
+            const Node& v = e.value;
+            if (e.key == "id") o.id = id(v, "id").value_or("");
+            else if (e.key == "name") o.name = str(v, "name").value_or("");
+            else if (e.key == "name_en") o.name_en = str(v, "name_en").value_or("");
+            else if (e.key == "kind")
+                o.kind = enumeration<OwnerKind>(v, "kind", parse_owner_kind,
+                                                "department, people_committee, ward_committees, police, military, "
+                                                "inspectorate, project_board, centre, group, other")
+                             .value_or(OwnerKind::other);
+            else if (e.key == "members") o.members = str_list(v, "members", true);
+        });
+        return o;
+    }
+
+    TaskUpdate map_update(const Node& n) {
+        TaskUpdate u;
+        u.location = at(n.pos);
+        if (!expect(n, Node::Kind::mapping, "an update")) return u;
+        fields(n, "an update", {"date", "status", "percent", "period", "note", "evidence", "reported_by"},
+               {"date", "status"}, [&](const Entry& e) {
+                   const Node& v = e.value;
+                   if (e.key == "date") {
+                       if (auto d = date(v, "date")) u.date = *d;
+                   } else if (e.key == "status")
+                       u.status = enumeration<TaskStatus>(v, "status", parse_task_status,
+                                                          "not_started, in_progress, done, blocked, cancelled")
+                                      .value_or(TaskStatus::not_started);
+                   else if (e.key == "percent") u.percent = integer(v, "percent", 0, 100);
+                   else if (e.key == "period") u.period = str(v, "period").value_or("");
+                   else if (e.key == "note") u.note = str(v, "note").value_or("");
+                   else if (e.key == "evidence") u.evidence = str_list(v, "evidence", false);
+                   else if (e.key == "reported_by") u.reported_by = id(v, "reported_by").value_or("");
+               });
+        return u;
+    }
+
+    Task map_task(const Node& n) {
+        Task t;
+        t.location = at(n.pos);
+        if (!expect(n, Node::Kind::mapping, "a task")) return t;
+        fields(n, "a task",
+               {"id", "component", "lead", "cooperating", "text", "due", "recurrence", "status", "source", "note",
+                "updates"},
+               {"id", "component", "lead", "text"}, [&](const Entry& e) {
+                   const Node& v = e.value;
+                   if (e.key == "id") t.id = id(v, "id").value_or("");
+                   else if (e.key == "component") t.component = id(v, "component").value_or("");
+                   else if (e.key == "lead") t.lead = id(v, "lead").value_or("");
+                   else if (e.key == "cooperating") t.cooperating = str_list(v, "cooperating", true);
+                   else if (e.key == "text") t.text = str(v, "text").value_or("");
+                   else if (e.key == "due") t.due = partial_date(v, "due");
+                   else if (e.key == "recurrence")
+                       t.recurrence = enumeration<Recurrence>(v, "recurrence", parse_recurrence, recurrences).value_or(Recurrence::none);
+                   else if (e.key == "status")
+                       t.status = enumeration<TaskStatus>(v, "status", parse_task_status,
+                                                          "not_started, in_progress, done, blocked, cancelled")
+                                      .value_or(TaskStatus::not_started);
+                   else if (e.key == "source") t.source = str(v, "source").value_or("");
+                   else if (e.key == "note") t.note = str(v, "note").value_or("");
+                   else if (e.key == "updates")
+                       list(v, "updates", [&](const Node& item) { t.updates.push_back(map_update(item)); });
+               });
+        return t;
+    }
+
+    Observation map_observation(const Node& n) {
+        Observation o;
+        o.location = at(n.pos);
+        if (!expect(n, Node::Kind::mapping, "an observation")) return o;
+        fields(n, "an observation", {"year", "published", "kind", "source", "scores", "total", "rank"},
+               {"year", "published", "scores"}, [&](const Entry& e) {
+                   const Node& v = e.value;
+                   if (e.key == "year") o.year = year(v, "year").value_or(0);
+                   else if (e.key == "published") {
+                       if (auto d = partial_date(v, "published")) o.published = *d;
+                   } else if (e.key == "kind")
+                       o.kind = enumeration<ObservationKind>(v, "kind", parse_observation_kind, "official, estimate")
+                                    .value_or(ObservationKind::official);
+                   else if (e.key == "source") o.source = str(v, "source").value_or("");
+                   else if (e.key == "scores") {
+                       if (!expect(v, Node::Kind::mapping, "scores")) return;
+                       for (const Entry& s : v.entries) {
+                           if (auto sc = score(s.value, "scores." + s.key)) {
+                               o.scores[s.key] = *sc;
+                               o.score_locations[s.key] = at(s.key_pos);
+                           }
+                       }
+                   } else if (e.key == "total") o.total = score(v, "total");
+                   else if (e.key == "rank") o.rank = integer(v, "rank", 1, 100);
+               });
+        return o;
+    }
+};
+
+}  // namespace
+
+LoadResult load_plan_text(std::string_view text, const std::string& file_name, InputFormat format) {
+    LoadResult result;
+    ParseContext ctx{file_name, result.diagnostics};
+    if (format == InputFormat::automatic) {
+        auto f = format_from_extension(file_name);
+        if (!f) {
+            result.diagnostics.error(SourceLocation{file_name, 0, 0}, "unknown-format",
+                                     "cannot tell the file format from the extension",
+                                     "name the file .yaml, .yml or .toml, or pass --input-format yaml|toml");
+            result.io_error = true;
+            return result;
+        }
+        format = *f;
+    }
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
+    if (auto bad = first_invalid_utf8(text)) {
+        auto lc = line_column_at(text, *bad);
+        result.diagnostics.error(SourceLocation{file_name, lc.line, lc.column}, "invalid-utf8",
+                                 fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad])),
+                                 "save the file as UTF-8 (it may be in a legacy encoding such as TCVN3 or Windows-1258)");
+        result.diagnostics.sort();
+        return result;
+    }
+    Node root;
+    bool parsed = format == InputFormat::yaml ? detail::parse_yaml_tree(text, ctx, root)
+                                              : detail::parse_toml_tree(text, ctx, root);
+    if (parsed) {
+        Mapper mapper(ctx);
+        result.plan = mapper.map_plan(root);
+    }
+    result.diagnostics.sort();
+    return result;
+}
+
+LoadResult load_plan_file(const std::filesystem::path& path, InputFormat format) {
+    std::string err;
+    auto text = read_file(path, err);
+    if (!text) {
+        LoadResult r;
+        r.io_error = true;
+        r.diagnostics.error(SourceLocation{path.string(), 0, 0}, "io-error", err);
+        return r;
+    }
+    return load_plan_text(*text, path.string(), format);
+}
+
+std::optional<std::filesystem::path> plan_in_directory(const std::filesystem::path& dir) {
+    for (const char* name : {"plan.yaml", "plan.yml", "plan.toml", "pgi.yaml", "pgi.yml", "pgi.toml"}) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(dir / name, ec)) return dir / name;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::filesystem::path> discover_plan(const std::filesystem::path& dir, std::string_view env_plan) {
+    if (!env_plan.empty()) return std::filesystem::path(env_plan);
+    for (const char* name : {"pgi.yaml", "pgi.yml", "pgi.toml"}) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(dir / name, ec)) return dir / name;
+    }
+    return std::nullopt;
+}
+
+}  // namespace pgi

@@ -1,0 +1,149 @@
+#include "pgi/text.hpp"
+
+#include <cstdlib>
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include <utf8proc.h>
+
+namespace pgi {
+
+namespace {
+// Decodes one code point at `i`; returns its length in bytes, or -1 if invalid.
+utf8proc_ssize_t decode(std::string_view s, std::size_t i, utf8proc_int32_t& cp) {
+    return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+}
+
+bool all_ascii(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+}  // namespace
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        auto n = decode(text, i, cp);
+        if (n <= 0 || cp < 0) return i;
+        i += static_cast<std::size_t>(n);
+    }
+    return std::nullopt;
+}
+
+std::string to_nfc(std::string_view text) {
+    if (all_ascii(text)) return std::string(text);
+    utf8proc_uint8_t* out = nullptr;
+    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                          static_cast<utf8proc_ssize_t>(text.size()), &out,
+                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    if (n < 0) return std::string(text);
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+bool is_nfc(std::string_view text) {
+    if (all_ascii(text)) return true;
+    return to_nfc(text) == text;
+}
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0, i = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        auto n = decode(text, i, cp);
+        if (n <= 0 || cp < 0) {
+            ++width;
+            ++i;
+            continue;
+        }
+        int w = utf8proc_charwidth(cp);
+        width += static_cast<std::size_t>(w < 0 ? 0 : w);
+        i += static_cast<std::size_t>(n);
+    }
+    return width;
+}
+
+std::size_t code_point_count(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+std::string ascii_slug(std::string_view text) {
+    std::string out;
+    bool pending_dash = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        auto n = decode(text, i, cp);
+        if (n <= 0 || cp < 0) {
+            ++i;
+            pending_dash = true;
+            continue;
+        }
+        i += static_cast<std::size_t>(n);
+        if (cp == 0x0110 || cp == 0x0111) cp = 'd';  // Đ đ: no decomposition in Unicode
+        // Decompose and keep the base letter.
+        utf8proc_int32_t buf[8];
+        int lbc = 0;
+        auto m = utf8proc_decompose_char(cp, buf, 8,
+                                         static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                                        UTF8PROC_CASEFOLD),
+                                         &lbc);
+        if (m <= 0) continue;
+        for (utf8proc_ssize_t k = 0; k < m && k < 8; ++k) {
+            utf8proc_int32_t c = buf[k];
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (pending_dash && !out.empty()) out += '-';
+                pending_dash = false;
+                out += static_cast<char>(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                if (pending_dash && !out.empty()) out += '-';
+                pending_dash = false;
+                out += static_cast<char>(c - 'A' + 'a');
+            } else if (utf8proc_category(c) != UTF8PROC_CATEGORY_MN) {
+                pending_dash = true;
+            }
+        }
+    }
+    return out;
+}
+
+LineColumn line_column_at(std::string_view text, std::size_t offset) {
+    if (offset > text.size()) offset = text.size();
+    LineColumn lc;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++lc.line;
+            line_start = i + 1;
+        }
+    }
+    lc.column = static_cast<int>(code_point_count(text.substr(line_start, offset - line_start))) + 1;
+    return lc;
+}
+
+}  // namespace pgi
+
+namespace pgi {
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+}  // namespace pgi

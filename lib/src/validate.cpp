@@ -1,0 +1,214 @@
+#include "pgi/validate.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "pgi/load.hpp"
+#include "pgi/text.hpp"
+
+namespace pgi {
+
+namespace {
+
+
+class Checker {
+public:
+    Checker(const Plan& p, Diagnostics& out) : plan_(p), out_(out) {}
+
+    void run() {
+        check_ids(plan_.components, "component");
+        check_ids(plan_.owners, "owner");
+        check_ids(plan_.tasks, "task");
+        check_component_numbers();
+        check_meta();
+        for (const auto& c : plan_.components) check_component(c);
+        check_total_targets();
+        for (const auto& o : plan_.owners)
+            for (const auto& m : o.members) ref_owner(m, o.location, "member");
+        for (const auto& t : plan_.tasks) check_task(t);
+        for (const auto& o : plan_.observations) check_observation(o);
+    }
+
+private:
+    const Plan& plan_;
+    Diagnostics& out_;
+
+    template <class T>
+    void check_ids(const std::vector<T>& items, const char* what) {
+        std::map<std::string, const T*> seen;
+        for (const auto& item : items) {
+            if (item.id.empty()) continue;
+            auto [it, inserted] = seen.emplace(item.id, &item);
+            if (!inserted)
+                out_.add({Severity::error, item.location, "duplicate-id",
+                          fmt::format("{} id `{}` is used twice", what, item.id), "ids must be unique",
+                          {it->second->location}});
+        }
+    }
+
+    void check_component_numbers() {
+        std::map<int, const Component*> seen;
+        for (const auto& c : plan_.components) {
+            if (c.number == 0) continue;
+            auto [it, inserted] = seen.emplace(c.number, &c);
+            if (!inserted)
+                out_.add({Severity::error, c.location, "duplicate-id",
+                          fmt::format("component number {} is used twice", c.number), "", {it->second->location}});
+        }
+    }
+
+    template <class T>
+    std::string suggest(std::string_view name, const std::vector<T>& items) {
+        std::string best;
+        std::size_t best_d = std::max<std::size_t>(3, name.size() / 3 + 1);
+        for (const auto& item : items) {
+            auto d = edit_distance(name, item.id);
+            if (d < best_d) {
+                best_d = d;
+                best = item.id;
+            }
+        }
+        return best.empty() ? std::string() : fmt::format("did you mean `{}`?", best);
+    }
+
+    void ref_owner(const std::string& id, const SourceLocation& at, std::string_view role) {
+        if (id.empty() || plan_.find_owner(id)) return;
+        std::string hint = suggest(id, plan_.owners);
+        if (hint.empty()) hint = "add it under `owners`";
+        out_.error(at, "unknown-reference", fmt::format("{} `{}` is not a known owner", role, id), hint);
+    }
+
+    void ref_component(const std::string& id, const SourceLocation& at, std::string_view role) {
+        if (id.empty() || plan_.find_component(id)) return;
+        std::string hint = suggest(id, plan_.components);
+        if (hint.empty()) hint = "add it under `components`";
+        out_.error(at, "unknown-reference", fmt::format("{} `{}` is not a known component", role, id), hint);
+    }
+
+    void check_meta() {
+        const auto& m = plan_.meta;
+        if (m.period.end && *m.period.end < m.period.start)
+            out_.error(m.location, "invalid-value",
+                       fmt::format("the period ends ({}) before it starts ({})", *m.period.end, m.period.start));
+        ref_owner(m.focal_agency, m.location, "the focal agency");
+        for (const auto& r : m.reports) {
+            for (const auto& f : r.from) ref_owner(f, r.location, "report sender");
+            ref_owner(r.to, r.location, "report recipient");
+        }
+    }
+
+    void in_scale(Score s, const Component& c, const SourceLocation& at, std::string_view what) {
+        if (s < c.scale_min || s > c.scale_max)
+            out_.error(at, "score-out-of-range",
+                       fmt::format("{} {} is outside the scale {}–{} of component `{}`", what, format_score(s),
+                                   format_score(c.scale_min), format_score(c.scale_max), c.id),
+                       "PGI component scores are points from 0 to 10");
+    }
+
+    void check_targets(const std::vector<Target>& targets, std::string_view owner) {
+        std::set<std::pair<int, TargetKind>> seen;
+        for (const auto& t : targets) {
+            if (t.year && !seen.emplace(t.year, t.kind).second)
+                out_.error(t.location, "duplicate-target",
+                           fmt::format("{} has two {} targets for {}", owner, to_string(t.kind), t.year));
+        }
+    }
+
+    void check_component(const Component& c) {
+        if (c.scale_min >= c.scale_max) {
+            out_.error(c.location, "score-out-of-range", fmt::format("component `{}` has a scale whose min is not below its max", c.id));
+            return;
+        }
+        if (c.baseline) in_scale(c.baseline->score, c, c.baseline->location, "baseline");
+        check_targets(c.targets, fmt::format("component `{}`", c.id));
+        for (const auto& t : c.targets) {
+            if (t.kind != TargetKind::score) continue;
+            in_scale(t.score, c, t.location, "target");
+            if (c.baseline && t.year && c.baseline->year && t.year <= c.baseline->year)
+                out_.warning(t.location, "target-before-baseline",
+                             fmt::format("target year {} is not after the baseline year {}", t.year, c.baseline->year));
+            if (t.stated_increase && c.baseline) {
+                Score actual = t.score - c.baseline->score;
+                if (actual != *t.stated_increase)
+                    out_.error(t.location, "target-mismatch",
+                               fmt::format("target {} minus baseline {} is {}, but the stated increase is {}",
+                                           format_score(t.score), format_score(c.baseline->score),
+                                           format_signed_score(actual), format_signed_score(*t.stated_increase)),
+                               "correct the target, the baseline or the increase; they must agree exactly");
+            }
+            if (t.stated_increase && !c.baseline)
+                out_.warning(t.location, "target-mismatch", "the target states an increase but the component has no baseline");
+        }
+    }
+
+    void check_total_targets() {
+        check_targets(plan_.total.targets, "the total");
+        for (const auto& t : plan_.total.targets) {
+            if (t.kind != TargetKind::score) continue;
+            Score sum;
+            bool complete = !plan_.components.empty();
+            for (const auto& c : plan_.components) {
+                auto it = std::find_if(c.targets.begin(), c.targets.end(),
+                                       [&](const Target& x) { return x.kind == TargetKind::score && x.year == t.year; });
+                if (it == c.targets.end()) {
+                    complete = false;
+                    break;
+                }
+                sum += it->score;
+            }
+            if (complete && sum != t.score)
+                out_.error(t.location, "target-mismatch",
+                           fmt::format("the total target for {} is {}, but the component targets add up to {}", t.year,
+                                       format_score(t.score), format_score(sum)),
+                           "the PGI score is the sum of the four component scores");
+        }
+    }
+
+    void check_task(const Task& t) {
+        ref_component(t.component, t.location, fmt::format("task `{}`: component", t.id));
+        ref_owner(t.lead, t.location, fmt::format("task `{}`: lead owner", t.id));
+        for (const auto& c : t.cooperating) ref_owner(c, t.location, fmt::format("task `{}`: cooperating owner", t.id));
+        for (const auto& u : t.updates) ref_owner(u.reported_by, u.location, fmt::format("task `{}`: update reporter", t.id));
+    }
+
+    void check_observation(const Observation& o) {
+        Score sum, max_sum;
+        for (const auto& [cid, s] : o.scores) {
+            auto loc = o.score_locations.count(cid) ? o.score_locations.at(cid) : o.location;
+            const Component* c = plan_.find_component(cid);
+            if (!c) {
+                ref_component(cid, loc, "observed score for");
+                continue;
+            }
+            in_scale(s, *c, loc, fmt::format("observed {} score", o.year));
+            sum += s;
+        }
+        for (const auto& c : plan_.components) max_sum += c.scale_max;
+        if (o.total) {
+            if (*o.total < Score{} || *o.total > max_sum)
+                out_.error(o.location, "score-out-of-range",
+                           fmt::format("observed total {} is outside 0–{}", format_score(*o.total), format_score(max_sum)));
+            Score diff = *o.total - sum;
+            if (o.scores.size() == plan_.components.size() &&
+                (diff > Score::from_hundredths(1) || diff < Score::from_hundredths(-1)))
+                out_.warning(o.location, "total-mismatch",
+                             fmt::format("the published total {} differs from the sum of the component scores {} by {}",
+                                         format_score(*o.total), format_score(sum), format_signed_score(diff)),
+                             "VCCI rounds each score on its own, so only ±0.01 is expected");
+        }
+    }
+};
+
+}  // namespace
+
+void validate_plan(const Plan& plan, Diagnostics& out) { Checker(plan, out).run(); }
+
+void validate_loaded(LoadResult& loaded) {
+    if (loaded.plan) validate_plan(*loaded.plan, loaded.diagnostics);
+    loaded.diagnostics.sort();
+}
+
+}  // namespace pgi
