@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "pgi/text.hpp"
 
 namespace pgi::cli {
 
@@ -33,6 +34,29 @@ int run(int argc, char** argv) {
     setup_validate(app, action);
     setup_gap(app, action);
 
+    // A first word that is not an option must name a command; say so with a suggestion
+    // rather than CLI11's generic "a subcommand is required".
+    if (argc > 1 && argv[1][0] != '-') {
+        std::string word = argv[1];
+        const CLI::App* match = nullptr;
+        std::string best;
+        std::size_t best_d = 3;
+        for (const CLI::App* sub : app.get_subcommands({})) {
+            if (sub->get_name() == word) match = sub;
+            std::size_t d = edit_distance(word, sub->get_name());
+            if (d < best_d) {
+                best_d = d;
+                best = sub->get_name();
+            }
+        }
+        if (!match) {
+            std::cerr << "pgi: error: unknown command `" << word << "`\n";
+            std::cerr << "  hint: " << (best.empty() ? "run `pgi --help` for the list of commands"
+                                                     : "did you mean `pgi " + best + "`?")
+                      << "\n";
+            return exit_usage;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

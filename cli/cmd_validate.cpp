@@ -63,7 +63,8 @@ void setup_validate(CLI::App& app, Action& action) {
     add_plan_input(*cmd, opts->input, true);
     cmd->add_option("--format", opts->format, "Output: text (default) or json")
         ->transform(CLI::CheckedTransformer(std::map<std::string, DiagFormat>{{"text", DiagFormat::text}, {"json", DiagFormat::json}},
-                                            CLI::ignore_case));
+                                            CLI::ignore_case))
+        ->option_text("text|json");
     cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1)");
     cmd->add_flag("-q,--quiet", opts->quiet, "Print findings only, no summary line");
     cmd->callback([opts, &action] { action = [opts] { return run_validate(*opts); }; });

@@ -24,7 +24,8 @@ void add_plan_input(CLI::App& cmd, PlanInput& in, bool many) {
 void add_input_format(CLI::App& cmd, PlanInput& in) {
     cmd.add_option("--input-format", in.input_format, "Read plans as yaml or toml instead of guessing from the extension")
         ->transform(CLI::CheckedTransformer(
-            std::map<std::string, InputFormat>{{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}, CLI::ignore_case));
+            std::map<std::string, InputFormat>{{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}, CLI::ignore_case))
+        ->option_text("yaml|toml");
 }
 
 std::vector<std::string> resolve_plans(const PlanInput& in) {

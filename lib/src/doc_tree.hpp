@@ -23,7 +23,8 @@ struct Node {
     enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
     /// What the source said about a scalar's type: YAML plain scalars are `plain`; quoted
     /// YAML scalars and TOML strings are `string`; TOML's typed values keep their type.
-    enum class Type : std::uint8_t { plain, string, integer, floating, boolean, date, datetime };
+    /// `invalid` marks a node already reported (a YAML alias): the mapper skips it silently.
+    enum class Type : std::uint8_t { plain, string, integer, floating, boolean, date, datetime, invalid };
     Kind kind = Kind::null;
     Type type = Type::plain;
     Pos pos;

@@ -23,6 +23,7 @@ struct Labels {
     const char* met;
     const char* not_met;
     const char* total;
+    const char* all_tasks;
     const char* from_baseline;  // "baseline {year}"
     const char* from_official;  // "PGI {year}"
     const char* from_estimate;  // "estimate {year}"
@@ -48,6 +49,7 @@ const Labels en{"Gap to the {} targets as of {}",
                 "met",
                 "not met",
                 "Total PGI",
+                "All components",
                 "baseline {}",
                 "PGI {} (published {})",
                 "estimate {} ({})",
@@ -72,6 +74,7 @@ const Labels vi{"Khoảng cách tới mục tiêu năm {} tính đến ngày {}"
                 "đạt",
                 "chưa đạt",
                 "Tổng điểm PGI",
+                "Tất cả chỉ số",
                 "điểm cơ sở {}",
                 "PGI {} (công bố {})",
                 "ước tính {} ({})",
@@ -160,7 +163,7 @@ Table task_table(const GapReport& rep, const GapRenderOptions& o) {
     };
     for (const auto& r : rep.components)
         row(r, r.number ? std::to_string(r.number) : "", row_name(r, o.language));
-    row(rep.total, "", L.total);
+    row(rep.total, "", L.all_tasks);
     return t;
 }
 

@@ -72,13 +72,11 @@ public:
             return plan;
         }
         if (!expect(root, Node::Kind::mapping, "the plan file")) return plan;
-        bool have_version = false;
         fields(root, "the top level", {"pgi", "plan", "components", "total", "owners", "tasks", "observations"},
                {"pgi", "plan", "components"}, [&](const Entry& e) {
                    const Node& v = e.value;
                    if (e.key == "pgi") {
-                       have_version = true;
-                       if (auto n = integer(v, "pgi")) {
+                       if (auto n = integer(v, "pgi", 1, 1000)) {
                            plan.format_version = *n;
                            if (*n != plan_format_version)
                                error(v.pos, "unsupported-version",
@@ -102,7 +100,6 @@ public:
                        list(v, "observations", [&](const Node& item) { plan.observations.push_back(map_observation(item)); });
                    }
                });
-        (void)have_version;
         return plan;
     }
 
@@ -116,6 +113,7 @@ private:
 
     bool expect(const Node& n, Node::Kind kind, std::string_view what) {
         if (n.kind == kind) return true;
+        if (n.type == Node::Type::invalid) return false;  // already reported
         const char* want = kind == Node::Kind::mapping ? "a mapping (key: value pairs)"
                            : kind == Node::Kind::sequence ? "a list" : "a single value";
         error(n.pos, "wrong-type", fmt::format("{} must be {}, not {}", what, want, kind_name(n)));
@@ -157,6 +155,7 @@ private:
     }
 
     std::optional<std::string> str(const Node& n, std::string_view what) {
+        if (n.type == Node::Type::invalid) return std::nullopt;
         if (n.kind != Node::Kind::scalar) {
             if (n.kind == Node::Kind::null) return std::string();
             error(n.pos, "wrong-type", fmt::format("`{}` must be text, not {}", what, kind_name(n)));
@@ -182,6 +181,7 @@ private:
     }
 
     std::optional<int> integer(const Node& n, std::string_view what, long lo = -1000000, long hi = 1000000) {
+        if (n.type == Node::Type::invalid) return std::nullopt;
         if (n.kind != Node::Kind::scalar || n.type == Node::Type::floating || n.type == Node::Type::boolean ||
             n.type == Node::Type::date) {
             error(n.pos, "wrong-type", fmt::format("`{}` must be a whole number, not {}", what,
@@ -192,8 +192,12 @@ private:
         char* end = nullptr;
         errno = 0;
         long v = std::strtol(s.c_str(), &end, 10);
-        if (s.empty() || errno != 0 || *end != '\0' || v < lo || v > hi) {
-            error(n.pos, "invalid-value", fmt::format("`{}` must be a whole number from {} to {}, not `{}`", what, lo, hi, s));
+        if (s.empty() || errno != 0 || *end != '\0') {
+            error(n.pos, "wrong-type", fmt::format("`{}` must be a whole number, not `{}`", what, s));
+            return std::nullopt;
+        }
+        if (v < lo || v > hi) {
+            error(n.pos, "invalid-value", fmt::format("`{}` must be from {} to {}, not {}", what, lo, hi, v));
             return std::nullopt;
         }
         return static_cast<int>(v);
@@ -202,6 +206,7 @@ private:
     std::optional<int> year(const Node& n, std::string_view what) { return integer(n, what, 1900, 2200); }
 
     std::optional<Score> score(const Node& n, std::string_view what) {
+        if (n.type == Node::Type::invalid) return std::nullopt;
         if (n.kind != Node::Kind::scalar || n.type == Node::Type::boolean || n.type == Node::Type::date) {
             error(n.pos, "wrong-type", fmt::format("`{}` must be a score such as 6.58, not {}", what,
                                                    n.kind == Node::Kind::scalar ? "`" + n.scalar + "`" : kind_name(n)));
@@ -216,6 +221,7 @@ private:
     }
 
     std::optional<PartialDate> partial_date(const Node& n, std::string_view what) {
+        if (n.type == Node::Type::invalid) return std::nullopt;
         if (n.kind != Node::Kind::scalar) {
             error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)));
             return std::nullopt;
@@ -227,6 +233,7 @@ private:
     }
 
     std::optional<Date> date(const Node& n, std::string_view what) {
+        if (n.type == Node::Type::invalid) return std::nullopt;
         if (n.kind != Node::Kind::scalar) {
             error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)));
             return std::nullopt;
@@ -283,6 +290,7 @@ private:
                            error(v.pos, "invalid-value", fmt::format("`language` must be `vi` or `en`, not `{}`", *s));
                        else if (s) m.language = *s;
                    } else if (e.key == "period") {
+                       m.period_location = at(v.pos);
                        if (!expect(v, Node::Kind::mapping, "period")) return;
                        fields(v, "period", {"start", "end"}, {"start"}, [&](const Entry& p) {
                            if (p.key == "start") m.period.start = year(p.value, "period.start").value_or(0);
@@ -294,6 +302,7 @@ private:
                        list(v, "references", [&](const Node& item) { m.references.push_back(map_docref(item, "a reference")); });
                    } else if (e.key == "focal_agency") {
                        m.focal_agency = id(v, "focal_agency").value_or("");
+                       m.focal_agency_location = at(v.pos);
                    } else if (e.key == "reports") {
                        list(v, "reports", [&](const Node& item) { m.reports.push_back(map_report(item)); });
                    }

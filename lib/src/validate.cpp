@@ -91,9 +91,9 @@ private:
     void check_meta() {
         const auto& m = plan_.meta;
         if (m.period.end && *m.period.end < m.period.start)
-            out_.error(m.location, "invalid-value",
+            out_.error(m.period_location, "invalid-value",
                        fmt::format("the period ends ({}) before it starts ({})", *m.period.end, m.period.start));
-        ref_owner(m.focal_agency, m.location, "the focal agency");
+        ref_owner(m.focal_agency, m.focal_agency_location, "the focal agency");
         for (const auto& r : m.reports) {
             for (const auto& f : r.from) ref_owner(f, r.location, "report sender");
             ref_owner(r.to, r.location, "report recipient");

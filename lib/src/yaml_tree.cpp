@@ -77,6 +77,7 @@ public:
                                "YAML aliases (*name) are not supported in plan files",
                                "write the value out in full");
         Node n;
+        n.type = Node::Type::invalid;
         n.pos = lines_.pos(mark);
         add(std::move(n));
     }

@@ -1,1 +1,55 @@
+#include <cstdlib>
+
 #include <doctest/doctest.h>
+
+#include "pgi/date.hpp"
+
+using namespace pgi;
+
+TEST_CASE("impossible calendar dates are rejected") {
+    CHECK(parse_date("2024-02-29"));   // 2024 is a leap year
+    CHECK(!parse_date("2025-02-29"));
+    CHECK(!parse_date("2024-02-30"));
+    CHECK(!parse_date("2024-04-31"));
+    CHECK(!parse_date("2024-13-01"));
+    CHECK(!parse_date("2024-00-10"));
+    CHECK(parse_date("2000-02-29"));   // divisible by 400
+    CHECK(!parse_date("1900-02-29"));  // century not divisible by 400
+    CHECK(!parse_date("2024-2-3"));
+    CHECK(!parse_date("12/7/2024"));
+    CHECK(!parse_date("2024-08"));     // partial: not a full date
+}
+
+TEST_CASE("partial dates keep what is known and span a period") {
+    auto m = parse_partial_date("2024-08");
+    REQUIRE(m);
+    CHECK(*m == PartialDate{2024, 8, 0});
+    CHECK(m->earliest() == Date{2024, 8, 1});
+    CHECK(m->latest() == Date{2024, 8, 31});
+    auto y = parse_partial_date("2024");
+    REQUIRE(y);
+    CHECK(y->latest() == Date{2024, 12, 31});
+    CHECK(parse_partial_date("2024-02")->latest() == Date{2024, 2, 29});
+    CHECK(format_partial_date(*m) == "2024-08");
+    CHECK(format_partial_date(PartialDate{2024, 7, 12}) == "2024-07-12");
+    CHECK(!parse_partial_date("2024-8"));
+    CHECK(!parse_partial_date("2024-08-"));
+}
+
+TEST_CASE("day arithmetic crosses months, years and leap days") {
+    CHECK(days_from_civil(Date{1970, 1, 1}) == 0);
+    CHECK(days_from_civil(Date{2024, 3, 1}) - days_from_civil(Date{2024, 2, 28}) == 2);
+    CHECK(add_days(Date{2024, 12, 2}, 30) == Date{2025, 1, 1});
+    CHECK(add_days(Date{2024, 3, 1}, -1) == Date{2024, 2, 29});
+    CHECK(civil_from_days(days_from_civil(Date{2026, 11, 29})) == Date{2026, 11, 29});
+}
+
+TEST_CASE("the default as-of date follows SOURCE_DATE_EPOCH") {
+    ::setenv("SOURCE_DATE_EPOCH", "1730332800", 1);  // 2024-10-31T00:00:00Z
+    CHECK(default_as_of() == Date{2024, 10, 31});
+    ::setenv("SOURCE_DATE_EPOCH", "1730419199", 1);  // 2024-10-31T23:59:59Z
+    CHECK(default_as_of() == Date{2024, 10, 31});
+    ::setenv("SOURCE_DATE_EPOCH", "not-a-number", 1);  // ignored: falls back to the clock
+    CHECK(default_as_of().year >= 2025);
+    ::setenv("SOURCE_DATE_EPOCH", "1764979200", 1);  // restore the value CTest sets
+}

@@ -1,1 +1,151 @@
 #include <doctest/doctest.h>
+
+#include "helpers.hpp"
+#include "pgi/gap.hpp"
+
+using namespace pgi;
+using pgi::test::example;
+
+static Score h(long v) { return Score::from_hundredths(v); }
+
+static Plan seed_plan() {
+    LoadResult r = load_plan_file(example("lang-son-2024/plan.yaml"));
+    REQUIRE(r.plan);
+    return *r.plan;
+}
+
+TEST_CASE("before the PGI 2024 result, Lạng Sơn's gaps are target minus 2023 baseline") {
+    GapResult g = compute_gap(seed_plan(), GapOptions{Date{2024, 10, 31}, std::nullopt});
+    REQUIRE(g.report);
+    const GapReport& rep = *g.report;
+    CHECK(rep.target_year == 2024);
+    // 6.58-4.84, 6.11-4.14, 4.38-3.60, 5.30-4.75
+    const long gaps[] = {174, 197, 78, 55};
+    for (std::size_t i = 0; i < 4; ++i) {
+        const GapRow& r = rep.components[i];
+        CAPTURE(r.id);
+        CHECK(r.current_source == CurrentSource::baseline);
+        CHECK(r.current == r.baseline);
+        CHECK(r.gap == h(gaps[i]));
+        CHECK(r.met == false);
+        CHECK(r.achieved_increase == h(0));
+    }
+    CHECK(rep.total.baseline == h(1733));  // 4.84 + 4.14 + 3.60 + 4.75
+    CHECK(rep.total.current == h(1733));
+    CHECK(rep.total.target == h(2237));    // 6.58 + 6.11 + 4.38 + 5.30
+    CHECK(rep.total.gap == h(504));
+    CHECK(rep.total.tasks == 44);
+    CHECK(rep.total.tasks_by_status[static_cast<std::size_t>(TaskStatus::not_started)] == 44);
+}
+
+TEST_CASE("after May 2025 the current scores are the published PGI 2024 result") {
+    GapResult g = compute_gap(seed_plan(), GapOptions{Date{2026, 11, 29}, std::nullopt});
+    REQUIRE(g.report);
+    const GapReport& rep = *g.report;
+    CHECK(rep.target_year == 2024);  // no 2026 targets: the latest earlier target year
+    // 6.58-4.95, 6.11-4.95, 4.38-6.71, 5.30-6.02
+    const long gaps[] = {163, 116, -233, -72};
+    const bool met[] = {false, false, true, true};
+    for (std::size_t i = 0; i < 4; ++i) {
+        const GapRow& r = rep.components[i];
+        CAPTURE(r.id);
+        CHECK(r.current_source == CurrentSource::observation);
+        CHECK(r.current_year == 2024);
+        CHECK(r.gap == h(gaps[i]));
+        CHECK(r.met == met[i]);
+    }
+    CHECK(rep.components[0].achieved_increase == h(11));  // 4.95 - 4.84
+    CHECK(rep.total.current == h(2263));
+    CHECK(rep.total.target == h(2237));
+    CHECK(rep.total.gap == h(-26));
+    CHECK(rep.total.met == true);
+}
+
+TEST_CASE("an observation counts from the last day of a partial publication date") {
+    Plan p = seed_plan();  // published: 2025-05
+    CHECK(compute_gap(p, GapOptions{Date{2025, 5, 30}, std::nullopt}).report->components[0].current == h(484));
+    CHECK(compute_gap(p, GapOptions{Date{2025, 5, 31}, std::nullopt}).report->components[0].current == h(495));
+}
+
+TEST_CASE("the latest published observation wins, and an estimate is marked as such") {
+    Plan p = seed_plan();
+    Observation est;
+    est.year = 2025;
+    est.published = PartialDate{2025, 9, 15};
+    est.kind = ObservationKind::estimate;
+    est.scores["pollution"] = h(520);
+    p.observations.push_back(est);
+    auto rep = *compute_gap(p, GapOptions{Date{2025, 10, 1}, 2024}).report;
+    CHECK(rep.components[0].current == h(520));
+    CHECK(rep.components[0].observation_kind == ObservationKind::estimate);
+    CHECK(rep.components[1].current == h(495));  // no estimate for compliance
+    // mixed sources: the total is the sum, not a published total
+    CHECK(rep.total.current == h(520 + 495 + 671 + 602));
+    CHECK(rep.total.current_source == CurrentSource::none);
+}
+
+TEST_CASE("the published total is used when every score comes from that observation") {
+    Plan p = seed_plan();
+    p.observations[0].total = h(2264);  // VCCI rounds the total on its own: ±0.01
+    auto rep = *compute_gap(p, GapOptions{Date{2025, 6, 1}, std::nullopt}).report;
+    CHECK(rep.total.current == h(2264));
+    CHECK(rep.total.gap == h(2237 - 2264));
+}
+
+TEST_CASE("the target year defaults to the as-of year, else the latest earlier, else the earliest") {
+    Plan p = seed_plan();
+    Target t2026;
+    t2026.year = 2026;
+    t2026.score = h(700);
+    p.components[0].targets.push_back(t2026);
+    CHECK(choose_target_year(p, Date{2026, 3, 1}) == 2026);
+    CHECK(choose_target_year(p, Date{2025, 3, 1}) == 2024);
+    CHECK(choose_target_year(p, Date{2023, 3, 1}) == 2024);
+    // components without a 2026 target have no target and no gap that year
+    auto rep = *compute_gap(p, GapOptions{Date{2026, 3, 1}, std::nullopt}).report;
+    CHECK(rep.components[0].target == h(700));
+    CHECK(!rep.components[1].target);
+    CHECK(!rep.components[1].gap);
+    CHECK(!rep.total.target);
+}
+
+TEST_CASE("a year without targets is an error with the available years as hint") {
+    GapResult g = compute_gap(seed_plan(), GapOptions{Date{2024, 10, 31}, 2030});
+    CHECK(!g.report);
+    REQUIRE(g.diagnostics.items().size() == 1);
+    CHECK(g.diagnostics.items()[0].code == "no-target");
+    CHECK(g.diagnostics.items()[0].hint == "target years in this plan: 2024");
+}
+
+TEST_CASE("task status as of a date comes from the latest update on or before it") {
+    Task t;
+    t.status = TaskStatus::not_started;
+    TaskUpdate a;
+    a.date = Date{2024, 9, 1};
+    a.status = TaskStatus::in_progress;
+    TaskUpdate b;
+    b.date = Date{2024, 10, 15};
+    b.status = TaskStatus::done;
+    t.updates = {b, a};  // file order need not be date order
+    CHECK(status_as_of(t, Date{2024, 8, 31}) == TaskStatus::not_started);
+    CHECK(status_as_of(t, Date{2024, 9, 1}) == TaskStatus::in_progress);
+    CHECK(status_as_of(t, Date{2024, 10, 14}) == TaskStatus::in_progress);
+    CHECK(status_as_of(t, Date{2024, 10, 15}) == TaskStatus::done);
+}
+
+TEST_CASE("rendered gap output is deterministic and exact") {
+    auto rep = *compute_gap(seed_plan(), GapOptions{Date{2024, 10, 31}, std::nullopt}).report;
+    GapRenderOptions o;
+    o.language = Language::en;
+    std::string csv = render_gap(rep, GapFormat::csv, o);
+    CHECK(csv == render_gap(rep, GapFormat::csv, o));
+    CHECK(csv.find("\r\ntotal,,PGI,2023,17.33,17.33,baseline,2023,,2024,22.37,5.04,5.04,0.00,0.0,false,44,") !=
+          std::string::npos);
+    std::string json = render_gap(rep, GapFormat::json, o);
+    CHECK(json.find("\"gap\": 1.74") != std::string::npos);
+    CHECK(json.find("\"gap\": 0.78") != std::string::npos);
+    CHECK(json.find("\"target\": 22.37") != std::string::npos);
+    o.decimal_comma = true;
+    std::string md = render_gap(rep, GapFormat::markdown, o);
+    CHECK(md.find(" 4,84 |") != std::string::npos);
+}

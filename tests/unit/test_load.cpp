@@ -1,1 +1,189 @@
+#include <algorithm>
+
 #include <doctest/doctest.h>
+
+#include "helpers.hpp"
+#include "pgi/io.hpp"
+
+using namespace pgi;
+using pgi::test::example;
+using pgi::test::findings;
+using pgi::test::fixture;
+using pgi::test::load;
+
+static Score h(long v) { return Score::from_hundredths(v); }
+
+TEST_CASE("the Lạng Sơn example loads from YAML and from TOML to equal models") {
+    LoadResult y = load_plan_file(example("lang-son-2024/plan.yaml"));
+    LoadResult t = load_plan_file(example("lang-son-2024/plan.toml"));
+    REQUIRE(y.plan);
+    REQUIRE(t.plan);
+    CHECK(y.diagnostics.empty());
+    CHECK(t.diagnostics.empty());
+    CHECK(*y.plan == *t.plan);
+}
+
+TEST_CASE("the Lạng Sơn example holds the seed document's numbers") {
+    LoadResult r = load_plan_file(example("lang-son-2024/plan.yaml"));
+    REQUIRE(r.plan);
+    const Plan& p = *r.plan;
+    CHECK(p.meta.document_number == "/KH-UBND");
+    CHECK(p.meta.issued == PartialDate{2024, 8, 0});
+    CHECK(p.meta.period.start == 2024);
+    CHECK(!p.meta.period.end);
+    REQUIRE(p.meta.parents.size() == 1);
+    CHECK(p.meta.parents[0].number == "163/KH-UBND");
+    CHECK(p.meta.parents[0].date == PartialDate{2024, 7, 12});
+    CHECK(p.meta.focal_agency == "phong-tai-nguyen-va-moi-truong");
+    REQUIRE(p.meta.reports.size() == 1);
+    CHECK(p.meta.reports[0].due == Date{2024, 12, 1});
+
+    // Section II: baselines (2023) and 2024 targets with stated increases.
+    REQUIRE(p.components.size() == 4);
+    struct Expected { const char* id; long baseline, target, increase; std::size_t tasks; };
+    const Expected expected[] = {{"pollution", 484, 658, 174, 23}, {"compliance", 414, 611, 197, 9},
+                                 {"green-practices", 360, 438, 78, 9}, {"incentives", 475, 530, 55, 3}};
+    for (std::size_t i = 0; i < 4; ++i) {
+        const Component& c = p.components[i];
+        CAPTURE(c.id);
+        CHECK(c.id == expected[i].id);
+        CHECK(c.number == static_cast<int>(i + 1));
+        REQUIRE(c.baseline);
+        CHECK(c.baseline->year == 2023);
+        CHECK(c.baseline->score == h(expected[i].baseline));
+        REQUIRE(c.targets.size() == 1);
+        CHECK(c.targets[0].year == 2024);
+        CHECK(c.targets[0].score == h(expected[i].target));
+        CHECK(c.targets[0].stated_increase == h(expected[i].increase));
+        auto n = std::count_if(p.tasks.begin(), p.tasks.end(), [&](const Task& t) { return t.component == c.id; });
+        CHECK(static_cast<std::size_t>(n) == expected[i].tasks);
+    }
+    CHECK(p.tasks.size() == 44);
+
+    // The split sentence in II.2 (Ban Quản lý dự án, across a page break) is rejoined.
+    const Task* split = p.find_task("c2.d.1");
+    REQUIRE(split);
+    CHECK(split->lead == "ban-quan-ly-du-an-dau-tu-xay-dung-thanh-pho");
+    CHECK(split->text.find("các dự án tuân thủ") != std::string::npos);
+    // "d) Công an thành phố: Kịp thời …" is an inline task.
+    const Task* police = p.find_task("c1.d.1");
+    REQUIRE(police);
+    CHECK(police->lead == "cong-an-thanh-pho");
+
+    // PGI 2024 official result for Lạng Sơn, published May 2025.
+    REQUIRE(p.observations.size() == 1);
+    const Observation& o = p.observations[0];
+    CHECK(o.year == 2024);
+    CHECK(o.published == PartialDate{2025, 5, 0});
+    CHECK(o.kind == ObservationKind::official);
+    CHECK(o.scores.at("pollution") == h(495));
+    CHECK(o.scores.at("compliance") == h(495));
+    CHECK(o.scores.at("green-practices") == h(671));
+    CHECK(o.scores.at("incentives") == h(602));
+    CHECK(o.total == h(2263));
+}
+
+TEST_CASE("a repeated YAML key is reported at both places, not silently collapsed") {
+    auto r = load(std::string(pgi::test::minimal_header) + "components:\n  - id: a\n    name: A\n    name: B\n");
+    REQUIRE(r.diagnostics.items().size() == 1);
+    const Diagnostic& d = r.diagnostics.items()[0];
+    CHECK(d.code == "duplicate-key");
+    CHECK(d.location.line == 9);
+    CHECK(d.location.column == 5);
+    REQUIRE(d.related.size() == 1);
+    CHECK(d.related[0].line == 8);
+}
+
+TEST_CASE("unknown keys get a did-you-mean hint") {
+    auto r = load(std::string(pgi::test::minimal_header) + "components:\n  - id: a\n    name: A\n    baselin: {year: 2023, score: 1}\n");
+    REQUIRE(findings(r) == std::vector<std::string>{"9:5 unknown-key"});
+    CHECK(r.diagnostics.items()[0].hint == "did you mean `baseline`?");
+}
+
+TEST_CASE("columns count code points, so Vietnamese text before an error does not shift it") {
+    auto r = load(std::string(pgi::test::minimal_header) +
+                  "components:\n  - {id: a, name: \"Đảm bảo tuân thủ\", baseline: {year: 2023, score: x}}\n");
+    REQUIRE(findings(r) == std::vector<std::string>{"7:69 invalid-score"});
+}
+
+TEST_CASE("TOML scores are exact and TOML errors are located") {
+    auto ok = load(R"(pgi = 1
+[plan]
+issuer = "UBND"
+title = "KH"
+period = { start = 2024 }
+[[components]]
+id = "a"
+name = "A"
+baseline = { year = 2023, score = 4.35 }
+)",
+                   InputFormat::toml);
+    REQUIRE(ok.plan);
+    CHECK(ok.diagnostics.empty());
+    CHECK(ok.plan->components[0].baseline->score == h(435));
+
+    auto bad = load("pgi = 1\n[plan]\nissuer = \"x\ntitle = 1\n", InputFormat::toml);
+    REQUIRE(!bad.plan);
+    CHECK(findings(bad) == std::vector<std::string>{"3:12 syntax"});
+}
+
+TEST_CASE("every bad fixture yields its stable code") {
+    struct Case { const char* file; std::vector<std::string> expected; };
+    const Case cases[] = {
+        {"plans/bad_duplicate_key.yaml", {"10:5 duplicate-key"}},
+        {"plans/bad_duplicate_id.yaml", {"10:5 duplicate-id", "13:5 duplicate-id"}},
+        {"plans/bad_date.yaml", {"5:11 invalid-date", "8:13 invalid-date", "14:72 invalid-date"}},
+        {"plans/bad_three_decimals.toml", {"11:35 invalid-score"}},
+        {"plans/bad_score_range.toml", {"11:35 score-out-of-range", "12:36 score-out-of-range"}},
+        {"plans/bad_version.yaml", {"1:6 unsupported-version"}},
+        {"plans/bad_invalid_utf8.yaml", {"3:17 invalid-utf8"}},
+        {"plans/bad_missing_key.toml",
+         {"3:1 missing-key", "7:1 missing-key", "10:1 missing-key", "10:1 missing-key"}},
+        {"plans/warn_not_nfc.yaml", {"5:10 not-nfc"}},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.file);
+        LoadResult r = load_plan_file(fixture(c.file));
+        validate_loaded(r);
+        CHECK(findings(r) == c.expected);
+    }
+}
+
+TEST_CASE("a byte-order mark, CRLF line ends and an empty value are accepted") {
+    std::string text = "\xEF\xBB\xBFpgi: 1\r\nplan:\r\n  issuer: U\r\n  title: T\r\n  document:\r\n"
+                       "  period: {start: 2024, end: ~}\r\ncomponents: []\r\n";
+    auto r = load(text);
+    REQUIRE(r.plan);
+    CHECK(r.diagnostics.empty());
+    CHECK(r.plan->meta.document_number.empty());
+    CHECK(!r.plan->meta.period.end);
+}
+
+TEST_CASE("an empty file and a second YAML document are errors") {
+    CHECK(findings(load("")) == std::vector<std::string>{"1:1 missing-key"});
+    auto two = load(std::string(pgi::test::minimal_header) + "components: []\n---\na: 1\n");
+    REQUIRE(!two.diagnostics.empty());
+    CHECK(two.diagnostics.items()[0].code == "syntax");
+}
+
+TEST_CASE("YAML aliases are refused rather than expanded") {
+    auto r = load(std::string(pgi::test::minimal_header) + "components:\n  - &c {id: a, name: A}\n  - *c\n");
+    CHECK(findings(r) == std::vector<std::string>{"8:5 yaml-alias"});
+}
+
+TEST_CASE("a missing file is an I/O error, not an invalid plan") {
+    LoadResult r = load_plan_file(fixture("plans/does-not-exist.yaml"));
+    CHECK(r.io_error);
+    CHECK(!r.plan);
+    CHECK(findings(r) == std::vector<std::string>{"io-error"});
+}
+
+TEST_CASE("the format follows the extension") {
+    CHECK(format_from_extension("a/plan.yaml") == InputFormat::yaml);
+    CHECK(format_from_extension("plan.YML") == InputFormat::yaml);
+    CHECK(format_from_extension("plan.toml") == InputFormat::toml);
+    CHECK(!format_from_extension("plan.json"));
+    LoadResult r = load_plan_text("x", "plan.txt");
+    CHECK(r.io_error);
+    CHECK(findings(r) == std::vector<std::string>{"unknown-format"});
+}

@@ -1,1 +1,62 @@
 #include <doctest/doctest.h>
+
+#include "pgi/table.hpp"
+
+using namespace pgi;
+
+TEST_CASE("CSV fields follow RFC 4180 quoting") {
+    CHECK(csv_field("plain") == "plain");
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+    CHECK(csv_field("Phòng Tài nguyên và Môi trường") == "Phòng Tài nguyên và Môi trường");
+}
+
+TEST_CASE("CSV cells that a spreadsheet would run as formulas are neutralised, numbers are not") {
+    CHECK(csv_field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+    CHECK(csv_field("+1+2") == "'+1+2");
+    CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv_field("-2.33") == "-2.33");
+    CHECK(csv_field("-x") == "'-x");
+    CHECK(csv_field("=1", false) == "=1");
+}
+
+TEST_CASE("CSV rows end in CRLF") {
+    Table t;
+    t.header = {"id", "text"};
+    t.rows.push_back({Cell("t1"), Cell("a, b")});
+    CHECK(render_csv(t) == "id,text\r\nt1,\"a, b\"\r\n");
+}
+
+TEST_CASE("Markdown cells escape pipes, line breaks and emphasis characters") {
+    CHECK(markdown_cell("a | b") == "a \\| b");
+    CHECK(markdown_cell("one\ntwo") == "one<br>two");
+    CHECK(markdown_cell("one\r\ntwo") == "one<br>two");
+    CHECK(markdown_cell("*x* _y_") == "\\*x\\* \\_y\\_");
+    CHECK(markdown_cell("<b>") == "\\<b\\>");
+}
+
+TEST_CASE("terminal tables align by display width, not bytes") {
+    Table t;
+    t.header = {"name", "n"};
+    t.align = {Align::left, Align::right};
+    t.rows.push_back({Cell("Đảm bảo"), Cell("1")});
+    // "Đảm bảo" in NFD: more code points, the same width
+    t.rows.push_back({Cell("D\xCC\x9B" "a\xCC\x89m"), Cell("22")});
+    t.rows.push_back({Cell("ab"), Cell("333")});
+    std::string out = render_terminal(t, false);
+    CHECK(out ==
+          "name       n\n"
+          "───────  ───\n"
+          "Đảm bảo    1\n"
+          "D\xCC\x9B" "a\xCC\x89m       22\n"
+          "ab       333\n");
+}
+
+TEST_CASE("colour codes wrap the text of styled cells only when asked") {
+    Table t;
+    t.header = {"s"};
+    t.rows.push_back({Cell("met", Style::good)});
+    CHECK(render_terminal(t, false).find('\x1b') == std::string::npos);
+    CHECK(render_terminal(t, true).find("\x1b[32mmet\x1b[0m") != std::string::npos);
+}

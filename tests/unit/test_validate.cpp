@@ -1,1 +1,138 @@
 #include <doctest/doctest.h>
+
+#include "helpers.hpp"
+
+using namespace pgi;
+using pgi::test::findings;
+using pgi::test::load;
+using pgi::test::minimal_header;
+
+using Findings = std::vector<std::string>;
+
+TEST_CASE("a target must equal baseline plus the stated increase, exactly in hundredths") {
+    auto ok = load(std::string(minimal_header) + R"(components:
+  - id: a
+    name: A
+    baseline: {year: 2023, score: 4.84}
+    targets: [{year: 2024, score: 6.58, increase: 1.74}]
+)");
+    CHECK(ok.diagnostics.empty());
+    auto bad = load(std::string(minimal_header) + R"(components:
+  - id: a
+    name: A
+    baseline: {year: 2023, score: 4.84}
+    targets: [{year: 2024, score: 6.58, increase: 1.75}]
+)");
+    CHECK(findings(bad) == Findings{"10:35 target-mismatch"});
+    CHECK(bad.diagnostics.items()[0].message ==
+          "target 6.58 minus baseline 4.84 is +1.74, but the stated increase is +1.75");
+}
+
+TEST_CASE("a stated total target must be the sum of the component targets") {
+    auto r = load(std::string(minimal_header) + R"(components:
+  - {id: a, name: A, targets: [{year: 2024, score: 6.58}]}
+  - {id: b, name: B, targets: [{year: 2024, score: 6.11}]}
+total:
+  targets:
+    - {year: 2024, score: 12.69}
+    - {year: 2025, score: 13.00}
+    - {year: 2024, rank_top: 30}
+)");
+    // 2024: 6.58 + 6.11 = 12.69 agrees; 2025 has no component targets to compare with.
+    CHECK(r.diagnostics.empty());
+    auto bad = load(std::string(minimal_header) + R"(components:
+  - {id: a, name: A, targets: [{year: 2024, score: 6.58}]}
+  - {id: b, name: B, targets: [{year: 2024, score: 6.11}]}
+total:
+  targets: [{year: 2024, score: 12.70}]
+)");
+    CHECK(findings(bad) == Findings{"10:33 target-mismatch"});
+}
+
+TEST_CASE("scores outside the component scale are errors") {
+    auto r = load(std::string(minimal_header) + R"(components:
+  - id: a
+    name: A
+    baseline: {year: 2023, score: 10.01}
+    targets: [{year: 2024, score: 0}]
+  - id: b
+    name: B
+    scale: {min: 0, max: 100}
+    baseline: {year: 2023, score: 55.5}
+)");
+    CHECK(findings(r) == Findings{"9:35 score-out-of-range"});
+}
+
+TEST_CASE("references to components and owners must resolve") {
+    auto r = load(std::string(minimal_header) + R"(  focal_agency: nobody
+components:
+  - {id: pollution, name: A}
+owners:
+  - {id: so-tnmt, name: S}
+  - {id: nhom, name: G, kind: group, members: [so-tnmt, ubnd-xa]}
+tasks:
+  - {id: t1, component: pollutin, lead: so-tnmt, text: T}
+  - {id: t2, component: pollution, lead: so-tnm, cooperating: [nhom, x], text: T}
+observations:
+  - {year: 2024, published: 2025-05, scores: {pollution: 5, other: 4}}
+)");
+    CHECK(findings(r) == Findings{"6:17 unknown-reference", "11:5 unknown-reference", "13:5 unknown-reference",
+                                  "14:5 unknown-reference", "14:5 unknown-reference", "16:61 unknown-reference"});
+    // did-you-mean for near misses
+    bool hinted = false;
+    for (const auto& d : r.diagnostics.items())
+        if (d.message.find("pollutin") != std::string::npos) hinted = d.hint == "did you mean `pollution`?";
+    CHECK(hinted);
+}
+
+TEST_CASE("duplicate ids are reported with the first occurrence") {
+    auto r = load(std::string(minimal_header) + R"(components:
+  - {id: a, name: A, number: 1}
+  - {id: b, name: B, number: 1}
+  - {id: a, name: C}
+)");
+    CHECK(findings(r) == Findings{"8:5 duplicate-id", "9:5 duplicate-id"});
+    CHECK(r.diagnostics.items()[1].related.at(0).line == 7);
+}
+
+TEST_CASE("a published total may differ from the sum of its components by 0.01, not more") {
+    const std::string head = std::string(minimal_header) +
+                             "components:\n  - {id: a, name: A}\n  - {id: b, name: B}\nobservations:\n";
+    auto rounding = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 4.95, b: 4.95}, total: 9.91}\n");
+    CHECK(rounding.diagnostics.empty());
+    auto off = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 4.95, b: 4.95}, total: 9.92}\n");
+    CHECK(findings(off) == Findings{"10:5 total-mismatch"});
+    CHECK(off.diagnostics.items()[0].severity == Severity::warning);
+}
+
+TEST_CASE("a target must be of exactly one kind") {
+    auto r = load(std::string(minimal_header) + R"(components:
+  - id: a
+    name: A
+    targets:
+      - {year: 2024}
+      - {year: 2025, score: 5, rank_top: 10}
+      - {year: 2026, rank_increase: 3, increase: 0.5}
+)");
+    CHECK(findings(r) == Findings{"10:9 missing-key", "11:9 invalid-value", "12:9 invalid-value"});
+}
+
+TEST_CASE("two targets of one kind for one year are a conflict") {
+    auto r = load(std::string(minimal_header) + R"(components:
+  - id: a
+    name: A
+    targets: [{year: 2024, score: 5}, {year: 2024, score: 6}]
+)");
+    CHECK(findings(r) == Findings{"9:59 duplicate-target"});
+}
+
+TEST_CASE("a period may not end before it starts") {
+    auto r = load(R"(pgi: 1
+plan:
+  issuer: U
+  title: T
+  period: {start: 2025, end: 2024}
+components: []
+)");
+    CHECK(findings(r) == Findings{"5:11 invalid-value"});
+}

@@ -70,6 +70,8 @@ struct PlanMeta {
     std::string focal_agency;             ///< owner id (cơ quan đầu mối)
     std::vector<ReportDeadline> reports;
     SourceLocation location;
+    SourceLocation period_location;
+    SourceLocation focal_agency_location;
     bool operator==(const PlanMeta& o) const {
         return document_number == o.document_number && issuer == o.issuer && title == o.title &&
                issued == o.issued && place == o.place && language == o.language &&
@@ -222,6 +224,34 @@ struct Observation {
     }
 };
 
+/// One entry of an update file (docs/tracking.md): a progress update for the task `task`.
+struct UpdateEntry {
+    std::string task;  ///< task id
+    TaskUpdate update;
+};
+
+/// A deadline set after the plan was issued (a follow-up letter, a schedule from the focal
+/// agency): the task's `due` from then on. Kept apart from the plan's transcription.
+struct DeadlineEntry {
+    std::string task;  ///< task id
+    PartialDate due;
+    std::string source;  ///< the document that set it, e.g. `123/UBND-TNMT`
+    std::string note;
+    SourceLocation location;
+};
+
+/// A separate update file: progress reported by one agency for one period, and/or deadlines
+/// and reporting duties added after the plan was issued. See updates.hpp for how update files
+/// are found and merged into a Plan.
+struct UpdateFile {
+    std::string file;
+    std::string reported_by;  ///< file default for updates without `reported_by` (owner id)
+    std::string period;       ///< file default for updates without `period`
+    std::vector<UpdateEntry> updates;
+    std::vector<DeadlineEntry> deadlines;
+    std::vector<ReportDeadline> reports;  ///< extra reporting duties
+};
+
 struct Plan {
     int format_version = plan_format_version;
     PlanMeta meta;
@@ -230,11 +260,20 @@ struct Plan {
     std::vector<Owner> owners;
     std::vector<Task> tasks;
     std::vector<Observation> observations;
+    /// The plan's own `updates:` list: update files, directories or globs, relative to the
+    /// plan file's directory (docs/tracking.md).
+    std::vector<std::string> update_sources;
+    SourceLocation update_sources_location;
     std::string file;  ///< the file it was loaded from
+    /// Filled by merge_updates() (updates.hpp), not by the loader: the update files merged
+    /// in, in merge order, and the updates whose task id names no task (for validate).
+    std::vector<std::string> update_files;
+    std::vector<UpdateEntry> unmatched_updates;
     bool operator==(const Plan& o) const {
         return format_version == o.format_version && meta == o.meta &&
                components == o.components && total == o.total && owners == o.owners &&
-               tasks == o.tasks && observations == o.observations;
+               tasks == o.tasks && observations == o.observations &&
+               update_sources == o.update_sources;
     }
 
     const Component* find_component(std::string_view id) const;

@@ -1,0 +1,1 @@
+gap tests/fixtures/plans/bad_dangling_reference.yaml

@@ -1,0 +1,1 @@
+validate tests/fixtures/plans/bad_invalid_utf8.yaml

@@ -1,0 +1,1 @@
+validate examples/lang-son-2024/plan.yaml examples/lang-son-2024/plan.toml

@@ -1,0 +1,1 @@
+validate --strict tests/fixtures/plans/warn_not_nfc.yaml

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs one end-to-end case against the built pgi binary and compares with its golden file.
+#
+#   run_case.sh PGI CASE.cmd
+#
+# CASE.cmd holds the pgi arguments on one line (shell words, run from the repository root).
+# CASE.stdin, if present, is fed to standard input. The observed output is standard output,
+# then standard error, then a line `exit: N`; it must equal CASE.out byte for byte. On a
+# mismatch the unified diff is printed. PGI_UPDATE_GOLDEN=1 rewrites CASE.out instead
+# (review the diff with git before committing it).
+set -u
+pgi=$1
+case_file=$2
+golden=${case_file%.cmd}.out
+stdin_file=${case_file%.cmd}.stdin
+[ -f "$stdin_file" ] || stdin_file=/dev/null
+
+# A fixed environment: the same inputs give the same bytes.
+export SOURCE_DATE_EPOCH=1764979200   # 2025-12-06
+export NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8
+unset PGI_PLAN
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+args=$(head -n 1 "$case_file")
+eval "set -- $args"
+"$pgi" "$@" <"$stdin_file" >"$tmp/stdout" 2>"$tmp/stderr"
+rc=$?
+{ cat "$tmp/stdout" "$tmp/stderr"; echo "exit: $rc"; } >"$tmp/actual"
+
+if [ "${PGI_UPDATE_GOLDEN:-}" = 1 ]; then
+  cp "$tmp/actual" "$golden"
+  echo "updated $golden"
+  exit 0
+fi
+if [ ! -f "$golden" ]; then
+  echo "missing golden file $golden; observed:"
+  cat "$tmp/actual"
+  exit 1
+fi
+if ! cmp -s "$golden" "$tmp/actual"; then
+  echo "pgi $args: output differs from $golden"
+  diff -u "$golden" "$tmp/actual" | sed 's/\x1b/<ESC>/g'
+  exit 1
+fi
+# A case may not crash: sanitizer reports and signals show up as exit codes above 2.
+if [ "$rc" -gt 2 ]; then
+  echo "pgi $args exited with $rc"
+  exit 1
+fi
+exit 0
