@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what building and testing pgi needs, from Debian 12's packages. Idempotent: it
+# only calls apt-get when a package is missing. Runs apt-get through sudo when not root.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config git
+  libcli11-dev libtomlplusplus-dev libfmt-dev libyaml-cpp-dev doctest-dev
+  libutf8proc-dev nlohmann-json3-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo; missing: ${missing[*]}" >&2; exit 2; }
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
