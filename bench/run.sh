@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Benchmark: time and peak memory of `pgi validate` and `pgi gap` on synthetic plans of
+# 1k, 10k and 100k tasks, YAML and TOML. Prints a Markdown table; it asserts nothing (goals
+# are in docs/performance.md). Uses the release build.
+#
+#   bench/run.sh [SIZES…]        default: 1000 10000 100000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "bench: needs python3" >&2; exit 2; }
+[ -x build/release/cli/pgi ] || { cmake --preset release >/dev/null && cmake --build --preset release >/dev/null; }
+pgi=build/release/cli/pgi
+data=${BENCH_DIR:-/tmp/pgi-bench}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+
+echo "| tasks | format | file MB | command | seconds | peak MB |"
+echo "|---:|---|---:|---|---:|---:|"
+for n in "${sizes[@]}"; do
+  [ -f "$data/plan-$n.yaml" ] || python3 bench/gen_plan.py "$n" "$data"
+  for fmt in yaml toml; do
+    f=$data/plan-$n.$fmt
+    mb=$(awk -v b="$(stat -c %s "$f")" 'BEGIN { printf "%.1f", b / 1048576 }')
+    for cmd in validate gap; do
+      args=("$cmd" "$f")
+      [ "$cmd" = gap ] && args+=(--as-of 2026-06-01 --format csv)
+      /usr/bin/time -f "%e %M" -o "$data/time.txt" "$pgi" "${args[@]}" >/dev/null 2>&1 || true
+      read -r secs kb <"$data/time.txt"
+      echo "| $n | $fmt | $mb | $cmd | $secs | $((kb / 1024)) |"
+    done
+  done
+done
