@@ -36,7 +36,7 @@ def main():
         comp = COMPONENTS[i % 4][0]
         lead = owners[rnd.randrange(len(owners))][0]
         coop = [owners[rnd.randrange(len(owners))][0] for _ in range(rnd.randrange(3))]
-        text = " ".join(rnd.choice(WORDS) for _ in range(70)).capitalize() + "."
+        text = " ".join(rnd.choice(WORDS) for _ in range(45)).capitalize() + "."
         due = f"2025-{rnd.randrange(1, 13):02d}-{rnd.randrange(1, 29):02d}" if i % 3 == 0 else None
         tasks.append((f"t{i:06d}", comp, lead, coop, text, due, STATUSES[i % 5], f"II.{i % 4 + 1}.{i}"))
 

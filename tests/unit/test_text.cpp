@@ -18,6 +18,9 @@ TEST_CASE("NFD text is detected and composed to NFC") {
     CHECK(to_nfc(nfd) == "Tài nguyên");
     CHECK(is_nfc("Tài nguyên"));
     CHECK(is_nfc("ascii"));
+    CHECK(!is_nfc("\xE2\x84\xAB"));        // U+212B ANGSTROM SIGN, a singleton: NFC is U+00C5
+    CHECK(!is_nfc("a\xCC\x80"));            // a + combining grave: NFC is U+00E0
+    CHECK(is_nfc("\xC3\xA0\xCC\xA3") == (to_nfc("\xC3\xA0\xCC\xA3") == "\xC3\xA0\xCC\xA3"));
 }
 
 TEST_CASE("display width ignores combining marks") {
