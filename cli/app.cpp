@@ -33,6 +33,8 @@ int run(int argc, char** argv) {
     Action action;
     setup_validate(app, action);
     setup_gap(app, action);
+    setup_tasks(app, action);
+    setup_report(app, action);
 
     // A first word that is not an option must name a command; say so with a suggestion
     // rather than CLI11's generic "a subcommand is required".

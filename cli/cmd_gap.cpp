@@ -31,7 +31,7 @@ int run_gap(const GapCliOptions& o) {
     }
     if (r.diagnostics.has_errors() || !r.plan) {
         print_diagnostics(r.diagnostics);
-        std::cerr << "pgi: error: the plan is invalid; fix the errors above (pgi validate " << plans.front() << ")\n";
+        std::cerr << "pgi: error: the plan is invalid; fix the errors above (pgi validate " << plans.front().plan.string() << ")\n";
         return exit_invalid;
     }
     print_diagnostics(r.diagnostics);  // warnings only

@@ -26,8 +26,9 @@ int run_validate(const ValidateOptions& o) {
     Diagnostics all;
     bool io_error = false;
     std::string summary;
-    for (const auto& path : resolve_plans(o.input)) {
-        LoadResult r = load_and_validate(path, o.input.input_format);
+    for (const auto& sources : resolve_plans(o.input)) {
+        const std::string path = sources.plan.string();
+        LoadResult r = load_and_validate(sources, o.input.input_format);
         io_error = io_error || r.io_error;
         all.append(r.diagnostics);
         if (r.diagnostics.has_errors() || !r.plan) {

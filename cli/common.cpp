@@ -14,10 +14,11 @@ namespace pgi::cli {
 namespace fs = std::filesystem;
 
 void add_plan_input(CLI::App& cmd, PlanInput& in, bool many) {
-    auto* opt = cmd.add_option("plan", in.plans,
-                               many ? "Plan files or plan directories (default: $PGI_PLAN, else ./pgi.yaml or ./pgi.toml)"
-                                    : "Plan file or plan directory (default: $PGI_PLAN, else ./pgi.yaml or ./pgi.toml)");
-    if (!many) opt->expected(0, 1);
+    cmd.add_option("plan", in.plans,
+                   many ? "Plan files or plan directories, each followed by its update files or directories "
+                          "(default: $PGI_PLAN, else ./pgi.yaml or ./pgi.toml)"
+                        : "Plan file or plan directory, then update files or directories (default: $PGI_PLAN, "
+                          "else ./pgi.yaml or ./pgi.toml)");
     add_input_format(cmd, in);
 }
 
@@ -28,32 +29,46 @@ void add_input_format(CLI::App& cmd, PlanInput& in) {
         ->option_text("yaml|toml");
 }
 
-std::vector<std::string> resolve_plans(const PlanInput& in) {
-    std::vector<std::string> out;
-    if (in.plans.empty()) {
+std::vector<PlanSources> resolve_plans(const PlanInput& in) {
+    std::vector<PlanSources> out;
+    std::vector<fs::path> pending;  // update paths before the first plan
+    for (const auto& arg : in.plans) {
+        std::error_code ec;
+        if (fs::is_directory(arg, ec)) {
+            if (auto inside = plan_in_directory(arg)) out.push_back(PlanSources{*inside, true, {}});
+            else (out.empty() ? pending : out.back().updates).push_back(arg);
+            continue;
+        }
+        bool plan = true;
+        if (fs::is_regular_file(arg, ec)) {
+            std::string err;
+            if (auto text = read_file(arg, err)) plan = detect_document_kind(*text, arg, in.input_format) == DocumentKind::plan;
+        }
+        if (plan) out.push_back(PlanSources{arg, false, {}});
+        else (out.empty() ? pending : out.back().updates).push_back(arg);
+    }
+    if (out.empty()) {
         const char* env = std::getenv("PGI_PLAN");
         auto found = discover_plan(fs::current_path(), env ? env : "");
         if (!found)
-            throw UsageError{"no plan given, and no pgi.yaml or pgi.toml in the current directory",
+            throw UsageError{in.plans.empty() ? "no plan given, and no pgi.yaml or pgi.toml in the current directory"
+                                              : "only update files given, and no pgi.yaml or pgi.toml in the current directory",
                              "pass a plan file (pgi gap examples/lang-son-2024/plan.yaml) or set PGI_PLAN"};
-        out.push_back(found->string());
-    } else {
-        out = in.plans;
-    }
-    for (auto& p : out) {
         std::error_code ec;
-        if (fs::is_directory(p, ec)) {
-            auto inside = plan_in_directory(p);
-            if (!inside)
-                throw UsageError{"no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + p, ""};
-            p = inside->string();
+        if (fs::is_directory(*found, ec)) {
+            auto inside = plan_in_directory(*found);
+            if (!inside) throw UsageError{"no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + found->string(), ""};
+            out.push_back(PlanSources{*inside, true, {}});
+        } else {
+            out.push_back(PlanSources{*found, false, {}});
         }
     }
+    out.front().updates.insert(out.front().updates.begin(), pending.begin(), pending.end());
     return out;
 }
 
-LoadResult load_and_validate(const std::string& path, InputFormat format) {
-    LoadResult r = load_plan_file(path, format);
+LoadResult load_and_validate(const PlanSources& sources, InputFormat format) {
+    LoadResult r = load_plan_with_updates(sources, format);
     validate_loaded(r);
     return r;
 }

@@ -11,6 +11,7 @@
 #include "pgi/date.hpp"
 #include "pgi/gap.hpp"
 #include "pgi/load.hpp"
+#include "pgi/updates.hpp"
 
 namespace pgi::cli {
 
@@ -24,19 +25,25 @@ enum class ColorMode { automatic, always, never };
 
 /// Options every plan-reading subcommand shares.
 struct PlanInput {
-    std::vector<std::string> plans;  ///< as given; empty = discover
+    std::vector<std::string> plans;  ///< as given (plans, plan directories, update files/directories); empty = discover
     InputFormat input_format = InputFormat::automatic;
 };
 
 void add_plan_input(CLI::App& cmd, PlanInput& in, bool many);
 void add_input_format(CLI::App& cmd, PlanInput& in);
 
-/// The plan files named by `in` (a directory stands for the plan file inside it), or the
-/// discovered one (PGI_PLAN, then pgi.yaml/pgi.toml here). Throws UsageError when none.
-std::vector<std::string> resolve_plans(const PlanInput& in);
+/// The plans named by `in`, each with the update files and directories named after it
+/// (docs/tracking.md): a directory holding plan.yaml / plan.toml / pgi.yaml / pgi.toml is a
+/// plan directory (its plan file plus its `updates/` tree); any other directory is a directory
+/// of update files; a file is a plan when its top level has `plan` or `components`
+/// (detect_document_kind), else an update file. Update paths given before the first plan go
+/// with the first plan. Without any plan argument, the discovered plan (PGI_PLAN, then
+/// pgi.yaml/pgi.toml here) is used. Throws UsageError when there is no plan.
+std::vector<PlanSources> resolve_plans(const PlanInput& in);
 
-/// Loads and validates one plan file; returns the result with sorted diagnostics.
-LoadResult load_and_validate(const std::string& path, InputFormat format);
+/// Loads one plan with its update files (load_plan_with_updates) and validates it; returns
+/// the result with sorted diagnostics.
+LoadResult load_and_validate(const PlanSources& sources, InputFormat format);
 
 /// `--as-of` parsed, or the default (SOURCE_DATE_EPOCH, else today). Throws UsageError.
 Date as_of_or_default(const std::string& text);

@@ -11,6 +11,7 @@
 
 #include "doc_tree.hpp"
 #include "pgi/io.hpp"
+#include "pgi/period.hpp"
 #include "pgi/text.hpp"
 
 namespace pgi {
@@ -72,7 +73,7 @@ public:
             return plan;
         }
         if (!expect(root, Node::Kind::mapping, "the plan file")) return plan;
-        fields(root, "the top level", {"pgi", "plan", "components", "total", "owners", "tasks", "observations"},
+        fields(root, "the top level", {"pgi", "plan", "components", "total", "owners", "tasks", "observations", "updates"},
                {"pgi", "plan", "components"}, [&](const Entry& e) {
                    const Node& v = e.value;
                    if (e.key == "pgi") {
@@ -98,9 +99,48 @@ public:
                        list(v, "tasks", [&](const Node& item) { plan.tasks.push_back(map_task(item)); });
                    } else if (e.key == "observations") {
                        list(v, "observations", [&](const Node& item) { plan.observations.push_back(map_observation(item)); });
+                   } else if (e.key == "updates") {
+                       plan.update_sources = str_list(v, "updates", false);
+                       plan.update_sources_location = at(v.pos);
                    }
                });
         return plan;
+    }
+
+    // An update file (docs/tracking.md). File-level defaults (`reported_by`, `period`) apply
+    // to every entry that does not set its own, whatever the order of the keys.
+    UpdateFile map_update_file(const Node& root) {
+        UpdateFile f;
+        f.file = ctx_.file;
+        if (root.kind == Node::Kind::null) return f;  // an empty update file: nothing reported yet
+        if (!expect(root, Node::Kind::mapping, "the update file")) return f;
+        fields(root, "an update file", {"pgi", "reported_by", "period", "updates", "deadlines", "reports"}, {},
+               [&](const Entry& e) {
+                   const Node& v = e.value;
+                   if (e.key == "pgi") {
+                       if (auto n = integer(v, "pgi"); n && *n != plan_format_version)
+                           error(v.pos, "unsupported-version", fmt::format("update file format version {} is not supported", *n),
+                                 fmt::format("this pgi reads version {}", plan_format_version));
+                   } else if (e.key == "reported_by") f.reported_by = id(v, "reported_by").value_or("");
+                   else if (e.key == "period") f.period = period_text(v, "period");
+               });
+        for (const Entry& e : root.entries) {
+            const Node& v = e.value;
+            if (e.key == "updates") {
+                list(v, "updates", [&](const Node& item) {
+                    UpdateEntry u;
+                    u.update = map_update(item, &u.task);
+                    if (u.update.reported_by.empty()) u.update.reported_by = f.reported_by;
+                    if (u.update.period.empty()) u.update.period = f.period;
+                    f.updates.push_back(std::move(u));
+                });
+            } else if (e.key == "deadlines") {
+                list(v, "deadlines", [&](const Node& item) { f.deadlines.push_back(map_deadline(item)); });
+            } else if (e.key == "reports") {
+                list(v, "reports", [&](const Node& item) { f.reports.push_back(map_report(item)); });
+            }
+        }
+        return f;
     }
 
 private:
@@ -442,26 +482,63 @@ private:
         return o;
     }
 
-    TaskUpdate map_update(const Node& n) {
+    // A progress update: under a task's `updates` (task == nullptr), or an entry of an update
+    // file, which names its task with the required key `task`.
+    TaskUpdate map_update(const Node& n, std::string* task = nullptr) {
         TaskUpdate u;
         u.location = at(n.pos);
         if (!expect(n, Node::Kind::mapping, "an update")) return u;
-        fields(n, "an update", {"date", "status", "percent", "period", "note", "evidence", "reported_by"},
-               {"date", "status"}, [&](const Entry& e) {
-                   const Node& v = e.value;
-                   if (e.key == "date") {
-                       if (auto d = date(v, "date")) u.date = *d;
-                   } else if (e.key == "status")
-                       u.status = enumeration<TaskStatus>(v, "status", parse_task_status,
-                                                          "not_started, in_progress, done, blocked, cancelled")
-                                      .value_or(TaskStatus::not_started);
-                   else if (e.key == "percent") u.percent = integer(v, "percent", 0, 100);
-                   else if (e.key == "period") u.period = str(v, "period").value_or("");
-                   else if (e.key == "note") u.note = str(v, "note").value_or("");
-                   else if (e.key == "evidence") u.evidence = str_list(v, "evidence", false);
-                   else if (e.key == "reported_by") u.reported_by = id(v, "reported_by").value_or("");
-               });
+        auto on = [&](const Entry& e) {
+            const Node& v = e.value;
+            if (e.key == "task") *task = id(v, "task").value_or("");
+            else if (e.key == "date") {
+                if (auto d = date(v, "date")) u.date = *d;
+            } else if (e.key == "status")
+                u.status = enumeration<TaskStatus>(v, "status", parse_task_status,
+                                                   "not_started, in_progress, done, blocked, cancelled")
+                               .value_or(TaskStatus::not_started);
+            else if (e.key == "percent") u.percent = integer(v, "percent", 0, 100);
+            else if (e.key == "period") u.period = period_text(v, "period");
+            else if (e.key == "note") u.note = str(v, "note").value_or("");
+            else if (e.key == "evidence") u.evidence = str_list(v, "evidence", false);
+            else if (e.key == "reported_by") u.reported_by = id(v, "reported_by").value_or("");
+        };
+        if (task)
+            fields(n, "an update", {"task", "date", "status", "percent", "period", "note", "evidence", "reported_by"},
+                   {"task", "date", "status"}, on);
+        else
+            fields(n, "an update", {"date", "status", "percent", "period", "note", "evidence", "reported_by"},
+                   {"date", "status"}, on);
         return u;
+    }
+
+    // A reporting period (period.hpp), stored in its canonical spelling; "" when invalid.
+    std::string period_text(const Node& n, std::string_view what) {
+        auto s = str(n, what);
+        if (!s || s->empty()) return {};
+        auto p = parse_period(*s);
+        if (!p) {
+            error(n.pos, "invalid-value", fmt::format("`{}` is not a period: `{}`", what, *s),
+                  "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or a range "
+                  "2024-08-01..2024-10-31");
+            return {};
+        }
+        return format_period(*p);
+    }
+
+    DeadlineEntry map_deadline(const Node& n) {
+        DeadlineEntry d;
+        d.location = at(n.pos);
+        if (!expect(n, Node::Kind::mapping, "a deadline")) return d;
+        fields(n, "a deadline", {"task", "due", "source", "note"}, {"task", "due"}, [&](const Entry& e) {
+            const Node& v = e.value;
+            if (e.key == "task") d.task = id(v, "task").value_or("");
+            else if (e.key == "due") {
+                if (auto p = partial_date(v, "due")) d.due = *p;
+            } else if (e.key == "source") d.source = str(v, "source").value_or("");
+            else if (e.key == "note") d.note = str(v, "note").value_or("");
+        });
+        return d;
     }
 
     Task map_task(const Node& n) {
@@ -568,6 +645,72 @@ LoadResult load_plan_file(const std::filesystem::path& path, InputFormat format)
         return r;
     }
     return load_plan_text(*text, path.string(), format);
+}
+
+namespace {
+
+// Shared by the plan and update loaders: format by extension, BOM, UTF-8 check, parse.
+// Returns false (with diagnostics) when there is no tree to map.
+bool parse_tree(std::string_view text, const std::string& file_name, InputFormat format, ParseContext& ctx,
+                Node& root, bool& io_error) {
+    if (format == InputFormat::automatic) {
+        auto f = format_from_extension(file_name);
+        if (!f) {
+            ctx.diagnostics.error(SourceLocation{file_name, 0, 0}, "unknown-format",
+                                  "cannot tell the file format from the extension",
+                                  "name the file .yaml, .yml or .toml, or pass --input-format yaml|toml");
+            io_error = true;
+            return false;
+        }
+        format = *f;
+    }
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
+    if (auto bad = first_invalid_utf8(text)) {
+        auto lc = line_column_at(text, *bad);
+        ctx.diagnostics.error(SourceLocation{file_name, lc.line, lc.column}, "invalid-utf8",
+                              fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad])),
+                              "save the file as UTF-8 (it may be in a legacy encoding such as TCVN3 or Windows-1258)");
+        return false;
+    }
+    return format == InputFormat::yaml ? detail::parse_yaml_tree(text, ctx, root) : detail::parse_toml_tree(text, ctx, root);
+}
+
+}  // namespace
+
+UpdateLoadResult load_update_text(std::string_view text, const std::string& file_name, InputFormat format) {
+    UpdateLoadResult result;
+    ParseContext ctx{file_name, result.diagnostics};
+    Node root;
+    if (parse_tree(text, file_name, format, ctx, root, result.io_error)) {
+        Mapper mapper(ctx);
+        result.updates = mapper.map_update_file(root);
+    }
+    result.diagnostics.sort();
+    return result;
+}
+
+UpdateLoadResult load_update_file(const std::filesystem::path& path, InputFormat format) {
+    std::string err;
+    auto text = read_file(path, err);
+    if (!text) {
+        UpdateLoadResult r;
+        r.io_error = true;
+        r.diagnostics.error(SourceLocation{path.string(), 0, 0}, "io-error", err);
+        return r;
+    }
+    return load_update_text(*text, path.string(), format);
+}
+
+DocumentKind detect_document_kind(std::string_view text, const std::string& file_name, InputFormat format) {
+    Diagnostics ignored;
+    ParseContext ctx{file_name, ignored};
+    Node root;
+    bool io_error = false;
+    if (!parse_tree(text, file_name, format, ctx, root, io_error) || root.kind != Node::Kind::mapping)
+        return DocumentKind::plan;
+    for (const Entry& e : root.entries)
+        if (e.key == "plan" || e.key == "components") return DocumentKind::plan;
+    return DocumentKind::updates;
 }
 
 std::optional<std::filesystem::path> plan_in_directory(const std::filesystem::path& dir) {

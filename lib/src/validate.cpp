@@ -8,6 +8,7 @@
 
 #include "pgi/load.hpp"
 #include "pgi/text.hpp"
+#include "pgi/tracking.hpp"
 
 namespace pgi {
 
@@ -30,11 +31,13 @@ public:
             for (const auto& m : o.members) ref_owner(m, o.location, "member");
         for (const auto& t : plan_.tasks) check_task(t);
         for (const auto& o : plan_.observations) check_observation(o);
+        check_unmatched_updates();
     }
 
 private:
     const Plan& plan_;
     Diagnostics& out_;
+    std::optional<OwnerIndex> owner_index_;  // built on first use
 
     template <class T>
     void check_ids(const std::vector<T>& items, const char* what) {
@@ -172,6 +175,43 @@ private:
         ref_owner(t.lead, t.location, fmt::format("task `{}`: lead owner", t.id));
         for (const auto& c : t.cooperating) ref_owner(c, t.location, fmt::format("task `{}`: cooperating owner", t.id));
         for (const auto& u : t.updates) ref_owner(u.reported_by, u.location, fmt::format("task `{}`: update reporter", t.id));
+        check_updates(t);
+    }
+
+    // Progress updates (issue 3, docs/tracking.md): reporters must own the task, and one task
+    // cannot have two statuses on one date (for a recurring task: for one period).
+    void check_updates(const Task& t) {
+        if (t.updates.empty()) return;
+        if (!owner_index_) owner_index_.emplace(plan_);
+        std::vector<std::string> owners = owner_index_->task_owners(t, OwnerRole::any);
+        std::map<std::pair<Date, std::string>, const TaskUpdate*> seen;
+        for (const auto& u : t.updates) {
+            if (!u.reported_by.empty() && plan_.find_owner(u.reported_by) &&
+                std::find(owners.begin(), owners.end(), u.reported_by) == owners.end())
+                out_.add({Severity::error, u.location, "update-not-owner",
+                          fmt::format("task `{}`: `{}` reports on it but is neither its lead nor a cooperating owner",
+                                      t.id, u.reported_by),
+                          fmt::format("the owners of `{}` are: {}; fix `reported_by` or the task id", t.id,
+                                      fmt::join(owners, ", ")),
+                          {t.location}});
+            std::string period = t.recurrence == Recurrence::none ? std::string() : format_period(update_period(t, u));
+            auto [it, inserted] = seen.emplace(std::make_pair(u.date, period), &u);
+            if (!inserted && it->second->status != u.status)
+                out_.add({Severity::error, u.location, "conflicting-updates",
+                          fmt::format("task `{}` is `{}` and `{}` on the same date {}{}", t.id,
+                                      to_string(it->second->status), to_string(u.status), format_date(u.date),
+                                      period.empty() ? "" : " for " + period),
+                          "keep one of the two updates, or date them apart", {it->second->location}});
+        }
+    }
+
+    void check_unmatched_updates() {
+        for (const auto& e : plan_.unmatched_updates) {
+            std::string hint = suggest(e.task, plan_.tasks);
+            out_.error(e.update.location, "unknown-task",
+                       fmt::format("update for `{}`, which is not a task of the plan", e.task),
+                       hint.empty() ? "check the task id against `pgi tasks`" : hint);
+        }
     }
 
     void check_observation(const Observation& o) {

@@ -42,6 +42,33 @@ LoadResult load_plan_text(std::string_view text, const std::string& file_name,
 /// `io_error` set.
 LoadResult load_plan_file(const std::filesystem::path& path, InputFormat format = InputFormat::automatic);
 
+/// The result of loading an update file (docs/tracking.md): absent when the file could not be
+/// read or parsed at all.
+struct UpdateLoadResult {
+    std::optional<UpdateFile> updates;
+    Diagnostics diagnostics;
+    bool io_error = false;
+};
+
+/// Parses `text` as an update file: top-level `pgi` (optional, 1), `reported_by` and `period`
+/// (defaults for the entries), `updates` (entries: `task`, `date`, `status`, `percent`,
+/// `period`, `note`, `evidence`, `reported_by`), `deadlines` (`task`, `due`, `source`,
+/// `note`) and `reports` (same shape as the plan's `plan.reports`). Same diagnostics as
+/// load_plan_text(); a `period` that is not a period (period.hpp) is `invalid-value`. Whether
+/// the tasks and owners exist is checked after merging, by validate_plan(). Never throws.
+UpdateLoadResult load_update_text(std::string_view text, const std::string& file_name,
+                                  InputFormat format = InputFormat::automatic);
+UpdateLoadResult load_update_file(const std::filesystem::path& path, InputFormat format = InputFormat::automatic);
+
+/// What a file given on the command line is.
+enum class DocumentKind { plan, updates };
+
+/// A file whose top level has a `plan` or `components` key is a plan; any other mapping is an
+/// update file. Text that cannot be parsed counts as a plan, so that the plan loader reports
+/// the problem.
+DocumentKind detect_document_kind(std::string_view text, const std::string& file_name,
+                                  InputFormat format = InputFormat::automatic);
+
 /// Where to find the plan when none is given on the command line, in order: the `PGI_PLAN`
 /// environment value (`env_plan`, may be empty), then `pgi.yaml`, `pgi.yml`, `pgi.toml` in
 /// `dir`. A directory given as the plan is searched for `plan.yaml`, `plan.yml`, `plan.toml`,

@@ -23,7 +23,14 @@ namespace pgi {
 /// - warning `total-mismatch`: an observation's published total differs from the sum of its
 ///   component scores by more than 0.01 (VCCI rounds each score on its own, so ±0.01 is
 ///   normal);
-/// - `invalid-value`: a period whose end is before its start.
+/// - `invalid-value`: a period whose end is before its start;
+/// - `unknown-task`: an update (from an update file) for a task id the plan does not have;
+/// - `update-not-owner`: an update whose `reported_by` is a known owner that is neither the
+///   task's lead nor a cooperating owner, nor a member of a group that is (tracking.hpp,
+///   OwnerIndex::task_owners), with the task's location;
+/// - `conflicting-updates`: one task with two different statuses on the same date (for a
+///   recurring task: about the same period), with both locations. Update rules: issue 3,
+///   docs/tracking.md.
 void validate_plan(const Plan& plan, Diagnostics& out);
 
 /// Loads nothing; convenience for callers that hold a LoadResult: runs validate_plan() when

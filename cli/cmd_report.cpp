@@ -1,0 +1,255 @@
+// pgi report [PLAN] [UPDATES…] --period P: the periodic report (báo cáo định kỳ).
+#include <iostream>
+#include <map>
+#include <set>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "app.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+#include "pgi/report.hpp"
+
+extern char** environ;
+
+namespace pgi::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class SourceRevisions { automatic, none };
+
+struct ReportCliOptions {
+    PlanInput input;
+    std::string period;
+    std::string from;
+    std::string to;
+    std::string as_of;
+    ReportFormat format = ReportFormat::markdown;
+    std::string lang;
+    bool decimal_comma = false;
+    bool excel = false;
+    int window = 30;
+    SourceRevisions revisions = SourceRevisions::automatic;
+    std::string output;
+};
+
+// Runs `git ARGS…` with stdout captured and stderr discarded; std::nullopt when git is
+// missing or exits non-zero. No shell is involved, so paths need no quoting.
+std::optional<std::string> git(const std::vector<std::string>& args) {
+    std::vector<std::string> argv_s{"git"};
+    argv_s.insert(argv_s.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    int fds[2];
+    if (::pipe(fds) != 0) return std::nullopt;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&fa, fds[0]);
+    posix_spawn_file_actions_addclose(&fa, fds[1]);
+    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    pid_t pid = 0;
+    int rc = posix_spawnp(&pid, "git", &fa, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    ::close(fds[1]);
+    if (rc != 0) {
+        ::close(fds[0]);
+        return std::nullopt;
+    }
+    std::string out;
+    char buf[65536];
+    for (;;) {
+        auto n = ::read(fds[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fds[0]);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
+    return out;
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+std::set<std::string> split_nul(const std::string& s) {
+    std::set<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '\0') {
+            if (i > start) out.insert(s.substr(start, i - start));
+            start = i + 1;
+        }
+    return out;
+}
+
+// The revision of each input file: `git <HEAD>` for a file committed unchanged,
+// `git <HEAD>, modified` when it differs from HEAD, `git: untracked` when git does not track
+// it; empty outside a git work tree or without git. Two or three git calls per work tree.
+std::vector<SourceFile> describe_sources(const std::vector<std::string>& files, SourceRevisions mode) {
+    std::vector<SourceFile> out;
+    for (const auto& f : files) out.push_back(SourceFile{f, ""});
+    if (mode == SourceRevisions::none) return out;
+
+    struct Tree {
+        std::string head;
+        std::set<std::string> tracked, modified, dirs;
+    };
+    std::map<std::string, std::string> top_of_dir;  // directory -> work tree top ("" = none)
+    std::map<std::string, Tree> trees;
+    std::vector<std::pair<std::string, std::string>> where(files.size());  // (top, path from top)
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::error_code ec;
+        fs::path abs = fs::weakly_canonical(fs::absolute(files[i], ec), ec);
+        std::string dir = abs.parent_path().string();
+        auto it = top_of_dir.find(dir);
+        if (it == top_of_dir.end()) {
+            auto top = git({"-C", dir, "rev-parse", "--show-toplevel"});
+            it = top_of_dir.emplace(dir, top ? trim(*top) : std::string()).first;
+        }
+        if (it->second.empty()) continue;
+        fs::path top = fs::weakly_canonical(it->second, ec);
+        std::string rel = abs.lexically_relative(top).generic_string();
+        where[i] = {top.string(), rel};
+        trees[top.string()].dirs.insert(fs::path(rel).parent_path().generic_string());
+    }
+    for (auto& [top, t] : trees) {
+        auto head = git({"-C", top, "rev-parse", "--short=12", "HEAD"});
+        t.head = head ? trim(*head) : "";
+        std::vector<std::string> ls{"-C", top, "ls-files", "-z", "--full-name", "--"};
+        std::vector<std::string> st{"-C", top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--"};
+        for (const auto& d : t.dirs) {
+            ls.push_back(d.empty() ? "." : d);
+            st.push_back(d.empty() ? "." : d);
+        }
+        if (auto s = git(ls)) t.tracked = split_nul(*s);
+        if (auto s = git(st)) {
+            // Records are "XY path"; a rename adds the old path as a separate record.
+            for (const auto& rec : split_nul(*s))
+                if (rec.size() > 3 && rec[2] == ' ' && rec.substr(0, 2) != "??") t.modified.insert(rec.substr(3));
+        }
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (where[i].first.empty()) continue;
+        const Tree& t = trees[where[i].first];
+        const std::string& rel = where[i].second;
+        if (!t.tracked.count(rel)) out[i].revision = "git: untracked";
+        else if (t.head.empty()) out[i].revision = "git: no commit yet";
+        else out[i].revision = "git " + t.head + (t.modified.count(rel) ? ", modified" : "");
+    }
+    return out;
+}
+
+CalendarPeriod resolve_period(const ReportCliOptions& o, const Date& as_of) {
+    if (!o.period.empty()) {
+        auto p = parse_period(o.period);
+        if (!p)
+            throw UsageError{"--period: `" + o.period + "` is not a period",
+                             "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or use --from/--to"};
+        return *p;
+    }
+    if (!o.to.empty() && o.from.empty()) throw UsageError{"--to needs --from", "e.g. --from 2024-08-01 --to 2024-10-31"};
+    if (!o.from.empty()) {
+        auto from = parse_date(o.from);
+        if (!from) throw UsageError{"--from must be a date YYYY-MM-DD that exists, not `" + o.from + "`", ""};
+        Date to = as_of;
+        if (!o.to.empty()) {
+            auto t = parse_date(o.to);
+            if (!t) throw UsageError{"--to must be a date YYYY-MM-DD that exists, not `" + o.to + "`", ""};
+            to = *t;
+        }
+        auto p = period_between(*from, to);
+        if (!p) throw UsageError{"the period ends before it starts (--from " + o.from + ", to " + format_date(to) + ")", ""};
+        return *p;
+    }
+    // Default: the month before the as-of month, the usual monthly report.
+    return previous_period(period_containing(PeriodKind::month, as_of));
+}
+
+int run_report(const ReportCliOptions& o) {
+    auto plans = resolve_plans(o.input);
+    if (plans.size() != 1) throw UsageError{"report takes one plan", "give one plan file or plan directory, then update files"};
+    ReportOptions ro;
+    ro.as_of = as_of_or_default(o.as_of);
+    ro.period = resolve_period(o, ro.as_of);
+    ro.due_window_days = o.window;
+    LoadResult r = load_and_validate(plans.front(), o.input.input_format);
+    if (r.io_error) {
+        print_diagnostics(r.diagnostics);
+        return exit_usage;
+    }
+    print_diagnostics(r.diagnostics);
+    if (r.diagnostics.has_errors() || !r.plan) {
+        std::cerr << "pgi: error: the plan is invalid; fix the errors above (pgi validate "
+                  << plans.front().plan.string() << ")\n";
+        return exit_invalid;
+    }
+    std::vector<std::string> files{r.plan->file};
+    files.insert(files.end(), r.plan->update_files.begin(), r.plan->update_files.end());
+    ro.sources = describe_sources(files, o.revisions);
+    PeriodicReport report = build_report(*r.plan, ro);
+    ReportRenderOptions render;
+    render.language = language_option(o.lang, r.plan->meta.language).value_or(Language::vi);
+    render.decimal_comma = o.decimal_comma;
+    render.bom = o.excel ? ByteOrderMark::utf8 : ByteOrderMark::none;
+    emit(render_report(report, o.format, render), o.output);
+    return exit_ok;
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app, Action& action) {
+    auto opts = std::make_shared<ReportCliOptions>();
+    auto* cmd = app.add_subcommand("report", "Write the periodic progress report for a month, quarter, half or year");
+    add_plan_input(*cmd, opts->input, false);
+    auto* period = cmd->add_option("-p,--period", opts->period,
+                                   "Reporting period: a month 2024-10, quarter 2024-Q3, half 2024-H2 or year 2024 "
+                                   "(default: the month before --as-of)")
+                       ->option_text("PERIOD");
+    auto* from = cmd->add_option("--from", opts->from, "First day of a custom period (instead of --period)")
+                     ->option_text("YYYY-MM-DD");
+    auto* to = cmd->add_option("--to", opts->to, "Last day of a custom period (default: --as-of)")->option_text("YYYY-MM-DD");
+    period->excludes(from)->excludes(to);
+    cmd->add_option("--as-of", opts->as_of,
+                    "Date the figures are taken at (default: $SOURCE_DATE_EPOCH, else today)")
+        ->option_text("YYYY-MM-DD");
+    cmd->add_option("-f,--format", opts->format, "Output: markdown (default) or csv")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, ReportFormat>{{"markdown", ReportFormat::markdown},
+                                                                                {"md", ReportFormat::markdown},
+                                                                                {"csv", ReportFormat::csv}},
+                                            CLI::ignore_case))
+        ->option_text("markdown|csv");
+    cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
+        ->check(CLI::IsMember({"vi", "en"}))
+        ->option_text("vi|en");
+    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write numbers as 6,58 and 27,3% (Vietnamese style)");
+    cmd->add_flag("--excel", opts->excel, "CSV: start with a UTF-8 byte order mark so Excel shows Vietnamese text");
+    cmd->add_option("--window", opts->window, "Days ahead for the upcoming-deadlines list (default 30)")
+        ->check(CLI::Range(0, 3650))
+        ->option_text("DAYS");
+    cmd->add_option("--source-revisions", opts->revisions,
+                    "auto (default): name the git revision of each input file when it is in a git work tree; none")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, SourceRevisions>{{"auto", SourceRevisions::automatic},
+                                                                                   {"none", SourceRevisions::none}},
+                                            CLI::ignore_case))
+        ->option_text("auto|none");
+    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
+        ->option_text("FILE");
+    cmd->footer("\nThe same inputs and --as-of give byte-identical output. Rules and format: docs/tracking.md;\n"
+                "a monthly cron/CI recipe with pandoc: docs/monthly-report.md.\n");
+    cmd->callback([opts, &action] { action = [opts] { return run_report(*opts); }; });
+}
+
+}  // namespace pgi::cli

@@ -1,0 +1,173 @@
+// pgi tasks [PLAN] [UPDATES…]: list tasks with their status as of a date, filtered and sorted.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "app.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+#include "pgi/report.hpp"
+#include "pgi/text.hpp"
+#include "pgi/tracking.hpp"
+
+namespace pgi::cli {
+
+namespace {
+
+struct TasksCliOptions {
+    PlanInput input;
+    std::string as_of;
+    std::vector<std::string> owners;
+    OwnerRole role = OwnerRole::any;
+    std::vector<std::string> components;
+    std::vector<std::string> statuses;
+    bool overdue = false;
+    int due_within = -1;
+    std::string search;
+    TaskSort sort = TaskSort::plan;
+    TaskListFormat format = TaskListFormat::table;
+    std::string lang;
+    bool excel = false;
+    std::string output;
+};
+
+template <class T>
+std::string closest(const std::string& word, const std::vector<T>& items) {
+    std::string best;
+    std::size_t best_d = std::max<std::size_t>(3, word.size() / 3 + 1);
+    for (const auto& item : items) {
+        auto d = edit_distance(word, item.id);
+        if (d < best_d) {
+            best_d = d;
+            best = item.id;
+        }
+    }
+    return best;
+}
+
+int run_tasks(const TasksCliOptions& o) {
+    auto plans = resolve_plans(o.input);
+    if (plans.size() != 1) throw UsageError{"tasks takes one plan", "give one plan file or plan directory, then update files"};
+    TaskQuery q;
+    q.as_of = as_of_or_default(o.as_of);
+    LoadResult r = load_and_validate(plans.front(), o.input.input_format);
+    if (r.io_error) {
+        print_diagnostics(r.diagnostics);
+        return exit_usage;
+    }
+    print_diagnostics(r.diagnostics);
+    if (r.diagnostics.has_errors() || !r.plan) {
+        std::cerr << "pgi: error: the plan is invalid; fix the errors above (pgi validate "
+                  << plans.front().plan.string() << ")\n";
+        return exit_invalid;
+    }
+    const Plan& plan = *r.plan;
+
+    for (const auto& id : o.owners) {
+        if (!plan.find_owner(id)) {
+            std::string best = closest(id, plan.owners);
+            throw UsageError{"--owner: `" + id + "` is not an owner of the plan",
+                             best.empty() ? "owner ids are listed under `owners` in the plan" : "did you mean `" + best + "`?"};
+        }
+    }
+    q.owners = o.owners;
+    q.role = o.role;
+    for (const auto& c : o.components) {
+        const Component* found = plan.find_component(c);
+        if (!found)
+            for (const auto& comp : plan.components)
+                if (comp.number && std::to_string(comp.number) == c) found = &comp;
+        if (!found) {
+            std::string best = closest(c, plan.components);
+            throw UsageError{"--component: `" + c + "` is not a component id or number of the plan",
+                             best.empty() ? "use an id such as `pollution` or a number 1-4" : "did you mean `" + best + "`?"};
+        }
+        q.components.push_back(found->id);
+    }
+    for (const auto& s : o.statuses) {
+        auto st = parse_task_status(s);
+        if (!st)
+            throw UsageError{"--status: unknown status `" + s + "`",
+                             "use not_started, in_progress, done, blocked or cancelled"};
+        q.statuses.push_back(*st);
+    }
+    q.overdue = o.overdue;
+    if (o.due_within >= 0) q.due_within_days = o.due_within;
+    q.search = o.search;
+    q.sort = o.sort;
+
+    auto rows = query_tasks(plan, q);
+    TaskListOptions lo;
+    lo.language = language_option(o.lang, plan.meta.language).value_or(Language::vi);
+    lo.bom = o.excel ? ByteOrderMark::utf8 : ByteOrderMark::none;
+    if (rows.empty() && (o.format == TaskListFormat::table || o.format == TaskListFormat::markdown)) {
+        std::cerr << "pgi: no task matches\n";
+        if (!o.output.empty()) emit("", o.output);
+        return exit_invalid;
+    }
+    emit(render_task_list(plan, rows, q.as_of, o.format, lo), o.output);
+    return rows.empty() ? exit_invalid : exit_ok;
+}
+
+}  // namespace
+
+void setup_tasks(CLI::App& app, Action& action) {
+    auto opts = std::make_shared<TasksCliOptions>();
+    auto* cmd = app.add_subcommand("tasks", "List tasks with their status, owners and deadlines; filter and sort them");
+    add_plan_input(*cmd, opts->input, false);
+    cmd->add_option("--as-of", opts->as_of,
+                    "Date for status, overdue and due windows (default: $SOURCE_DATE_EPOCH, else today)")
+        ->option_text("YYYY-MM-DD");
+    cmd->add_option("--owner", opts->owners,
+                    "Tasks this owner leads or cooperates on (owner id; repeatable). A group owner's tasks count for "
+                    "its members")
+        ->option_text("ID");
+    cmd->add_option("--role", opts->role, "With --owner: any (default), lead or cooperating")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, OwnerRole>{{"any", OwnerRole::any},
+                                                                             {"lead", OwnerRole::lead},
+                                                                             {"cooperating", OwnerRole::cooperating}},
+                                            CLI::ignore_case))
+        ->option_text("any|lead|cooperating");
+    cmd->add_option("-c,--component", opts->components, "Tasks of this component (id or number 1-4; repeatable)")
+        ->option_text("ID");
+    cmd->add_option("-s,--status", opts->statuses,
+                    "Tasks with this status as of --as-of: not_started, in_progress, done, blocked, cancelled "
+                    "(repeatable)")
+        ->option_text("STATUS");
+    cmd->add_flag("--overdue", opts->overdue, "Open tasks whose due date is before --as-of");
+    cmd->add_option("--due-within", opts->due_within,
+                    "Open tasks due within DAYS days of --as-of (with --overdue: either)")
+        ->check(CLI::Range(0, 36500))
+        ->option_text("DAYS");
+    cmd->add_option("-q,--search", opts->search,
+                    "Tasks whose id, text, note or source contains TEXT (ignoring case and Vietnamese diacritics)")
+        ->option_text("TEXT");
+    cmd->add_option("--sort", opts->sort, "Order: plan (default, document order), id, due, status, owner, component")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, TaskSort>{{"plan", TaskSort::plan},
+                                                                            {"id", TaskSort::id},
+                                                                            {"due", TaskSort::due},
+                                                                            {"status", TaskSort::status},
+                                                                            {"owner", TaskSort::owner},
+                                                                            {"component", TaskSort::component}},
+                                            CLI::ignore_case))
+        ->option_text("plan|id|due|status|owner|component");
+    cmd->add_option("-f,--format", opts->format, "Output: table (default), markdown, csv or json")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, TaskListFormat>{{"table", TaskListFormat::table},
+                                                                                  {"markdown", TaskListFormat::markdown},
+                                                                                  {"md", TaskListFormat::markdown},
+                                                                                  {"csv", TaskListFormat::csv},
+                                                                                  {"json", TaskListFormat::json}},
+                                            CLI::ignore_case))
+        ->option_text("table|markdown|csv|json");
+    cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
+        ->check(CLI::IsMember({"vi", "en"}))
+        ->option_text("vi|en");
+    cmd->add_flag("--excel", opts->excel, "CSV: start with a UTF-8 byte order mark so Excel shows Vietnamese text");
+    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
+        ->option_text("FILE");
+    cmd->footer("\nExit codes: 0 tasks listed; 1 no task matches, or the plan is invalid; 2 usage error or\n"
+                "unreadable input. Status, overdue and recurrence rules: docs/tracking.md.\n");
+    cmd->callback([opts, &action] { action = [opts] { return run_tasks(*opts); }; });
+}
+
+}  // namespace pgi::cli

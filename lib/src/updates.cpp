@@ -1,0 +1,279 @@
+#include "pgi/updates.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace pgi {
+
+namespace fs = std::filesystem;
+
+bool is_update_file_name(const fs::path& path) {
+    auto f = format_from_extension(path);
+    return f.has_value();
+}
+
+namespace {
+
+bool hidden(const fs::path& p) {
+    auto name = p.filename().string();
+    return !name.empty() && name[0] == '.';
+}
+
+// Walks `base` (which must be a directory) and returns every update file below it, as
+// `shown / relative path`, sorted bytewise by that relative path.
+std::vector<fs::path> walk(const fs::path& base, const fs::path& shown) {
+    std::vector<std::pair<std::string, fs::path>> found;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        if (hidden(p)) {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (!it->is_regular_file(ec) || !is_update_file_name(p)) continue;
+        fs::path rel = p.lexically_relative(base);
+        found.emplace_back(rel.generic_string(), shown / rel);
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<fs::path> out;
+    out.reserve(found.size());
+    for (auto& f : found) out.push_back(std::move(f.second));
+    return out;
+}
+
+std::vector<std::string_view> split(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (true) {
+        auto slash = s.find('/', start);
+        std::string_view part = s.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        if (!part.empty() && part != ".") out.push_back(part);
+        if (slash == std::string_view::npos) break;
+        start = slash + 1;
+    }
+    return out;
+}
+
+std::size_t utf8_len(unsigned char c) {
+    if (c < 0x80) return 1;
+    if ((c >> 5) == 0x6) return 2;
+    if ((c >> 4) == 0xE) return 3;
+    if ((c >> 3) == 0x1E) return 4;
+    return 1;
+}
+
+// One character class at p[i] == '['; sets `end` past the closing ']'. False when malformed.
+bool class_match(std::string_view p, std::size_t i, unsigned char c, bool& matched, std::size_t& end) {
+    std::size_t j = i + 1;
+    bool negate = j < p.size() && (p[j] == '!' || p[j] == '^');
+    if (negate) ++j;
+    bool any = false;
+    bool first = true;
+    for (; j < p.size() && (p[j] != ']' || first); first = false) {
+        unsigned char lo = static_cast<unsigned char>(p[j]);
+        unsigned char hi = lo;
+        if (j + 2 < p.size() && p[j + 1] == '-' && p[j + 2] != ']') {
+            hi = static_cast<unsigned char>(p[j + 2]);
+            j += 3;
+        } else {
+            ++j;
+        }
+        if (lo <= c && c <= hi) any = true;
+    }
+    if (j >= p.size()) return false;
+    end = j + 1;
+    matched = any != negate;
+    return true;
+}
+
+bool component_match(std::string_view p, std::string_view s) {
+    std::size_t i = 0, j = 0;
+    std::size_t star_p = std::string_view::npos, star_s = 0;
+    while (j < s.size()) {
+        if (i < p.size() && p[i] == '*') {
+            star_p = ++i;
+            star_s = j;
+            continue;
+        }
+        if (i < p.size() && p[i] == '?') {
+            ++i;
+            j += utf8_len(static_cast<unsigned char>(s[j]));
+            continue;
+        }
+        if (i < p.size() && p[i] == '[') {
+            bool matched = false;
+            std::size_t end = 0;
+            if (class_match(p, i, static_cast<unsigned char>(s[j]), matched, end)) {
+                if (matched) {
+                    i = end;
+                    ++j;
+                    continue;
+                }
+            } else if (s[j] == '[') {  // a lone '[' matches itself
+                ++i;
+                ++j;
+                continue;
+            }
+        } else if (i < p.size() && p[i] == s[j]) {
+            ++i;
+            ++j;
+            continue;
+        }
+        if (star_p == std::string_view::npos) return false;
+        i = star_p;
+        j = ++star_s;
+    }
+    while (i < p.size() && p[i] == '*') ++i;
+    return i == p.size();
+}
+
+bool components_match(const std::vector<std::string_view>& p, std::size_t i, const std::vector<std::string_view>& s,
+                      std::size_t j) {
+    if (i == p.size()) return j == s.size();
+    if (p[i] == "**") {
+        for (std::size_t k = j; k <= s.size(); ++k)
+            if (components_match(p, i + 1, s, k)) return true;
+        return false;
+    }
+    if (j == s.size() || !component_match(p[i], s[j])) return false;
+    return components_match(p, i + 1, s, j + 1);
+}
+
+bool has_wildcard(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
+
+}  // namespace
+
+std::vector<fs::path> update_files_under(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return {};
+    return walk(dir, dir);
+}
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+    return components_match(split(pattern), 0, split(path), 0);
+}
+
+std::vector<fs::path> expand_update_sources(const Plan& plan, Diagnostics& out) {
+    std::vector<fs::path> files;
+    fs::path dir = fs::path(plan.file).parent_path();
+    for (const auto& entry : plan.update_sources) {
+        if (entry.empty()) continue;
+        if (!has_wildcard(entry)) {
+            fs::path p = dir / entry;
+            std::error_code ec;
+            if (fs::is_directory(p, ec)) {
+                auto under = update_files_under(p);
+                files.insert(files.end(), under.begin(), under.end());
+            } else if (fs::exists(p, ec)) {
+                files.push_back(p);
+            } else {
+                out.error(plan.update_sources_location, "io-error",
+                          fmt::format("the update source `{}` does not exist ({})", entry, p.string()),
+                          "paths in `updates` are relative to the plan file's directory");
+            }
+            continue;
+        }
+        // Walk from the longest leading part without wildcards, match the rest.
+        auto parts = split(entry);
+        fs::path fixed;
+        std::size_t k = 0;
+        for (; k + 1 < parts.size() && !has_wildcard(parts[k]); ++k) fixed /= std::string(parts[k]);
+        fs::path shown = dir / fixed;  // relative when plan.file is
+        fs::path actual = shown.empty() ? fs::path(".") : shown;
+        std::error_code ec;
+        if (!fs::is_directory(actual, ec)) continue;
+        for (const auto& f : walk(actual, shown)) {
+            fs::path below = shown.empty() ? f : f.lexically_relative(shown);
+            std::string rel = (fixed / below).generic_string();
+            if (glob_match(entry, rel)) files.push_back(f);
+        }
+    }
+    return files;
+}
+
+void merge_updates(Plan& plan, std::vector<UpdateFile> files, Diagnostics& out) {
+    std::unordered_map<std::string, std::size_t> task_index;
+    task_index.reserve(plan.tasks.size());
+    for (std::size_t i = 0; i < plan.tasks.size(); ++i) task_index.emplace(plan.tasks[i].id, i);  // first wins
+    std::map<std::size_t, SourceLocation> due_set_at;  // task -> where its due date was last set
+    for (auto& f : files) {
+        for (auto& e : f.updates) {
+            auto it = task_index.find(e.task);
+            if (it == task_index.end()) {
+                plan.unmatched_updates.push_back(std::move(e));
+                continue;
+            }
+            plan.tasks[it->second].updates.push_back(std::move(e.update));
+        }
+        for (const auto& d : f.deadlines) {
+            auto it = task_index.find(d.task);
+            if (it == task_index.end()) {
+                out.error(d.location, "unknown-task", fmt::format("deadline for `{}`, which is not a task of the plan", d.task),
+                          "check the task id against `pgi tasks`");
+                continue;
+            }
+            Task& t = plan.tasks[it->second];
+            if (t.due && !(*t.due == d.due)) {
+                auto prev = due_set_at.count(it->second) ? due_set_at[it->second] : t.location;
+                out.add({Severity::warning, d.location, "due-overridden",
+                         fmt::format("task `{}`: the due date {} replaces {}", t.id, format_partial_date(d.due),
+                                     format_partial_date(*t.due)),
+                         "keep one deadline per task, or remove the older one", {prev}});
+            }
+            t.due = d.due;
+            due_set_at[it->second] = d.location;
+        }
+        for (auto& r : f.reports) plan.meta.reports.push_back(std::move(r));
+        plan.update_files.push_back(f.file);
+    }
+}
+
+LoadResult load_plan_with_updates(const PlanSources& sources, InputFormat plan_format) {
+    LoadResult result = load_plan_file(sources.plan, plan_format);
+    if (!result.plan) return result;
+    Plan& plan = *result.plan;
+
+    std::vector<fs::path> paths;
+    if (sources.plan_directory) {
+        auto under = update_files_under(sources.plan.parent_path().empty() ? fs::path(".") / "updates"
+                                                                           : sources.plan.parent_path() / "updates");
+        paths.insert(paths.end(), under.begin(), under.end());
+    }
+    auto own = expand_update_sources(plan, result.diagnostics);
+    paths.insert(paths.end(), own.begin(), own.end());
+    for (const auto& p : sources.updates) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            auto under = update_files_under(p);
+            paths.insert(paths.end(), under.begin(), under.end());
+        } else {
+            paths.push_back(p);
+        }
+    }
+
+    std::set<std::string> seen;
+    {
+        std::error_code ec;
+        seen.insert(fs::weakly_canonical(sources.plan, ec).string());
+    }
+    std::vector<UpdateFile> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        auto canon = fs::weakly_canonical(p, ec);
+        if (!seen.insert(ec ? p.lexically_normal().string() : canon.string()).second) continue;
+        UpdateLoadResult u = load_update_file(p);
+        result.io_error = result.io_error || u.io_error;
+        result.diagnostics.append(u.diagnostics);
+        if (u.updates) files.push_back(std::move(*u.updates));
+    }
+    merge_updates(plan, std::move(files), result.diagnostics);
+    result.diagnostics.sort();
+    return result;
+}
+
+}  // namespace pgi
