@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "pgi/tracking.hpp"
+
 namespace pgi {
 
 std::optional<int> choose_target_year(const Plan& plan, const Date& as_of) {
@@ -19,12 +21,7 @@ std::optional<int> choose_target_year(const Plan& plan, const Date& as_of) {
     return *years.begin();
 }
 
-TaskStatus status_as_of(const Task& task, const Date& as_of) {
-    const TaskUpdate* latest = nullptr;
-    for (const auto& u : task.updates)
-        if (u.date <= as_of && (!latest || u.date >= latest->date)) latest = &u;
-    return latest ? latest->status : task.status;
-}
+TaskStatus status_as_of(const Task& task, const Date& as_of) { return task_state_as_of(task, as_of).status; }
 
 namespace {
 

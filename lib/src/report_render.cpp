@@ -775,7 +775,8 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
             t.align[md ? 7 : 6] = Align::right;
             for (const auto& r : rows) {
                 const Task& k = *r.task;
-                std::vector<Cell> row{Cell(k.id), Cell(component_number(k)), Cell(owner_display(plan, k.lead, o.language))};
+                std::string lead = owner_display(plan, k.lead, o.language);
+                std::vector<Cell> row{Cell(k.id), Cell(component_number(k)), Cell(md ? lead : cut(lead, o.owner_width))};
                 if (md) {
                     std::vector<std::string> names;
                     for (const auto& c : k.cooperating) names.push_back(owner_display(plan, c, o.language));

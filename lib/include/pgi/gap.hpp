@@ -61,7 +61,9 @@ struct GapOptions {
 std::optional<int> choose_target_year(const Plan& plan, const Date& as_of);
 
 /// The status of `task` as of a date: the status of its latest update dated on or before
-/// `as_of` (the later one in file order on a tie), else its `status` field.
+/// `as_of` (the later one in file order on a tie), else its `status` field. A recurring task
+/// counts only updates about the period containing `as_of` and does not carry `done` into a
+/// new period (tracking.hpp, task_state_as_of()).
 TaskStatus status_as_of(const Task& task, const Date& as_of);
 
 /// Computes the gap table. Per component: the current score is the latest observation

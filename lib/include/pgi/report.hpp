@@ -151,11 +151,12 @@ enum class TaskListFormat { table, markdown, csv, json };
 struct TaskListOptions {
     Language language = Language::vi;
     ByteOrderMark bom = ByteOrderMark::none;  ///< CSV only
-    std::size_t text_width = 60;  ///< table format: task text cut to this many columns with "…"
+    std::size_t text_width = 60;   ///< table format: task text cut to this many columns with "…"
+    std::size_t owner_width = 32;  ///< table format: lead owner name cut likewise
 };
 
-/// Renders query_tasks() rows. `table`: aligned terminal columns (id, component number, lead,
-/// status, percent, due, overdue days, text cut to `text_width`); `markdown`: the same with
+/// Renders query_tasks() rows. `table`: aligned terminal columns (id, component number, lead
+/// cut to `owner_width`, status, percent, due, overdue days, text cut to `text_width`); `markdown`: the same with
 /// the full text and cooperating owners; `csv`: stable snake_case columns `id, component,
 /// lead, cooperating, status, percent, due, overdue_days, recurrence, last_update, text,
 /// source` (RFC 4180, CRLF); `json`: `{"as_of": …, "tasks": [{…}]}` with the same fields.
