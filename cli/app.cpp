@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
     Action action;
     setup_validate(app, action);
     setup_gap(app, action);
+    setup_import(app, action);
     setup_tasks(app, action);
     setup_report(app, action);
 

@@ -12,6 +12,7 @@ using Action = std::function<int()>;
 
 void setup_validate(CLI::App& app, Action& action);
 void setup_gap(CLI::App& app, Action& action);
+void setup_import(CLI::App& app, Action& action);
 void setup_tasks(CLI::App& app, Action& action);
 void setup_report(CLI::App& app, Action& action);
 

@@ -1,0 +1,108 @@
+// pgi import INPUT [-o FILE]: turn the text of a plan document into a plan file.
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "app.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+#include "pgi/import.hpp"
+#include "pgi/io.hpp"
+#include "pgi/write.hpp"
+
+namespace pgi::cli {
+
+namespace {
+
+struct ImportCliOptions {
+    std::string input;
+    std::string output;
+    std::optional<PlanFormat> format;
+    bool force = false;
+    bool quiet = false;
+};
+
+constexpr const char* import_footer =
+    "\nInput: a .txt or .md file, or - for standard input (UTF-8, LF or CRLF, NFC or NFD).\n"
+    "Get it from .docx with `pandoc -t plain plan.docx` and from .pdf with\n"
+    "`pdftotext -layout plan.pdf -`; see docs/import.md.\n"
+    "\nExit codes:\n"
+    "  0  the plan was written (warnings about what could not be placed go to stderr)\n"
+    "  1  no recognisable plan structure, or the input is not UTF-8: nothing written\n"
+    "  2  usage error, unreadable input, an existing output without --force, or a failed write\n";
+
+std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+int run_import(const ImportCliOptions& o) {
+    // Decide where and how to write before reading anything, so a refusal costs nothing.
+    bool to_file = !o.output.empty() && o.output != "-";
+    PlanFormat format = o.format.value_or(PlanFormat::yaml);
+    if (to_file) {
+        auto by_ext = plan_format_for(o.output);
+        if (!o.format && !by_ext)
+            throw UsageError{"cannot tell the output format from the name `" + o.output + "`",
+                             "name the output .yaml, .yml or .toml, or pass --format yaml|toml"};
+        if (!o.format) format = *by_ext;
+        std::error_code ec;
+        if (std::filesystem::exists(o.output, ec) && !o.force)
+            throw UsageError{"refusing to overwrite the existing file " + o.output,
+                             "pass --force to replace it, or choose another name with -o"};
+    }
+
+    std::string text, name;
+    if (o.input == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        if (std::cin.bad()) throw UsageError{"cannot read standard input", ""};
+        name = "<stdin>";
+    } else {
+        std::string err;
+        auto content = read_file(o.input, err);
+        if (!content) throw UsageError{"cannot read " + o.input + ": " + err, ""};
+        text = std::move(*content);
+        name = o.input;
+    }
+
+    ImportResult r = import_plan_text(text, ImportOptions{name});
+    print_diagnostics(r.diagnostics);
+    if (!r.plan) {
+        std::cerr << "pgi: error: " << name << ": no plan written\n";
+        return exit_invalid;
+    }
+    WriteOptions wo;
+    wo.header_comment = {
+        fmt::format("Imported by `pgi import` from {}.", name),
+        "Review it against the document; English names and observations are not in documents.",
+        "`# line N` after a task id is the line of the input the task comes from.",
+    };
+    wo.task_line_comments = true;
+    emit(write_plan(*r.plan, format, wo), to_file ? o.output : "");
+    if (!o.quiet) {
+        const Plan& p = *r.plan;
+        std::cerr << fmt::format("pgi: imported {}, {}, {} ({}){}\n", plural(p.components.size(), "component"),
+                                 plural(p.owners.size(), "owner"), plural(p.tasks.size(), "task"),
+                                 plural(r.diagnostics.warning_count(), "warning"),
+                                 to_file ? " into " + o.output : std::string());
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+void setup_import(CLI::App& app, Action& action) {
+    auto opts = std::make_shared<ImportCliOptions>();
+    auto* cmd = app.add_subcommand("import", "Turn the text of a plan document (.txt, .md) into a plan file");
+    cmd->add_option("input", opts->input, "The document's text: a file, or - for standard input")->required();
+    cmd->add_option("-o,--output", opts->output,
+                    "Write the plan to FILE (.yaml, .yml or .toml; atomically) instead of standard output");
+    cmd->add_option("-f,--format", opts->format, "Plan format: yaml (default on standard output) or toml")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, PlanFormat>{{"yaml", PlanFormat::yaml}, {"toml", PlanFormat::toml}}, CLI::ignore_case));
+    cmd->add_flag("--force", opts->force, "Overwrite FILE if it exists");
+    cmd->add_flag("-q,--quiet", opts->quiet, "No summary line on standard error (warnings are still printed)");
+    cmd->footer(import_footer);
+    cmd->callback([opts, &action] { action = [opts] { return run_import(*opts); }; });
+}
+
+}  // namespace pgi::cli

@@ -1,0 +1,587 @@
+// Text preparation for `pgi import`: from raw bytes to NFC paragraphs, with footnotes set
+// aside and sentences split by page breaks rejoined (contract in pgi/import.hpp).
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "import_detail.hpp"
+#include "pgi/import.hpp"
+#include "pgi/text.hpp"
+
+namespace pgi::recognise {
+
+using namespace import_detail;
+
+namespace {
+
+bool is_superscript_digit(char32_t cp, int& value) {
+    switch (cp) {
+        case 0x2070: value = 0; return true;
+        case 0x00B9: value = 1; return true;
+        case 0x00B2: value = 2; return true;
+        case 0x00B3: value = 3; return true;
+        default:
+            if (cp >= 0x2074 && cp <= 0x2079) {
+                value = static_cast<int>(cp - 0x2070);
+                return true;
+            }
+            return false;
+    }
+}
+
+bool is_ascii_punct(char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+// Characters that are not text: zero-width spaces and joiners, soft hyphens, BOMs inside
+// the text, and the line/paragraph separators (which YAML readers disagree about).
+bool is_invisible(char32_t cp) {
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
+}
+
+// Replaces Unicode spaces by ' ', drops invisible characters and other control characters
+// (but keeps tabs, which separate table cells).
+std::string normalise_spaces(std::string_view line) {
+    std::string out;
+    out.reserve(line.size());
+    std::size_t i = 0;
+    while (i < line.size()) {
+        std::size_t n = 0;
+        char32_t cp = decode_at(line, i, n);
+        if (cp == '\t') out += '\t';
+        else if (is_space(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85) out += ' ';
+        else if (is_invisible(cp)) {
+        } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) out += ' ';
+        else out.append(line.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
+// Markdown inline decoration: backslash escapes, emphasis markers, heading and quote
+// prefixes. The text that remains is what the document says.
+std::string strip_markdown(std::string_view line) {
+    std::string_view s = trim(line);
+    while (!s.empty() && s.front() == '>') s = trim(s.substr(1));  // block quotes
+    if (!s.empty() && s.front() == '#') {                           // ATX headings
+        std::size_t k = 0;
+        while (k < s.size() && s[k] == '#') ++k;
+        if (k <= 6 && (k == s.size() || s[k] == ' ')) s = trim(s.substr(k));
+    }
+    std::string out;
+    out.reserve(s.size());
+    // A leading "* " is a bullet; keep it.
+    std::size_t i = 0;
+    if (s.size() >= 2 && s[0] == '*' && s[1] == ' ') {
+        out += "* ";
+        i = 2;
+    }
+    while (i < s.size()) {
+        char c = s[i];
+        if (c == '\\' && i + 1 < s.size() && is_ascii_punct(s[i + 1])) {
+            out += s[i + 1];
+            i += 2;
+            continue;
+        }
+        if (c == '*') {  // emphasis, single or double
+            ++i;
+            continue;
+        }
+        if (c == '_' && i + 1 < s.size() && s[i + 1] == '_') {
+            i += 2;
+            continue;
+        }
+        out += c;
+        ++i;
+    }
+    return collapse_spaces(out);
+}
+
+bool is_rule_line(std::string_view t) {
+    if (t.size() < 3) return false;
+    return std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || c == '_' || c == '=' || c == '*' || c == '~' || c == ' '; });
+}
+
+// "3", "- 3 -", "– 12 –", "Trang 3": a page number on a line of its own.
+bool is_page_number_line(std::string_view t) {
+    std::string s = collapse_spaces(t);
+    std::string_view v = s;
+    auto strip_dash = [](std::string_view& x) {
+        for (std::string_view d : {"-", "–", "—"}) {
+            if (x.substr(0, d.size()) == d) x = trim(x.substr(d.size()));
+            if (x.size() >= d.size() && x.substr(x.size() - d.size()) == d) x = trim(x.substr(0, x.size() - d.size()));
+        }
+    };
+    strip_dash(v);
+    if (v.substr(0, 6) == "Trang ") v = v.substr(6);
+    if (v.empty() || v.size() > 3) return false;
+    return std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_uppercase_line(std::string_view t) {
+    int letters = 0;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        std::size_t n = 0;
+        char32_t cp = decode_at(t, i, n);
+        if (is_lower(cp)) return false;
+        if (is_upper(cp)) ++letters;
+        i += n;
+    }
+    return letters >= 2;
+}
+
+std::size_t leading_spaces(std::string_view raw) {
+    std::size_t k = 0;
+    for (char c : raw) {
+        if (c == ' ') ++k;
+        else if (c == '\t') k += 4;
+        else break;
+    }
+    return k;
+}
+
+bool ends_sentence(std::string_view t) {
+    t = trim(t);
+    while (!t.empty()) {
+        std::size_t n = 0;
+        char32_t cp = decode_before(t, t.size(), &n);
+        if (n == 0) return false;
+        // closing quotes and brackets after the full stop
+        if (cp == ')' || cp == ']' || cp == '"' || cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == '\'') {
+            t.remove_suffix(n);
+            continue;
+        }
+        return cp == '.' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x2026;
+    }
+    return false;
+}
+
+bool starts_lowercase(std::string_view t) {
+    std::size_t n = 0;
+    char32_t cp = decode_at(t, 0, n);
+    return is_lower(cp);
+}
+
+// Splits a Markdown table row into trimmed cells: `| a | b |` -> {a, b}.
+std::vector<std::string> markdown_cells(std::string_view row) {
+    std::string_view s = trim(row);
+    if (!s.empty() && s.front() == '|') s.remove_prefix(1);
+    if (!s.empty() && s.back() == '|' && !(s.size() >= 2 && s[s.size() - 2] == '\\')) s.remove_suffix(1);
+    std::vector<std::string> cells;
+    std::string cur;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == '|') {
+            cur += '|';
+            ++i;
+        } else if (s[i] == '|') {
+            cells.push_back(cur);
+            cur.clear();
+        } else {
+            cur += s[i];
+        }
+    }
+    cells.push_back(cur);
+    return cells;
+}
+
+bool is_markdown_separator_row(const std::vector<std::string>& cells) {
+    if (cells.empty()) return false;
+    for (const auto& c : cells) {
+        auto t = trim(c);
+        if (t.empty()) continue;
+        if (!std::all_of(t.begin(), t.end(), [](char ch) { return ch == '-' || ch == ':' || ch == '+' || ch == '='; }))
+            return false;
+    }
+    return true;
+}
+
+std::string clean_cell(std::string_view cell) {
+    std::string s(cell);
+    // Line breaks inside a Markdown cell.
+    for (std::string_view br : {"<br/>", "<br />", "<br>", "<BR>"}) {
+        std::size_t p = 0;
+        while ((p = s.find(br, p)) != std::string::npos) s.replace(p, br.size(), "; ");
+    }
+    return strip_markdown(s);
+}
+
+struct Line {
+    int number = 0;
+    std::string text;  // NFC, spaces normalised, tabs kept
+    bool page_break = false;
+    bool standalone = false;  // a column of the two-column header: its own paragraph
+};
+
+// The two-column header of `pdftotext -layout`: runs of 3+ spaces separate columns.
+std::vector<std::string> split_columns(std::string_view line) {
+    std::vector<std::string> out;
+    std::size_t i = 0, start = 0;
+    while (i < line.size()) {
+        if (line[i] == ' ') {
+            std::size_t j = i;
+            while (j < line.size() && line[j] == ' ') ++j;
+            if (j - i >= 3) {
+                auto part = trim(line.substr(start, i - start));
+                if (!part.empty()) out.emplace_back(part);
+                start = j;
+            }
+            i = j;
+        } else {
+            ++i;
+        }
+    }
+    auto part = trim(line.substr(start));
+    if (!part.empty()) out.emplace_back(part);
+    return out;
+}
+
+bool is_footnote_definition_start(std::string_view t) { return parse_footnote_definition(t).has_value(); }
+
+}  // namespace
+
+// ---- Footnotes --------------------------------------------------------------------------
+
+std::vector<FootnoteMarker> find_footnote_markers(std::string_view text) {
+    std::vector<FootnoteMarker> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t n = 0;
+        char32_t cp = decode_at(text, i, n);
+        int v = 0;
+        if (cp == 0x207D || is_superscript_digit(cp, v)) {  // ⁽ or a superscript digit
+            std::size_t b = i, j = i + (cp == 0x207D ? n : 0);
+            int number = 0, digits = 0;
+            while (j < text.size()) {
+                std::size_t m = 0;
+                char32_t d = decode_at(text, j, m);
+                if (!is_superscript_digit(d, v)) break;
+                number = number * 10 + v;
+                ++digits;
+                j += m;
+            }
+            if (digits > 0 && digits <= 3) {
+                FootnoteMarker fm;
+                fm.number = number;
+                fm.begin = b;
+                fm.style = FootnoteMarker::Style::superscript;
+                if (cp == 0x207D) {
+                    std::size_t m = 0;
+                    if (decode_at(text, j, m) == 0x207E) {
+                        fm.style = FootnoteMarker::Style::parenthesised;
+                        fm.end = j + m;
+                        out.push_back(fm);
+                        i = fm.end;
+                        continue;
+                    }
+                } else {
+                    fm.end = j;
+                    out.push_back(fm);
+                    i = j;
+                    continue;
+                }
+            }
+            i += n;
+            continue;
+        }
+        if (cp == '[') {
+            std::size_t j = i + 1;
+            bool caret = j < text.size() && text[j] == '^';
+            if (caret) ++j;
+            std::size_t ds = j;
+            int number = 0;
+            while (j < text.size() && j - ds < 3 && text[j] >= '0' && text[j] <= '9') number = number * 10 + (text[j++] - '0');
+            if (j > ds && j < text.size() && text[j] == ']') {
+                out.push_back({caret ? FootnoteMarker::Style::caret : FootnoteMarker::Style::bracket, number, i, j + 1});
+                i = j + 1;
+                continue;
+            }
+        }
+        i += n;
+    }
+    return out;
+}
+
+std::optional<FootnoteDefinition> parse_footnote_definition(std::string_view paragraph) {
+    auto t = trim(paragraph);
+    auto markers = find_footnote_markers(t);
+    if (markers.empty() || markers.front().begin != 0) return std::nullopt;
+    const auto& m = markers.front();
+    std::string_view rest = t.substr(m.end);
+    if (m.style == FootnoteMarker::Style::caret) {
+        if (rest.empty() || rest.front() != ':') return std::nullopt;
+        rest.remove_prefix(1);
+    }
+    // The marker must be followed by a space (or, for superscripts, directly by the text).
+    if (!rest.empty() && rest.front() != ' ' && m.style != FootnoteMarker::Style::superscript &&
+        m.style != FootnoteMarker::Style::parenthesised)
+        return std::nullopt;
+    auto body = trim(rest);
+    if (body.empty()) return std::nullopt;
+    std::size_t n = 0;
+    char32_t first = decode_at(body, 0, n);
+    if (!is_letter(first) && !is_digit(first) && first != '(' && first != 0x201C && first != '"') return std::nullopt;
+    return FootnoteDefinition{m.number, std::string(body)};
+}
+
+std::string remove_footnote_markers(std::string_view text, const std::set<int>& numbers) {
+    std::string out;
+    std::size_t pos = 0;
+    for (const auto& m : find_footnote_markers(text)) {
+        if (!numbers.count(m.number)) continue;
+        std::size_t b = m.begin;
+        // "text [1]." -> "text.": drop the space before a marker that precedes punctuation/end.
+        bool after_ok = m.end >= text.size() || text[m.end] == ' ' || is_ascii_punct(text[m.end]);
+        if (b > pos && text[b - 1] == ' ' && after_ok && (m.end >= text.size() || text[m.end] != ' ')) --b;
+        out.append(text.substr(pos, b - pos));
+        pos = m.end;
+    }
+    out.append(text.substr(pos));
+    return collapse_spaces(out);
+}
+
+// ---- Preparation ------------------------------------------------------------------------
+
+PreparedText prepare_import_text(std::string_view raw, const std::string& file_name) {
+    PreparedText out;
+    if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
+    if (auto bad = first_invalid_utf8(raw)) {
+        auto lc = line_column_at(raw, *bad);
+        out.diagnostics.error(SourceLocation{file_name, lc.line, lc.column}, "invalid-utf8",
+                              fmt::format("invalid UTF-8 byte 0x{:02X}: the input is not UTF-8 text",
+                                          static_cast<unsigned char>(raw[*bad])),
+                              "convert it to UTF-8 first (legacy Vietnamese encodings such as TCVN3, VNI or "
+                              "Windows-1258: iconv -f CP1258 -t UTF-8); see docs/import.md");
+        return out;
+    }
+    out.ok = true;
+
+    // 1. Lines: CRLF and CR end lines; NFC; form feeds mark page breaks.
+    std::vector<Line> lines;
+    {
+        int number = 1;
+        std::size_t i = 0;
+        while (i <= raw.size()) {
+            std::size_t j = i;
+            while (j < raw.size() && raw[j] != '\n' && raw[j] != '\r') ++j;
+            std::string_view l = raw.substr(i, j - i);
+            Line line;
+            line.number = number;
+            if (l.find('\f') != std::string_view::npos) {
+                line.page_break = true;
+                std::string tmp(l);
+                tmp.erase(std::remove(tmp.begin(), tmp.end(), '\f'), tmp.end());
+                line.text = normalise_spaces(to_nfc(tmp));
+            } else {
+                line.text = normalise_spaces(to_nfc(l));
+            }
+            lines.push_back(std::move(line));
+            if (j >= raw.size()) break;
+            if (raw[j] == '\r' && j + 1 < raw.size() && raw[j + 1] == '\n') ++j;
+            i = j + 1;
+            ++number;
+        }
+    }
+
+    // 2. The header of `pdftotext -layout` puts two columns on one line.
+    {
+        std::size_t title = lines.size();
+        for (std::size_t k = 0; k < lines.size() && k < 80; ++k)
+            if (folded_key(lines[k].text) == "ke hoach" && is_uppercase_line(lines[k].text)) {
+                title = k;
+                break;
+            }
+        if (title < lines.size()) {
+            std::vector<Line> split;
+            for (std::size_t k = 0; k < title; ++k) {
+                auto cols = lines[k].text.find('\t') == std::string::npos ? split_columns(lines[k].text)
+                                                                          : std::vector<std::string>{lines[k].text};
+                if (cols.size() <= 1) {
+                    split.push_back(lines[k]);
+                    continue;
+                }
+                for (auto& c : cols) {
+                    Line l = lines[k];
+                    l.text = std::move(c);
+                    l.standalone = true;
+                    split.push_back(std::move(l));
+                }
+            }
+            split.insert(split.end(), std::make_move_iterator(lines.begin() + static_cast<long>(title)),
+                         std::make_move_iterator(lines.end()));
+            lines = std::move(split);
+        }
+    }
+
+    // 3. Paragraphs.
+    std::vector<Paragraph> paras;
+    bool open = false;
+    bool cur_standalone = false;
+    bool cur_upper = false;
+    std::size_t prev_indent = 0;
+    auto close = [&] { open = false; };
+    for (const auto& line : lines) {
+        if (line.page_break) close();
+        std::string_view t = trim(line.text);
+        if (t.empty() || is_rule_line(t) || is_page_number_line(t)) {
+            close();
+            continue;
+        }
+        // Tables: Markdown rows and tab-separated rows are paragraphs of their own.
+        bool md_row = t.front() == '|' && std::count(t.begin(), t.end(), '|') >= 2;
+        bool tsv_row = std::count(t.begin(), t.end(), '\t') >= 2;
+        if (md_row || tsv_row) {
+            close();
+            std::vector<std::string> cells;
+            if (md_row) {
+                cells = markdown_cells(t);
+                if (is_markdown_separator_row(cells)) continue;
+            } else {
+                std::size_t p = 0;
+                while (true) {
+                    auto q = t.find('\t', p);
+                    cells.emplace_back(t.substr(p, q == std::string_view::npos ? std::string_view::npos : q - p));
+                    if (q == std::string_view::npos) break;
+                    p = q + 1;
+                }
+            }
+            Paragraph row;
+            row.line = row.end_line = line.number;
+            row.table_row = true;
+            for (auto& c : cells) row.cells.push_back(clean_cell(c));
+            std::string joined;
+            for (const auto& c : row.cells) {
+                if (c.empty()) continue;
+                if (!joined.empty()) joined += " | ";
+                joined += c;
+            }
+            row.text = joined;
+            paras.push_back(std::move(row));
+            continue;
+        }
+        std::string cleaned = strip_markdown(line.text);
+        if (cleaned.empty() || is_rule_line(cleaned)) {
+            close();
+            continue;
+        }
+        std::size_t indent = leading_spaces(line.text);
+        bool upper = is_uppercase_line(cleaned);
+        bool item = parse_list_marker(cleaned).kind != ListMarker::Kind::none || is_footnote_definition_start(cleaned);
+        if (open) {
+            const Paragraph& cur = paras.back();
+            bool indented_new = indent > prev_indent + 1 && ends_sentence(cur.text);
+            if (item || upper || cur_upper || indented_new || line.standalone || cur_standalone ||
+                cur.table_row)
+                close();
+        }
+        if (!open) {
+            Paragraph p;
+            p.line = p.end_line = line.number;
+            p.text = cleaned;
+            paras.push_back(std::move(p));
+            open = true;
+            cur_upper = upper;
+        } else {
+            paras.back().text += ' ';
+            paras.back().text += cleaned;
+            paras.back().end_line = line.number;
+        }
+        cur_standalone = line.standalone;
+        prev_indent = indent;
+    }
+
+    // 4. Footnote definitions leave the flow of paragraphs.
+    struct Def {
+        std::size_t order;
+        std::size_t footnote;
+    };
+    std::map<int, std::vector<Def>> defs;
+    std::vector<Paragraph> body;
+    std::vector<std::size_t> body_order;
+    for (std::size_t k = 0; k < paras.size(); ++k) {
+        auto& p = paras[k];
+        if (!p.table_row) {
+            if (auto d = parse_footnote_definition(p.text)) {
+                out.footnotes.push_back(Footnote{d->number, d->text, p.line, false});
+                defs[d->number].push_back(Def{k, out.footnotes.size() - 1});
+                continue;
+            }
+        }
+        body.push_back(std::move(p));
+        body_order.push_back(k);
+    }
+
+    // 5. Markers: the nearest definition with that number at or after the marker (footnotes
+    // sit at the bottom of the page), else the last one before it.
+    for (std::size_t b = 0; b < body.size(); ++b) {
+        auto& p = body[b];
+        auto markers = find_footnote_markers(p.text);
+        if (markers.empty()) continue;
+        std::set<int> remove;
+        for (const auto& m : markers) {
+            auto it = defs.find(m.number);
+            if (it == defs.end()) {
+                if (m.style == FootnoteMarker::Style::parenthesised || m.style == FootnoteMarker::Style::caret)
+                    out.diagnostics.warning(SourceLocation{file_name, p.line, 0}, "missing-footnote",
+                                            fmt::format("footnote marker {} has no footnote text", m.number),
+                                            "the footnote text may have been lost in the conversion");
+                continue;
+            }
+            const Def* chosen = nullptr;
+            for (const auto& d : it->second)
+                if (d.order >= body_order[b]) {
+                    chosen = &d;
+                    break;
+                }
+            if (!chosen) chosen = &it->second.back();
+            out.footnotes[chosen->footnote].referenced = true;
+            p.footnotes.push_back(static_cast<int>(chosen->footnote));
+            remove.insert(m.number);
+        }
+        if (!remove.empty()) {
+            p.text = remove_footnote_markers(p.text, remove);
+            if (p.table_row)
+                for (auto& c : p.cells) c = remove_footnote_markers(c, remove);
+        }
+    }
+    for (const auto& f : out.footnotes)
+        if (!f.referenced)
+            out.diagnostics.warning(SourceLocation{file_name, f.line, 0}, "orphan-footnote",
+                                    fmt::format("footnote {} is not referenced by any marker in the text", f.number),
+                                    "it is not attached to a task");
+
+    // 6. Sentences split by a page break.
+    for (std::size_t k = 0; k < body.size(); ++k) {
+        auto& p = body[k];
+        p.marker = p.table_row ? ListMarker{} : parse_list_marker(p.text);
+    }
+    std::vector<Paragraph> joined;
+    for (auto& p : body) {
+        if (!joined.empty()) {
+            auto& prev = joined.back();
+            bool prev_ok = !prev.table_row && !is_uppercase_line(prev.text) && !ends_sentence(prev.text) &&
+                           prev.marker.kind != ListMarker::Kind::roman &&
+                           prev.marker.kind != ListMarker::Kind::number &&
+                           (prev.marker.kind != ListMarker::Kind::letter || prev.text.find(':') != std::string::npos);
+            bool next_ok = !p.table_row && p.marker.kind == ListMarker::Kind::none && starts_lowercase(p.text);
+            if (prev_ok && next_ok) {
+                out.diagnostics.add({Severity::note, SourceLocation{file_name, p.line, 1}, "joined-paragraphs",
+                                     fmt::format("joined to the paragraph at line {}: a sentence split by a page break",
+                                                 prev.line),
+                                     "", {}});
+                prev.text += ' ';
+                prev.text += p.text;
+                prev.end_line = p.end_line;
+                prev.joined_lines.push_back(p.line);
+                prev.footnotes.insert(prev.footnotes.end(), p.footnotes.begin(), p.footnotes.end());
+                continue;
+            }
+        }
+        joined.push_back(std::move(p));
+    }
+    out.paragraphs = std::move(joined);
+    return out;
+}
+
+}  // namespace pgi::recognise

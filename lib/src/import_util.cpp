@@ -1,0 +1,231 @@
+// Code-point and word helpers for the importer (see import_detail.hpp).
+#include <cstdlib>
+#include <memory>
+
+#include <utf8proc.h>
+
+#include "import_detail.hpp"
+#include "pgi/text.hpp"
+
+namespace pgi::import_detail {
+
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t& len) {
+    if (i >= s.size()) {
+        len = 1;
+        return 0;
+    }
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        len = 1;
+        return c;
+    }
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0 || cp < 0) {
+        len = 1;
+        return 0xFFFD;
+    }
+    len = static_cast<std::size_t>(n);
+    return static_cast<char32_t>(cp);
+}
+
+char32_t decode_before(std::string_view s, std::size_t end, std::size_t* len) {
+    if (end == 0 || end > s.size()) {
+        if (len) *len = 0;
+        return 0;
+    }
+    std::size_t start = end - 1;
+    while (start > 0 && end - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    std::size_t n = 0;
+    char32_t cp = decode_at(s, start, n);
+    if (start + n != end) {  // not a whole sequence: treat the last byte alone
+        if (len) *len = 1;
+        return 0xFFFD;
+    }
+    if (len) *len = n;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    utf8proc_uint8_t buf[4];
+    auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+bool is_letter(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (cp > 0x10FFFF) return false;
+    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT ||
+           cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_MN ||
+           cat == UTF8PROC_CATEGORY_MC;
+}
+
+bool is_upper(char32_t cp) {
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    if (cp > 0x10FFFF) return false;
+    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+bool is_lower(char32_t cp) {
+    if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+    if (cp > 0x10FFFF) return false;
+    return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL;
+}
+
+bool is_space(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == '\v';
+}
+
+std::string fold(std::string_view word) {
+    // ascii_slug already strips diacritics, maps đ to d and lowercases; words have no
+    // separators, so the slug of a word is its folded form.
+    return ascii_slug(word);
+}
+
+namespace {
+std::string map_case(std::string_view text, bool upper_first_only, bool to_upper) {
+    std::string out;
+    out.reserve(text.size());
+    bool done = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t n = 0;
+        char32_t cp = decode_at(text, i, n);
+        if (!done && (is_letter(cp) || !upper_first_only) && cp != 0xFFFD) {
+            auto m = to_upper ? utf8proc_toupper(static_cast<utf8proc_int32_t>(cp))
+                              : utf8proc_tolower(static_cast<utf8proc_int32_t>(cp));
+            append_utf8(out, static_cast<char32_t>(m));
+            if (upper_first_only && is_letter(cp)) done = true;
+        } else {
+            out.append(text.substr(i, n));
+        }
+        i += n;
+    }
+    return out;
+}
+}  // namespace
+
+std::string capitalise(std::string_view text) { return map_case(text, true, true); }
+std::string lower(std::string_view text) { return map_case(text, false, false); }
+
+std::string_view trim(std::string_view s) {
+    std::size_t b = 0;
+    while (b < s.size()) {
+        std::size_t n = 0;
+        char32_t cp = decode_at(s, b, n);
+        if (!is_space(cp) && cp != '\n' && cp != '\r') break;
+        b += n;
+    }
+    std::size_t e = s.size();
+    while (e > b) {
+        std::size_t n = 0;
+        char32_t cp = decode_before(s, e, &n);
+        if (n == 0 || (!is_space(cp) && cp != '\n' && cp != '\r')) break;
+        e -= n;
+    }
+    return s.substr(b, e - b);
+}
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t n = 0;
+        char32_t cp = decode_at(s, i, n);
+        if (is_space(cp) || cp == '\n' || cp == '\r') {
+            space = true;
+        } else {
+            if (space && !out.empty()) out += ' ';
+            space = false;
+            out.append(s.substr(i, n));
+        }
+        i += n;
+    }
+    return out;
+}
+
+std::string_view trim_end_chars(std::string_view s, std::string_view chars) {
+    s = trim(s);
+    while (!s.empty() && (chars.find(s.back()) != std::string_view::npos || s.back() == ' ')) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<Word> split_words(std::string_view text) {
+    std::vector<Word> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t n = 0;
+        char32_t cp = decode_at(text, i, n);
+        if (!is_letter(cp) && !is_digit(cp)) {
+            i += n;
+            continue;
+        }
+        Word w;
+        w.begin = i;
+        w.upper = is_upper(cp);
+        bool digits = true;
+        while (i < text.size()) {
+            cp = decode_at(text, i, n);
+            if (!is_letter(cp) && !is_digit(cp)) break;
+            if (!is_digit(cp)) digits = false;
+            i += n;
+        }
+        w.end = i;
+        w.number = digits;
+        w.fold = fold(text.substr(w.begin, w.end - w.begin));
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+bool gap_only(std::string_view text, const Word& a, const Word& b, std::string_view allowed) {
+    std::size_t i = a.end;
+    while (i < b.begin) {
+        std::size_t n = 0;
+        char32_t cp = decode_at(text, i, n);
+        bool ok = is_space(cp) || (cp < 0x80 && allowed.find(static_cast<char>(cp)) != std::string_view::npos) ||
+                  (cp == 0x2013 && allowed.find('-') != std::string_view::npos);  // en dash as hyphen
+        if (!ok) return false;
+        i += n;
+    }
+    return true;
+}
+
+std::size_t match_words(std::string_view text, const std::vector<Word>& words, std::size_t i,
+                        const std::vector<std::string>& phrase, std::string_view allowed) {
+    if (phrase.empty() || i + phrase.size() > words.size()) return 0;
+    for (std::size_t k = 0; k < phrase.size(); ++k) {
+        if (words[i + k].fold != phrase[k]) return 0;
+        if (k > 0 && !gap_only(text, words[i + k - 1], words[i + k], allowed)) return 0;
+    }
+    return i + phrase.size();
+}
+
+std::vector<std::string> fold_words(std::string_view text) {
+    std::vector<std::string> out;
+    for (auto& w : split_words(text)) out.push_back(std::move(w.fold));
+    return out;
+}
+
+std::string folded_key(std::string_view text) {
+    std::string out;
+    for (auto& w : split_words(text)) {
+        if (!out.empty()) out += ' ';
+        out += w.fold;
+    }
+    return out;
+}
+
+bool starts_with_words(std::string_view text, std::string_view prefix) {
+    auto a = folded_key(text), b = folded_key(prefix);
+    if (b.empty() || a.size() < b.size() || a.compare(0, b.size(), b) != 0) return false;
+    return a.size() == b.size() || a[b.size()] == ' ';
+}
+
+}  // namespace pgi::import_detail
