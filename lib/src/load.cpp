@@ -601,52 +601,6 @@ private:
 
 }  // namespace
 
-LoadResult load_plan_text(std::string_view text, const std::string& file_name, InputFormat format) {
-    LoadResult result;
-    ParseContext ctx{file_name, result.diagnostics};
-    if (format == InputFormat::automatic) {
-        auto f = format_from_extension(file_name);
-        if (!f) {
-            result.diagnostics.error(SourceLocation{file_name, 0, 0}, "unknown-format",
-                                     "cannot tell the file format from the extension",
-                                     "name the file .yaml, .yml or .toml, or pass --input-format yaml|toml");
-            result.io_error = true;
-            return result;
-        }
-        format = *f;
-    }
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
-    if (auto bad = first_invalid_utf8(text)) {
-        auto lc = line_column_at(text, *bad);
-        result.diagnostics.error(SourceLocation{file_name, lc.line, lc.column}, "invalid-utf8",
-                                 fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad])),
-                                 "save the file as UTF-8 (it may be in a legacy encoding such as TCVN3 or Windows-1258)");
-        result.diagnostics.sort();
-        return result;
-    }
-    Node root;
-    bool parsed = format == InputFormat::yaml ? detail::parse_yaml_tree(text, ctx, root)
-                                              : detail::parse_toml_tree(text, ctx, root);
-    if (parsed) {
-        Mapper mapper(ctx);
-        result.plan = mapper.map_plan(root);
-    }
-    result.diagnostics.sort();
-    return result;
-}
-
-LoadResult load_plan_file(const std::filesystem::path& path, InputFormat format) {
-    std::string err;
-    auto text = read_file(path, err);
-    if (!text) {
-        LoadResult r;
-        r.io_error = true;
-        r.diagnostics.error(SourceLocation{path.string(), 0, 0}, "io-error", err);
-        return r;
-    }
-    return load_plan_text(*text, path.string(), format);
-}
-
 namespace {
 
 // Shared by the plan and update loaders: format by extension, BOM, UTF-8 check, parse.
@@ -677,6 +631,42 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
 
 }  // namespace
 
+namespace {
+
+// Parses, then releases the file's bytes (when it owns them) before mapping: the tree already
+// holds every value, and a 40 MB plan need not be in memory three times over.
+LoadResult load_plan_impl(std::string_view text, std::string* owned, const std::string& file_name,
+                          InputFormat format) {
+    LoadResult result;
+    ParseContext ctx{file_name, result.diagnostics};
+    Node root;
+    if (parse_tree(text, file_name, format, ctx, root, result.io_error)) {
+        if (owned) std::string().swap(*owned);
+        Mapper mapper(ctx);
+        result.plan = mapper.map_plan(root);
+    }
+    result.diagnostics.sort();
+    return result;
+}
+
+}  // namespace
+
+LoadResult load_plan_text(std::string_view text, const std::string& file_name, InputFormat format) {
+    return load_plan_impl(text, nullptr, file_name, format);
+}
+
+LoadResult load_plan_file(const std::filesystem::path& path, InputFormat format) {
+    std::string err;
+    auto text = read_file(path, err);
+    if (!text) {
+        LoadResult r;
+        r.io_error = true;
+        r.diagnostics.error(SourceLocation{path.string(), 0, 0}, "io-error", err);
+        return r;
+    }
+    return load_plan_impl(*text, &*text, path.string(), format);
+}
+
 UpdateLoadResult load_update_text(std::string_view text, const std::string& file_name, InputFormat format) {
     UpdateLoadResult result;
     ParseContext ctx{file_name, result.diagnostics};
@@ -701,16 +691,30 @@ UpdateLoadResult load_update_file(const std::filesystem::path& path, InputFormat
     return load_update_text(*text, path.string(), format);
 }
 
-DocumentKind detect_document_kind(std::string_view text, const std::string& file_name, InputFormat format) {
-    Diagnostics ignored;
-    ParseContext ctx{file_name, ignored};
-    Node root;
-    bool io_error = false;
-    if (!parse_tree(text, file_name, format, ctx, root, io_error) || root.kind != Node::Kind::mapping)
-        return DocumentKind::plan;
-    for (const Entry& e : root.entries)
-        if (e.key == "plan" || e.key == "components") return DocumentKind::plan;
-    return DocumentKind::updates;
+DocumentKind detect_document_kind(std::string_view text, const std::string&, InputFormat) {
+    // A look at the top-level keys, line by line, without parsing: a full parse here would
+    // double the cost of loading a large plan.
+    auto top_key = [](std::string_view line, std::string_view key) {
+        if (line.substr(0, key.size()) != key) return false;
+        std::string_view rest = line.substr(key.size());
+        while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+        return !rest.empty() && (rest.front() == ':' || rest.front() == '=');
+    };
+    bool update_keys = false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t eol = text.find('\n', pos);
+        std::string_view line = text.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+        pos = eol == std::string_view::npos ? text.size() : eol + 1;
+        if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+        if (top_key(line, "plan") || top_key(line, "components") || line.substr(0, 6) == "[plan]" ||
+            line.substr(0, 14) == "[[components]]")
+            return DocumentKind::plan;
+        if (top_key(line, "updates") || top_key(line, "reported_by") || top_key(line, "deadlines") ||
+            line.substr(0, 11) == "[[updates]]" || line.substr(0, 13) == "[[deadlines]]")
+            update_keys = true;
+    }
+    return update_keys ? DocumentKind::updates : DocumentKind::plan;
 }
 
 std::optional<std::filesystem::path> plan_in_directory(const std::filesystem::path& dir) {

@@ -2,6 +2,9 @@
 
 #include <cstdlib>
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -50,6 +53,27 @@ std::string to_nfc(std::string_view text) {
 }
 
 namespace {
+// Whether a code point with a canonical decomposition is its own NFC (precomposed "ạ" is;
+// the singleton U+212B ANGSTROM SIGN and composition exclusions are not). Computed once per
+// BMP code point and cached; other planes are computed each time.
+bool stable_under_nfc(utf8proc_int32_t cp) {
+    static std::array<std::atomic<std::uint8_t>, 0x10000> cache{};  // 0 unknown, 1 stable, 2 not
+    auto compute = [cp] {
+        utf8proc_uint8_t buf[4];
+        auto n = utf8proc_encode_char(cp, buf);
+        std::string_view one(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+        return to_nfc(one) == one;
+    };
+    if (cp >= 0x10000) return compute();
+    auto& slot = cache[static_cast<std::size_t>(cp)];
+    std::uint8_t v = slot.load(std::memory_order_relaxed);
+    if (v == 0) {
+        v = compute() ? 1 : 2;
+        slot.store(v, std::memory_order_relaxed);
+    }
+    return v == 1;
+}
+
 // True when no code point of `text` can change under NFC: no combining marks (which may
 // compose with what precedes them), no conjoining Hangul vowels/trailers, and no character
 // whose canonical decomposition is excluded from composition (singletons such as U+212B).
@@ -71,7 +95,7 @@ bool quick_nfc(std::string_view text) {
         if (p->combining_class != 0 || p->category == UTF8PROC_CATEGORY_MN ||
             p->category == UTF8PROC_CATEGORY_MC || p->category == UTF8PROC_CATEGORY_ME)
             return false;
-        if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0 && p->comp_exclusion) return false;
+        if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0 && !stable_under_nfc(cp)) return false;
     }
     return true;
 }
