@@ -96,31 +96,29 @@ std::size_t OwnerIndex::position(std::string_view id) const {
     return it == position_.end() ? plan_->owners.size() : it->second;
 }
 
-void OwnerIndex::expand(std::string_view id, std::vector<std::string>& out, std::vector<std::string>& path) const {
+void OwnerIndex::expand(std::string_view id, std::vector<std::string>& out, std::vector<std::string>& path,
+                        bool groups_too) const {
     if (std::find(path.begin(), path.end(), id) != path.end()) return;  // a membership cycle
     const Owner* o = find(id);
-    if (!o || o->kind != OwnerKind::group || o->members.empty()) {
-        if (std::find(out.begin(), out.end(), id) == out.end()) out.emplace_back(id);
-        return;
-    }
+    bool group = o && o->kind == OwnerKind::group && !o->members.empty();
+    if ((!group || groups_too) && std::find(out.begin(), out.end(), id) == out.end()) out.emplace_back(id);
+    if (!group) return;
     path.emplace_back(id);
-    for (const auto& m : o->members) expand(m, out, path);
+    for (const auto& m : o->members) expand(m, out, path, groups_too);
     path.pop_back();
 }
 
 std::vector<std::string> OwnerIndex::units(std::string_view id) const {
     std::vector<std::string> out, path;
-    expand(id, out, path);
+    expand(id, out, path, false);
     return out;
 }
 
 std::vector<std::string> OwnerIndex::task_owners(const Task& task, OwnerRole role) const {
     std::vector<std::string> ids;
+    std::vector<std::string> path;
     auto add = [&](const std::string& id) {
-        if (id.empty()) return;
-        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-        for (auto& u : units(id))
-            if (std::find(ids.begin(), ids.end(), u) == ids.end()) ids.push_back(std::move(u));
+        if (!id.empty()) expand(id, ids, path, true);
     };
     if (role != OwnerRole::cooperating) add(task.lead);
     if (role != OwnerRole::lead)

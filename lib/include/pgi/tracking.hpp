@@ -83,8 +83,9 @@ public:
     /// phường, xã", which the plan does not split into wards — stands for itself. Unknown ids
     /// stand for themselves.
     std::vector<std::string> units(std::string_view id) const;
-    /// The owners of `task` in `role`: the lead and/or cooperating owners as written, plus the
-    /// units of each, without repeats, in plan order (unknown ids last, in order of appearance).
+    /// The owners of `task` in `role`: the lead and/or cooperating owners as written, plus all
+    /// their members, recursively (nested groups and units), without repeats, in plan order
+    /// (unknown ids last, in order of appearance).
     std::vector<std::string> task_owners(const Task& task, OwnerRole role) const;
     /// True when `owner` is among task_owners(task, role).
     bool is_owner(const Task& task, std::string_view owner, OwnerRole role = OwnerRole::any) const;
@@ -92,7 +93,8 @@ public:
 private:
     const Plan* plan_;
     std::map<std::string, std::size_t, std::less<>> position_;
-    void expand(std::string_view id, std::vector<std::string>& out, std::vector<std::string>& path) const;
+    void expand(std::string_view id, std::vector<std::string>& out, std::vector<std::string>& path,
+                bool groups_too) const;
 };
 
 /// One occurrence of a reporting duty: a report about `covers`, due on `due`.
