@@ -2,6 +2,9 @@
 """Generates a synthetic PGI plan with N tasks, as YAML and TOML, for benchmarks.
 
     gen_plan.py N OUTDIR      -> OUTDIR/plan-N.yaml, OUTDIR/plan-N.toml
+    gen_plan.py N OUTDIR M    -> also OUTDIR/plan-N-updates/: a plan directory with the same
+                                 plan and M months of update files (one update per task and
+                                 month, one file per lead owner and month, 2025-01 onwards)
 
 Deterministic (fixed seed). Each task carries about 400 bytes of Vietnamese text, so that
 100,000 tasks give a YAML file of about 40 MB, the size of the benchmark goal.
@@ -84,6 +87,42 @@ def main():
             f.write(f"status = \"{status}\"\nsource = \"{src}\"\n\n")
         f.write("[[observations]]\nyear = 2025\npublished = \"2026-05\"\n"
                 "scores = { pollution = 5.10, compliance = 4.90, green-practices = 6.00, incentives = 5.00 }\n")
+
+    if len(sys.argv) > 3:
+        write_updates(n, out, int(sys.argv[3]), tasks, owners, rnd)
+
+
+def write_updates(n, out, months, tasks, owners, rnd):
+    """A plan directory: plan.yaml plus updates/2025-MM/<owner>.yaml, and a schedule asking for
+    monthly reports by the 5th. Every 20th owner skips the last month (late agencies)."""
+    import shutil
+    pdir = os.path.join(out, f"plan-{n}-updates")
+    os.makedirs(os.path.join(pdir, "updates"), exist_ok=True)
+    shutil.copy(os.path.join(out, f"plan-{n}.yaml"), os.path.join(pdir, "plan.yaml"))
+    with open(os.path.join(pdir, "updates", "schedule.yaml"), "w", encoding="utf-8") as f:
+        f.write("# Synthetic benchmark data (bench/gen_plan.py); not real data.\n")
+        f.write("reports:\n  - {due: 2025-02-05, frequency: monthly, to: owner-000}\n")
+    by_lead = {}
+    for t in tasks:
+        by_lead.setdefault(t[2], []).append(t)
+    for m in range(1, months + 1):
+        year, month = 2025 + (m - 1) // 12, (m - 1) % 12 + 1
+        period = f"{year}-{month:02d}"
+        ny, nm = (year, month + 1) if month < 12 else (year + 1, 1)
+        mdir = os.path.join(pdir, "updates", period)
+        os.makedirs(mdir, exist_ok=True)
+        for k, (oid, _) in enumerate(owners):
+            if oid not in by_lead or (k % 20 == 0 and m == months):
+                continue
+            with open(os.path.join(mdir, f"{oid}.yaml"), "w", encoding="utf-8") as f:
+                f.write(f"# Synthetic benchmark data (bench/gen_plan.py); not real data.\n"
+                        f"reported_by: {oid}\nperiod: {period}\nupdates:\n")
+                for tid, comp, lead, coop, text, due, status, src in by_lead[oid]:
+                    pct = min(100, m * 100 // months + rnd.randrange(10))
+                    st = "done" if pct >= 100 else ("blocked" if rnd.randrange(40) == 0 else "in_progress")
+                    f.write(f"  - {{task: {tid}, date: {ny}-{nm:02d}-{rnd.randrange(1, 5):02d}, status: {st}, "
+                            f"percent: {pct}, evidence: [\"{rnd.randrange(1, 999)}/BC\"], "
+                            f"note: \"{' '.join(rnd.choice(WORDS) for _ in range(8))}\"}}\n")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,9 @@
 # machine is doing; CPU time (user + system) much less.
 #
 #   bench/run.sh [SIZES…]        default: 1000 10000 100000
+#
+# A second table times `pgi validate` and `pgi report` on a plan directory with 12 months of
+# update files (one update per task and month; sizes up to $BENCH_REPORT_MAX, default 10000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }
@@ -30,5 +33,26 @@ for n in "${sizes[@]}"; do
       cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
       echo "| $n | $fmt | $mb | $cmd | $secs | $cpu | $((kb / 1024)) |"
     done
+  done
+done
+
+echo
+echo "| tasks | update files | updates | updates MB | command | wall s | cpu s | peak MB |"
+echo "|---:|---:|---:|---:|---|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  [ "$n" -le "${BENCH_REPORT_MAX:-10000}" ] || continue
+  d=$data/plan-$n-updates
+  [ -d "$d/updates" ] || python3 bench/gen_plan.py "$n" "$data" 12
+  files=$(find "$d/updates" -name '*.yaml' | wc -l)
+  updates=$(cat "$d"/updates/*/*.yaml | grep -c '{task:' || true)
+  mb=$(du -sm "$d/updates" | cut -f1)
+  for cmd in "validate" "report --period 2025-12" "report --period 2025-12 --format csv" "report --period 2025"; do
+    read -r -a words <<<"$cmd"
+    args=("${words[0]}" "$d" "${words[@]:1}")
+    [ "${words[0]}" = report ] && args+=(--as-of 2026-01-10 --source-revisions none)
+    /usr/bin/time -f "%e %U %S %M" -o "$data/time.txt" "$pgi" "${args[@]}" >/dev/null 2>&1 || true
+    read -r secs user sys kb <"$data/time.txt"
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    echo "| $n | $files | $updates | $mb | $cmd | $secs | $cpu | $((kb / 1024)) |"
   done
 done

@@ -1,8 +1,10 @@
 #include "pgi/updates.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -261,12 +263,29 @@ LoadResult load_plan_with_updates(const PlanSources& sources, InputFormat plan_f
         std::error_code ec;
         seen.insert(fs::weakly_canonical(sources.plan, ec).string());
     }
-    std::vector<UpdateFile> files;
+    std::vector<fs::path> unique;
     for (const auto& p : paths) {
         std::error_code ec;
         auto canon = fs::weakly_canonical(p, ec);
-        if (!seen.insert(ec ? p.lexically_normal().string() : canon.string()).second) continue;
-        UpdateLoadResult u = load_update_file(p);
+        if (seen.insert(ec ? p.lexically_normal().string() : canon.string()).second) unique.push_back(p);
+    }
+    // Update files are independent: parse them on every core (parsing is most of the time),
+    // then merge in the fixed order above, so the result does not depend on scheduling.
+    std::vector<UpdateLoadResult> loaded(unique.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < unique.size();) loaded[i] = load_update_file(unique[i]);
+    };
+    std::size_t workers = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 16,
+                                                 unique.size() / 4 + 1});
+    std::vector<std::thread> pool;
+    for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+
+    std::vector<UpdateFile> files;
+    files.reserve(loaded.size());
+    for (auto& u : loaded) {
         result.io_error = result.io_error || u.io_error;
         result.diagnostics.append(u.diagnostics);
         if (u.updates) files.push_back(std::move(*u.updates));
