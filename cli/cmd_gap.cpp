@@ -58,27 +58,26 @@ void setup_gap(CLI::App& app, Action& action) {
     add_plan_input(*cmd, opts->input, false);
     cmd->add_option("--as-of", opts->as_of,
                     "Date for \"current\" scores and task status (default: $SOURCE_DATE_EPOCH, else today)")
+        ->check(iso_date())
         ->option_text("YYYY-MM-DD");
     cmd->add_option("--year", opts->year,
                     "Target year (default: the --as-of year if it has targets, else the latest earlier target year)")
         ->check(CLI::Range(1900, 2200))
         ->option_text("YEAR");
     cmd->add_option("-f,--format", opts->format, "Output: table (default), markdown, csv or json")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, GapFormat>{{"table", GapFormat::table},
+        ->transform(choice<GapFormat>({{"table", GapFormat::table},
                                                                              {"markdown", GapFormat::markdown},
                                                                              {"md", GapFormat::markdown},
                                                                              {"csv", GapFormat::csv},
-                                                                             {"json", GapFormat::json}},
-                                            CLI::ignore_case))
+                                                                             {"json", GapFormat::json}}))
         ->option_text("table|markdown|csv|json");
     cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
-        ->check(CLI::IsMember({"vi", "en"}))
+        ->check(one_of({"vi", "en"}))
         ->option_text("vi|en");
     cmd->add_option("--color", opts->color, "Colour: auto (default; off when NO_COLOR is set or not a terminal), always, never")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
+        ->transform(choice<ColorMode>({{"auto", ColorMode::automatic},
                                                                              {"always", ColorMode::always},
-                                                                             {"never", ColorMode::never}},
-                                            CLI::ignore_case))
+                                                                             {"never", ColorMode::never}}))
         ->option_text("auto|always|never");
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")

@@ -219,20 +219,23 @@ void setup_report(CLI::App& app, Action& action) {
                                    "(default: the month before --as-of)")
                        ->option_text("PERIOD");
     auto* from = cmd->add_option("--from", opts->from, "First day of a custom period (instead of --period)")
+                     ->check(iso_date())
                      ->option_text("YYYY-MM-DD");
-    auto* to = cmd->add_option("--to", opts->to, "Last day of a custom period (default: --as-of)")->option_text("YYYY-MM-DD");
+    auto* to = cmd->add_option("--to", opts->to, "Last day of a custom period (default: --as-of)")
+                   ->check(iso_date())
+                   ->option_text("YYYY-MM-DD");
     period->excludes(from)->excludes(to);
     cmd->add_option("--as-of", opts->as_of,
                     "Date the figures are taken at (default: $SOURCE_DATE_EPOCH, else today)")
+        ->check(iso_date())
         ->option_text("YYYY-MM-DD");
     cmd->add_option("-f,--format", opts->format, "Output: markdown (default) or csv")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, ReportFormat>{{"markdown", ReportFormat::markdown},
+        ->transform(choice<ReportFormat>({{"markdown", ReportFormat::markdown},
                                                                                 {"md", ReportFormat::markdown},
-                                                                                {"csv", ReportFormat::csv}},
-                                            CLI::ignore_case))
+                                                                                {"csv", ReportFormat::csv}}))
         ->option_text("markdown|csv");
     cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
-        ->check(CLI::IsMember({"vi", "en"}))
+        ->check(one_of({"vi", "en"}))
         ->option_text("vi|en");
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write numbers as 6,58 and 27,3% (Vietnamese style)");
     cmd->add_flag("--excel", opts->excel, "CSV: start with a UTF-8 byte order mark so Excel shows Vietnamese text");
@@ -241,9 +244,8 @@ void setup_report(CLI::App& app, Action& action) {
         ->option_text("DAYS");
     cmd->add_option("--source-revisions", opts->revisions,
                     "auto (default): name the git revision of each input file when it is in a git work tree; none")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, SourceRevisions>{{"auto", SourceRevisions::automatic},
-                                                                                   {"none", SourceRevisions::none}},
-                                            CLI::ignore_case))
+        ->transform(choice<SourceRevisions>({{"auto", SourceRevisions::automatic},
+                                                                                   {"none", SourceRevisions::none}}))
         ->option_text("auto|none");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
         ->option_text("FILE");

@@ -117,16 +117,16 @@ void setup_tasks(CLI::App& app, Action& action) {
     add_plan_input(*cmd, opts->input, false);
     cmd->add_option("--as-of", opts->as_of,
                     "Date for status, overdue and due windows (default: $SOURCE_DATE_EPOCH, else today)")
+        ->check(iso_date())
         ->option_text("YYYY-MM-DD");
     cmd->add_option("--owner", opts->owners,
                     "Tasks this owner leads or cooperates on (owner id; repeatable). A group owner's tasks count for "
                     "its members")
         ->option_text("ID");
     cmd->add_option("--role", opts->role, "With --owner: any (default), lead or cooperating")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, OwnerRole>{{"any", OwnerRole::any},
+        ->transform(choice<OwnerRole>({{"any", OwnerRole::any},
                                                                              {"lead", OwnerRole::lead},
-                                                                             {"cooperating", OwnerRole::cooperating}},
-                                            CLI::ignore_case))
+                                                                             {"cooperating", OwnerRole::cooperating}}))
         ->option_text("any|lead|cooperating");
     cmd->add_option("-c,--component", opts->components, "Tasks of this component (id or number 1-4; repeatable)")
         ->option_text("ID");
@@ -143,24 +143,22 @@ void setup_tasks(CLI::App& app, Action& action) {
                     "Tasks whose id, text, note or source contains TEXT (ignoring case and Vietnamese diacritics)")
         ->option_text("TEXT");
     cmd->add_option("--sort", opts->sort, "Order: plan (default, document order), id, due, status, owner, component")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, TaskSort>{{"plan", TaskSort::plan},
+        ->transform(choice<TaskSort>({{"plan", TaskSort::plan},
                                                                             {"id", TaskSort::id},
                                                                             {"due", TaskSort::due},
                                                                             {"status", TaskSort::status},
                                                                             {"owner", TaskSort::owner},
-                                                                            {"component", TaskSort::component}},
-                                            CLI::ignore_case))
+                                                                            {"component", TaskSort::component}}))
         ->option_text("plan|id|due|status|owner|component");
     cmd->add_option("-f,--format", opts->format, "Output: table (default), markdown, csv or json")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, TaskListFormat>{{"table", TaskListFormat::table},
+        ->transform(choice<TaskListFormat>({{"table", TaskListFormat::table},
                                                                                   {"markdown", TaskListFormat::markdown},
                                                                                   {"md", TaskListFormat::markdown},
                                                                                   {"csv", TaskListFormat::csv},
-                                                                                  {"json", TaskListFormat::json}},
-                                            CLI::ignore_case))
+                                                                                  {"json", TaskListFormat::json}}))
         ->option_text("table|markdown|csv|json");
     cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
-        ->check(CLI::IsMember({"vi", "en"}))
+        ->check(one_of({"vi", "en"}))
         ->option_text("vi|en");
     cmd->add_flag("--excel", opts->excel, "CSV: start with a UTF-8 byte order mark so Excel shows Vietnamese text");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")

@@ -50,6 +50,11 @@ int run_validate(const ValidateOptions& o) {
         std::cout << render_text(all);
         if (!o.quiet) std::cout << summary;
     }
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "pgi: error: cannot write to standard output\n";
+        return exit_usage;
+    }
     if (io_error) return exit_usage;
     if (all.has_errors()) return exit_invalid;
     if (o.strict && all.warning_count() > 0) return exit_invalid;
@@ -63,8 +68,7 @@ void setup_validate(CLI::App& app, Action& action) {
     auto* cmd = app.add_subcommand("validate", "Check plan files and report every finding with file:line:col");
     add_plan_input(*cmd, opts->input, true);
     cmd->add_option("--format", opts->format, "Output: text (default) or json")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, DiagFormat>{{"text", DiagFormat::text}, {"json", DiagFormat::json}},
-                                            CLI::ignore_case))
+        ->transform(choice<DiagFormat>({{"text", DiagFormat::text}, {"json", DiagFormat::json}}))
         ->option_text("text|json");
     cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1)");
     cmd->add_flag("-q,--quiet", opts->quiet, "Print findings only, no summary line");

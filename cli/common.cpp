@@ -22,10 +22,32 @@ void add_plan_input(CLI::App& cmd, PlanInput& in, bool many) {
     add_input_format(cmd, in);
 }
 
+CLI::Validator iso_date() {
+    return CLI::Validator(
+        [](std::string& value) -> std::string {
+            if (parse_date(value)) return {};
+            return "`" + value + "` is not a date YYYY-MM-DD that exists";
+        },
+        "YYYY-MM-DD");
+}
+
+CLI::Validator one_of(std::vector<std::string> names) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : "|") + n;
+    return CLI::Validator(
+        [names](std::string& value) -> std::string {
+            for (const auto& n : names)
+                if (n == value) return {};
+            std::string shown;
+            for (const auto& n : names) shown += (shown.empty() ? "" : ", ") + n;
+            return "`" + value + "` is not one of: " + shown;
+        },
+        list);
+}
+
 void add_input_format(CLI::App& cmd, PlanInput& in) {
     cmd.add_option("--input-format", in.input_format, "Read plans as yaml or toml instead of guessing from the extension")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, InputFormat>{{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}, CLI::ignore_case))
+        ->transform(choice<InputFormat>({{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}))
         ->option_text("yaml|toml");
 }
 
@@ -67,7 +89,20 @@ std::vector<PlanSources> resolve_plans(const PlanInput& in) {
     return out;
 }
 
+namespace {
+// Every input path of this run, so that `-o` can refuse to overwrite one of them.
+std::vector<fs::path>& input_paths() {
+    static std::vector<fs::path> paths;
+    return paths;
+}
+}  // namespace
+
+void note_input(const std::filesystem::path& path) { input_paths().push_back(path); }
+
 LoadResult load_and_validate(const PlanSources& sources, InputFormat format) {
+    note_input(sources.plan);
+    if (sources.plan_directory) note_input(sources.plan.parent_path() / "updates");
+    for (const auto& u : sources.updates) note_input(u);
     LoadResult r = load_plan_with_updates(sources, format);
     validate_loaded(r);
     return r;
@@ -95,6 +130,15 @@ void emit(const std::string& content, const std::string& path) {
         std::cout << content << std::flush;
         if (!std::cout) throw UsageError{"cannot write to standard output", ""};
         return;
+    }
+    std::error_code ec;
+    for (const auto& in : input_paths()) {
+        bool same = fs::equivalent(in, path, ec);
+        bool inside = !same && fs::is_directory(in, ec) &&
+                      fs::weakly_canonical(path, ec).string().rfind(fs::weakly_canonical(in, ec).string() + "/", 0) == 0;
+        if (same || inside)
+            throw UsageError{"refusing to write " + path + ": it is " + (same ? "an input file" : "inside an input directory"),
+                             "pgi never overwrites its inputs; choose another name with -o"};
     }
     std::string err = write_file_atomic(path, content);
     if (!err.empty()) throw UsageError{"cannot write " + path + ": " + err, ""};

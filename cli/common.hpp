@@ -1,6 +1,7 @@
 // Shared pieces of the command layer: finding the plan, loading it, writing output.
 #pragma once
 
+#include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -29,6 +30,35 @@ struct PlanInput {
     InputFormat input_format = InputFormat::automatic;
 };
 
+/// A transform for an enum option: accepts the names (case-insensitively) and rejects
+/// anything else with "`xml` is not one of: table, markdown, csv, json". CLI11's own
+/// CheckedTransformer prints its internal mapping instead.
+template <class E>
+CLI::Validator choice(std::vector<std::pair<std::string, E>> names) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : "|") + n.first;
+    return CLI::Validator(
+        [names, list](std::string& value) -> std::string {
+            std::string lower = CLI::detail::to_lower(value);
+            for (const auto& [name, e] : names)
+                if (name == lower) {
+                    value = std::to_string(static_cast<int>(e));
+                    return {};
+                }
+            std::string shown;
+            for (const auto& n : names) shown += (shown.empty() ? "" : ", ") + n.first;
+            return "`" + value + "` is not one of: " + shown;
+        },
+        list);
+}
+
+/// A check that the value is an existing date YYYY-MM-DD (so `--as-of ''` is an error, not
+/// "today").
+CLI::Validator iso_date();
+
+/// A check that the value is one of `names` (exactly).
+CLI::Validator one_of(std::vector<std::string> names);
+
 void add_plan_input(CLI::App& cmd, PlanInput& in, bool many);
 void add_input_format(CLI::App& cmd, PlanInput& in);
 
@@ -51,7 +81,13 @@ Date as_of_or_default(const std::string& text);
 bool use_color(ColorMode mode);
 
 /// Writes `content` to stdout, or atomically to `path` when not empty. Throws UsageError.
+/// Refuses (UsageError) a path that is one of the run's inputs (note_input) or inside an input
+/// directory: pgi never modifies an input file.
 void emit(const std::string& content, const std::string& path);
+
+/// Records an input path of this run for emit()'s check; load_and_validate() records the plan
+/// and its update paths itself.
+void note_input(const std::filesystem::path& path);
 
 /// Prints diagnostics to stderr in text form.
 void print_diagnostics(const Diagnostics& ds);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -9,11 +10,21 @@
 
 namespace pgi {
 
-std::optional<int> choose_target_year(const Plan& plan, const Date& as_of) {
+namespace {
+// Years with a score target, for a component or for the total.
+std::set<int> score_target_years(const Plan& plan) {
     std::set<int> years;
     for (const auto& c : plan.components)
         for (const auto& t : c.targets)
             if (t.kind == TargetKind::score) years.insert(t.year);
+    for (const auto& t : plan.total.targets)
+        if (t.kind == TargetKind::score) years.insert(t.year);
+    return years;
+}
+}  // namespace
+
+std::optional<int> choose_target_year(const Plan& plan, const Date& as_of) {
+    std::set<int> years = score_target_years(plan);
     if (years.empty()) return std::nullopt;
     if (years.count(as_of.year)) return as_of.year;
     auto it = years.lower_bound(as_of.year);
@@ -51,13 +62,8 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
                                  "add `targets` with a `year` and `score` to the components");
         return result;
     }
-    bool any = std::any_of(plan.components.begin(), plan.components.end(),
-                           [&](const Component& c) { return score_target(c.targets, *year) != nullptr; });
-    if (!any) {
-        std::set<int> years;
-        for (const auto& c : plan.components)
-            for (const auto& t : c.targets)
-                if (t.kind == TargetKind::score) years.insert(t.year);
+    std::set<int> years = score_target_years(plan);
+    if (!years.count(*year)) {
         std::string list;
         for (int y : years) list += (list.empty() ? "" : ", ") + std::to_string(y);
         result.diagnostics.error(where, "no-target", fmt::format("the plan has no score targets for {}", *year),
@@ -90,9 +96,12 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
         const Observation* best = nullptr;
         for (const auto& o : plan.observations) {
             if (!o.scores.count(c.id) || o.published.latest() > options.as_of) continue;
-            if (!best || o.published.latest() > best->published.latest() ||
-                (o.published.latest() == best->published.latest() && o.year > best->year))
-                best = &o;
+            // the latest publication; on the same day an official result beats an estimate,
+            // then the later reference year wins
+            auto key = [](const Observation& x) {
+                return std::make_tuple(x.published.latest(), x.kind == ObservationKind::official, x.year);
+            };
+            if (!best || key(o) > key(*best)) best = &o;
         }
         if (best) {
             r.current = best->scores.at(c.id);
@@ -132,6 +141,9 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
     t.baseline = sum(&GapRow::baseline);
     t.current = sum(&GapRow::current);
     t.target = sum(&GapRow::target);
+    // A stated total score target stands for itself (validate checks it against the sum when
+    // every component has a target that year).
+    if (const Target* stated = score_target(plan.total.targets, *year)) t.target = stated->score;
     if (!rep.components.empty()) {
         const auto& first = rep.components.front();
         bool same_baseline_year = std::all_of(rep.components.begin(), rep.components.end(),
@@ -147,8 +159,14 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
             t.observation_kind = first.observation_kind;
         }
     }
-    if (all_same_obs && common_obs && common_obs->total && common_obs->scores.size() >= rep.components.size())
-        t.current = common_obs->total;
+    // VCCI rounds the published total on its own, so it may differ from the sum by 0.01; it
+    // replaces the sum only within that tolerance (a larger difference is a `total-mismatch`
+    // finding, and the sum is the safer number).
+    if (all_same_obs && common_obs && common_obs->total && t.current &&
+        common_obs->scores.size() >= rep.components.size()) {
+        Score diff = *common_obs->total - *t.current;
+        if (diff >= Score::from_hundredths(-1) && diff <= Score::from_hundredths(1)) t.current = common_obs->total;
+    }
     for (const auto& r : rep.components) {
         t.tasks += r.tasks;
         for (std::size_t i = 0; i < t.tasks_by_status.size(); ++i) t.tasks_by_status[i] += r.tasks_by_status[i];

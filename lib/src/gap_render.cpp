@@ -27,6 +27,7 @@ struct Labels {
     const char* from_baseline;  // "baseline {year}"
     const char* from_official;  // "PGI {year}"
     const char* from_estimate;  // "estimate {year}"
+    const char* from_mixed;
     const char* tasks_title;
     const char* tasks;
     const char* statuses[5];
@@ -53,6 +54,7 @@ const Labels en{"Gap to the {} targets as of {}",
                 "baseline {}",
                 "PGI {} (published {})",
                 "estimate {} ({})",
+                "mixed sources",
                 "Tasks by status as of {}",
                 "Tasks",
                 {"Not started", "In progress", "Done", "Blocked", "Cancelled"},
@@ -78,6 +80,7 @@ const Labels vi{"Khoảng cách tới mục tiêu năm {} tính đến ngày {}"
                 "điểm cơ sở {}",
                 "PGI {} (công bố {})",
                 "ước tính {} ({})",
+                "nhiều nguồn",
                 "Nhiệm vụ theo trạng thái tính đến ngày {}",
                 "Số nhiệm vụ",
                 {"Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Vướng mắc", "Đã hủy"},
@@ -92,7 +95,7 @@ std::string opt_score(const std::optional<Score>& s, bool comma) { return s ? fo
 
 std::string source_text(const GapRow& r, const Labels& L) {
     switch (r.current_source) {
-        case CurrentSource::none: return "—";
+        case CurrentSource::none: return r.current ? L.from_mixed : "—";
         case CurrentSource::baseline: return fmt::format(fmt::runtime(L.from_baseline), r.current_year);
         case CurrentSource::observation:
             return fmt::format(fmt::runtime(r.observation_kind == ObservationKind::official ? L.from_official : L.from_estimate),
@@ -101,8 +104,14 @@ std::string source_text(const GapRow& r, const Labels& L) {
     return "—";
 }
 
+// The share of the planned increase; meaningless ("—") when no increase was planned.
+std::optional<std::string> achieved_percent(const GapRow& r, bool comma = false) {
+    if (!r.achieved_increase || !r.planned_increase || *r.planned_increase <= Score{}) return std::nullopt;
+    return format_percent(*r.achieved_increase, *r.planned_increase, comma);
+}
+
 std::string achieved_text(const GapRow& r, bool comma) {
-    if (!r.achieved_increase || !r.planned_increase) return "—";
+    if (!achieved_percent(r)) return "—";
     auto p = format_percent(*r.achieved_increase, *r.planned_increase, comma);
     return p ? *p + "%" : "—";
 }
@@ -214,8 +223,7 @@ nlohmann::ordered_json row_json(const GapRow& r) {
     j["gap"] = score_json(r.gap);
     j["planned_increase"] = score_json(r.planned_increase);
     j["achieved_increase"] = score_json(r.achieved_increase);
-    auto pct = r.achieved_increase && r.planned_increase ? format_percent(*r.achieved_increase, *r.planned_increase)
-                                                          : std::nullopt;
+    auto pct = achieved_percent(r);
     j["achieved_percent"] = pct ? nlohmann::ordered_json(std::stod(*pct)) : nlohmann::ordered_json(nullptr);
     j["met"] = r.met ? nlohmann::ordered_json(*r.met) : nlohmann::ordered_json(nullptr);
     nlohmann::ordered_json tasks;
@@ -266,9 +274,7 @@ std::string render_csv(const GapReport& rep) {
             Cell(s(r.gap)),
             Cell(s(r.planned_increase)),
             Cell(s(r.achieved_increase)),
-            Cell(r.achieved_increase && r.planned_increase
-                     ? format_percent(*r.achieved_increase, *r.planned_increase).value_or("")
-                     : ""),
+            Cell(achieved_percent(r).value_or("")),
             Cell(r.met ? (*r.met ? "true" : "false") : ""),
             Cell(std::to_string(r.tasks))};
         for (int n : r.tasks_by_status) cells.emplace_back(std::to_string(n));
@@ -288,7 +294,13 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
         case GapFormat::csv: return render_csv(rep);
         case GapFormat::markdown: {
             std::string out = "## " + heading(rep, L) + "\n\n";
-            if (!plan_line(rep).empty()) out += plan_line(rep) + (rep.plan_title.empty() ? "" : ": " + rep.plan_title) + "\n\n";
+            if (!plan_line(rep).empty()) {
+                // escaped like a cell, and a leading '#', '+', '-' or '=' cannot start a heading or list
+                std::string line = markdown_cell(plan_line(rep) + (rep.plan_title.empty() ? "" : ": " + rep.plan_title));
+                if (!line.empty() && std::string_view("#+-=").find(line.front()) != std::string_view::npos)
+                    line.insert(line.begin(), '\\');
+                out += line + "\n\n";
+            }
             out += render_markdown(gap_table(rep, o)) + "\n";
             out += "_" + markdown_cell(L.note_gap) + "_\n\n";
             std::string others = other_targets(rep, L, "- ");

@@ -88,10 +88,16 @@ public:
                        map_meta(v, plan.meta);
                    } else if (e.key == "components") {
                        list(v, "components", [&](const Node& item) { plan.components.push_back(map_component(item)); });
+                       if (v.items.empty() && (v.kind == Node::Kind::sequence || v.kind == Node::Kind::null))
+                           ctx_.diagnostics.warning(at(v.pos.line ? v.pos : e.key_pos), "no-components",
+                                                    "the plan lists no components: there is no gap to compute",
+                                                    "list the four PGI components (docs/plan-format.md)");
                    } else if (e.key == "total") {
                        if (expect(v, Node::Kind::mapping, "total"))
                            fields(v, "total", {"targets"}, {}, [&](const Entry& t) {
-                               list(t.value, "targets", [&](const Node& item) { plan.total.targets.push_back(map_target(item)); });
+                               list(t.value, "targets", [&](const Node& item) {
+                                   if (auto target = map_target(item)) plan.total.targets.push_back(std::move(*target));
+                               });
                            });
                    } else if (e.key == "owners") {
                        list(v, "owners", [&](const Node& item) { plan.owners.push_back(map_owner(item)); });
@@ -156,7 +162,8 @@ private:
         if (n.type == Node::Type::invalid) return false;  // already reported
         const char* want = kind == Node::Kind::mapping ? "a mapping (key: value pairs)"
                            : kind == Node::Kind::sequence ? "a list" : "a single value";
-        error(n.pos, "wrong-type", fmt::format("{} must be {}, not {}", what, want, kind_name(n)));
+        error(n.pos, "wrong-type", fmt::format("{} must be {}, not {}", what, want, kind_name(n)),
+              "see docs/plan-format.md for the shape of each key");
         return false;
     }
 
@@ -184,7 +191,9 @@ private:
         }
         for (auto r : required) {
             bool present = std::any_of(map.entries.begin(), map.entries.end(), [&](const Entry& e) { return e.key == r; });
-            if (!present) error(map.pos, "missing-key", fmt::format("{} is missing the required key `{}`", what, r));
+            if (!present)
+                error(map.pos, "missing-key", fmt::format("{} is missing the required key `{}`", what, r),
+                      fmt::format("add `{}`; docs/plan-format.md lists the required keys", r));
         }
     }
 
@@ -198,7 +207,8 @@ private:
         if (n.type == Node::Type::invalid) return std::nullopt;
         if (n.kind != Node::Kind::scalar) {
             if (n.kind == Node::Kind::null) return std::string();
-            error(n.pos, "wrong-type", fmt::format("`{}` must be text, not {}", what, kind_name(n)));
+            error(n.pos, "wrong-type", fmt::format("`{}` must be text, not {}", what, kind_name(n)),
+                  "quote the text: \"…\"");
             return std::nullopt;
         }
         if (!is_nfc(n.scalar))
@@ -225,19 +235,26 @@ private:
         if (n.kind != Node::Kind::scalar || n.type == Node::Type::floating || n.type == Node::Type::boolean ||
             n.type == Node::Type::date) {
             error(n.pos, "wrong-type", fmt::format("`{}` must be a whole number, not {}", what,
-                                                   n.kind == Node::Kind::scalar ? "`" + n.scalar + "`" : kind_name(n)));
+                                                   n.kind == Node::Kind::scalar ? "`" + n.scalar + "`" : kind_name(n)),
+                  "write digits only, e.g. 2024");
             return std::nullopt;
         }
         const std::string& s = n.scalar;
+        // digits only, with an optional '-': strtol alone would also take " 2023" and "+2023",
+        // and "02023" would mean 1043 to a YAML 1.1 reader
+        bool digits = !s.empty() && s.find_first_not_of("0123456789", s[0] == '-' ? 1 : 0) == std::string::npos &&
+                      s != "-" && !(s.size() > 1 && s[s[0] == '-' ? 1 : 0] == '0');
         char* end = nullptr;
         errno = 0;
-        long v = std::strtol(s.c_str(), &end, 10);
-        if (s.empty() || errno != 0 || *end != '\0') {
-            error(n.pos, "wrong-type", fmt::format("`{}` must be a whole number, not `{}`", what, s));
+        long v = digits ? std::strtol(s.c_str(), &end, 10) : 0;
+        if (!digits || errno != 0 || *end != '\0') {
+            error(n.pos, "wrong-type", fmt::format("`{}` must be a whole number, not `{}`", what, s),
+                  "write digits only, e.g. 2024");
             return std::nullopt;
         }
         if (v < lo || v > hi) {
-            error(n.pos, "invalid-value", fmt::format("`{}` must be from {} to {}, not {}", what, lo, hi, v));
+            error(n.pos, "invalid-value", fmt::format("`{}` must be from {} to {}, not {}", what, lo, hi, v),
+                  "check for a typo");
             return std::nullopt;
         }
         return static_cast<int>(v);
@@ -249,13 +266,14 @@ private:
         if (n.type == Node::Type::invalid) return std::nullopt;
         if (n.kind != Node::Kind::scalar || n.type == Node::Type::boolean || n.type == Node::Type::date) {
             error(n.pos, "wrong-type", fmt::format("`{}` must be a score such as 6.58, not {}", what,
-                                                   n.kind == Node::Kind::scalar ? "`" + n.scalar + "`" : kind_name(n)));
+                                                   n.kind == Node::Kind::scalar ? "`" + n.scalar + "`" : kind_name(n)),
+                  "scores are points with at most two decimals");
             return std::nullopt;
         }
         auto s = parse_score(n.scalar);
         if (!s) {
-            error(n.pos, "invalid-score", fmt::format("`{}` is not a score with at most two decimals: `{}`", what, n.scalar),
-                  "write scores like 6.58 (points, two decimals at most)");
+            error(n.pos, "invalid-score", fmt::format("`{}` is not a score: `{}`", what, n.scalar),
+                  "write points with at most two decimals, e.g. 6.58 or 4.75 (no exponent, no leading zero)");
         }
         return s;
     }
@@ -263,7 +281,8 @@ private:
     std::optional<PartialDate> partial_date(const Node& n, std::string_view what) {
         if (n.type == Node::Type::invalid) return std::nullopt;
         if (n.kind != Node::Kind::scalar) {
-            error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)));
+            error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)),
+                  "write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known");
             return std::nullopt;
         }
         auto d = parse_partial_date(n.scalar);
@@ -275,7 +294,8 @@ private:
     std::optional<Date> date(const Node& n, std::string_view what) {
         if (n.type == Node::Type::invalid) return std::nullopt;
         if (n.kind != Node::Kind::scalar) {
-            error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)));
+            error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)),
+                  "write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known");
             return std::nullopt;
         }
         auto d = parse_date(n.scalar);
@@ -284,18 +304,36 @@ private:
         return d;
     }
 
-    std::vector<std::string> str_list(const Node& n, std::string_view what, bool ids) {
+    std::vector<std::string> str_list(const Node& n, std::string_view what, bool ids,
+                                      std::vector<TextPosition>* positions = nullptr) {
         std::vector<std::string> out;
+        auto take = [&](const Node& item) {
+            if (auto s = ids ? id(item, what) : str(item, what)) {
+                out.push_back(*s);
+                if (positions) positions->push_back(TextPosition{item.pos.line, item.pos.column});
+            }
+        };
         if (n.kind == Node::Kind::null) return out;
         if (n.kind == Node::Kind::scalar) {  // a single value stands for a list of one
-            if (auto s = ids ? id(n, what) : str(n, what)) out.push_back(*s);
+            take(n);
             return out;
         }
         if (!expect(n, Node::Kind::sequence, what)) return out;
-        for (const Node& item : n.items)
-            if (auto s = ids ? id(item, what) : str(item, what)) out.push_back(*s);
+        for (const Node& item : n.items) take(item);
         return out;
     }
+
+    // Required text: present and not empty.
+    std::string text(const Node& n, std::string_view what) {
+        auto s = str(n, what);
+        if (s && s->find_first_not_of(" \t\r\n") == std::string::npos) {
+            error(n.pos, "invalid-value", fmt::format("`{}` is empty", what), fmt::format("write the {}", what));
+            return {};
+        }
+        return s.value_or("");
+    }
+
+    static TextPosition tp(const Node& n) { return TextPosition{n.pos.line, n.pos.column}; }
 
     template <class E>
     std::optional<E> enumeration(const Node& n, std::string_view what, std::optional<E> (*parse)(std::string_view),
@@ -320,8 +358,8 @@ private:
                {"issuer", "title", "period"}, [&](const Entry& e) {
                    const Node& v = e.value;
                    if (e.key == "document") m.document_number = str(v, "document").value_or("");
-                   else if (e.key == "issuer") m.issuer = str(v, "issuer").value_or("");
-                   else if (e.key == "title") m.title = str(v, "title").value_or("");
+                   else if (e.key == "issuer") m.issuer = text(v, "issuer");
+                   else if (e.key == "title") m.title = text(v, "title");
                    else if (e.key == "issued") m.issued = partial_date(v, "issued");
                    else if (e.key == "place") m.place = str(v, "place").value_or("");
                    else if (e.key == "language") {
@@ -374,8 +412,11 @@ private:
             const Node& v = e.value;
             if (e.key == "due") {
                 if (auto d = date(v, "due")) r.due = *d;
-            } else if (e.key == "from") r.from = str_list(v, "from", true);
-            else if (e.key == "to") r.to = id(v, "to").value_or("");
+            } else if (e.key == "from") r.from = str_list(v, "from", true, &r.from_at);
+            else if (e.key == "to") {
+                r.to = id(v, "to").value_or("");
+                r.to_at = tp(v);
+            }
             else if (e.key == "frequency")
                 r.frequency = enumeration<Recurrence>(v, "frequency", parse_recurrence, recurrences).value_or(Recurrence::none);
             else if (e.key == "source") r.source = str(v, "source").value_or("");
@@ -393,7 +434,7 @@ private:
                    const Node& v = e.value;
                    if (e.key == "id") c.id = id(v, "id").value_or("");
                    else if (e.key == "number") c.number = integer(v, "number", 1, 4).value_or(0);
-                   else if (e.key == "name") c.name = str(v, "name").value_or("");
+                   else if (e.key == "name") c.name = text(v, "name");
                    else if (e.key == "name_en") c.name_en = str(v, "name_en").value_or("");
                    else if (e.key == "aliases") c.aliases = str_list(v, "aliases", false);
                    else if (e.key == "scale") {
@@ -406,43 +447,57 @@ private:
                        if (!expect(v, Node::Kind::mapping, "baseline")) return;
                        Baseline b;
                        b.location = at(v.pos);
-                       bool ok = true;
+                       // Kept only when both parts are valid, so that a bad value is reported
+                       // once and not again as a false target mismatch against 0.00.
+                       bool have_year = false, have_score = false;
                        fields(v, "baseline", {"year", "score"}, {"year", "score"}, [&](const Entry& s) {
                            if (s.key == "year") {
                                auto y = year(s.value, "baseline.year");
-                               ok = ok && y;
+                               have_year = y.has_value();
                                b.year = y.value_or(0);
                            } else {
                                auto sc = score(s.value, "baseline.score");
-                               ok = ok && sc;
+                               have_score = sc.has_value();
                                b.score = sc.value_or(Score{});
                                b.location = at(s.value.pos);
                            }
                        });
-                       if (ok && v.entries.size() >= 2) c.baseline = b;
+                       if (have_year && have_score) c.baseline = b;
                    } else if (e.key == "targets") {
-                       list(v, "targets", [&](const Node& item) { c.targets.push_back(map_target(item)); });
+                       list(v, "targets", [&](const Node& item) {
+                           if (auto t = map_target(item)) c.targets.push_back(std::move(*t));
+                       });
                    }
                });
         return c;
     }
 
-    Target map_target(const Node& n) {
+    // A target, or std::nullopt when it is unusable (already reported): a target whose score
+    // did not parse must not take part in later checks as 0.00.
+    std::optional<Target> map_target(const Node& n) {
         Target t;
         t.location = at(n.pos);
-        if (!expect(n, Node::Kind::mapping, "a target")) return t;
+        if (!expect(n, Node::Kind::mapping, "a target")) return std::nullopt;
         int kinds = 0;
+        bool valid = true;
         fields(n, "a target", {"year", "score", "increase", "rank_top", "rank_increase", "source", "note"}, {"year"},
                [&](const Entry& e) {
                    const Node& v = e.value;
-                   if (e.key == "year") t.year = year(v, "year").value_or(0);
-                   else if (e.key == "score") {
+                   if (e.key == "year") {
+                       auto y = year(v, "year");
+                       valid = valid && y;
+                       t.year = y.value_or(0);
+                   } else if (e.key == "score") {
                        ++kinds;
                        t.kind = TargetKind::score;
-                       t.score = score(v, "score").value_or(Score{});
+                       auto sc = score(v, "score");
+                       valid = valid && sc;
+                       t.score = sc.value_or(Score{});
                        t.location = at(v.pos);
-                   } else if (e.key == "increase") t.stated_increase = score(v, "increase");
-                   else if (e.key == "rank_top") {
+                   } else if (e.key == "increase") {
+                       t.stated_increase = score(v, "increase");
+                       valid = valid && t.stated_increase;
+                   } else if (e.key == "rank_top") {
                        ++kinds;
                        t.kind = TargetKind::rank_top;
                        t.rank = integer(v, "rank_top", 1, 100).value_or(0);
@@ -459,7 +514,9 @@ private:
                              : "a target has more than one of `score`, `rank_top`, `rank_increase`",
                   "write one target per kind and year");
         if (t.stated_increase && t.kind != TargetKind::score)
-            error(n.pos, "invalid-value", "`increase` goes with a `score` target only");
+            error(n.pos, "invalid-value", "`increase` goes with a `score` target only",
+                  "a stated increase belongs to a score target: `{year: 2024, score: 6.58, increase: 1.74}`");
+        if (!valid || kinds != 1 || (t.kind != TargetKind::score && t.rank == 0)) return std::nullopt;
         return t;
     }
 
@@ -470,14 +527,14 @@ private:
         fields(n, "an owner", {"id", "name", "name_en", "kind", "members"}, {"id", "name"}, [&](const Entry& e) {
             const Node& v = e.value;
             if (e.key == "id") o.id = id(v, "id").value_or("");
-            else if (e.key == "name") o.name = str(v, "name").value_or("");
+            else if (e.key == "name") o.name = text(v, "name");
             else if (e.key == "name_en") o.name_en = str(v, "name_en").value_or("");
             else if (e.key == "kind")
                 o.kind = enumeration<OwnerKind>(v, "kind", parse_owner_kind,
                                                 "department, people_committee, ward_committees, police, military, "
                                                 "inspectorate, project_board, centre, group, other")
                              .value_or(OwnerKind::other);
-            else if (e.key == "members") o.members = str_list(v, "members", true);
+            else if (e.key == "members") o.members = str_list(v, "members", true, &o.members_at);
         });
         return o;
     }
@@ -501,7 +558,10 @@ private:
             else if (e.key == "period") u.period = period_text(v, "period");
             else if (e.key == "note") u.note = str(v, "note").value_or("");
             else if (e.key == "evidence") u.evidence = str_list(v, "evidence", false);
-            else if (e.key == "reported_by") u.reported_by = id(v, "reported_by").value_or("");
+            else if (e.key == "reported_by") {
+                u.reported_by = id(v, "reported_by").value_or("");
+                u.reported_by_at = tp(v);
+            }
         };
         if (task)
             fields(n, "an update", {"task", "date", "status", "percent", "period", "note", "evidence", "reported_by"},
@@ -551,10 +611,16 @@ private:
                {"id", "component", "lead", "text"}, [&](const Entry& e) {
                    const Node& v = e.value;
                    if (e.key == "id") t.id = id(v, "id").value_or("");
-                   else if (e.key == "component") t.component = id(v, "component").value_or("");
-                   else if (e.key == "lead") t.lead = id(v, "lead").value_or("");
-                   else if (e.key == "cooperating") t.cooperating = str_list(v, "cooperating", true);
-                   else if (e.key == "text") t.text = str(v, "text").value_or("");
+                   else if (e.key == "component") {
+                       t.component = id(v, "component").value_or("");
+                       t.component_at = tp(v);
+                   }
+                   else if (e.key == "lead") {
+                       t.lead = id(v, "lead").value_or("");
+                       t.lead_at = tp(v);
+                   }
+                   else if (e.key == "cooperating") t.cooperating = str_list(v, "cooperating", true, &t.cooperating_at);
+                   else if (e.key == "text") t.text = text(v, "text");
                    else if (e.key == "due") t.due = partial_date(v, "due");
                    else if (e.key == "recurrence")
                        t.recurrence = enumeration<Recurrence>(v, "recurrence", parse_recurrence, recurrences).value_or(Recurrence::none);
@@ -625,6 +691,21 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
                               fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad])),
                               "save the file as UTF-8 (it may be in a legacy encoding such as TCVN3 or Windows-1258)");
         return false;
+    }
+    // Control characters (NUL, ESC …) have no place in a plan, and would reach terminals and
+    // reports raw; a CR not followed by LF means old Mac line ends, which parsers misread.
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        bool bare_cr = c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || bare_cr) {
+            auto lc = line_column_at(text, i);
+            ctx.diagnostics.error(SourceLocation{file_name, lc.line, lc.column}, "control-character",
+                                  bare_cr ? std::string("a carriage return (CR) not followed by a line feed")
+                                          : fmt::format("control character U+{:04X} in the text", c),
+                                  bare_cr ? "save the file with LF or CRLF line ends"
+                                          : "remove it; it is invisible in most editors (try `cat -A`)");
+            return false;
+        }
     }
     return format == InputFormat::yaml ? detail::parse_yaml_tree(text, ctx, root) : detail::parse_toml_tree(text, ctx, root);
 }

@@ -33,6 +33,8 @@ std::optional<Score> parse_score(std::string_view text) {
         if (frac_digits == 0) return std::nullopt;  // "6." is not a score
     }
     if (i != text.size() || int_digits == 0) return std::nullopt;
+    // "010" is 8 to a YAML 1.1 reader and 10 to us: refuse the ambiguity.
+    if (int_digits > 1 && text[negative || text[0] == '+' ? 1 : 0] == '0') return std::nullopt;
     if (frac_digits == 1) frac *= 10;
     std::int64_t v = whole * 100 + frac;
     return Score::from_hundredths(negative ? -v : v);

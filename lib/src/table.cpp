@@ -19,15 +19,25 @@ const char* sgr(Style s) {
     return "";
 }
 
+// A terminal cell is one line: tabs and line breaks (YAML block scalars keep them) become
+// spaces, so they neither break the row nor count as zero width.
+std::string one_line(const std::string& s) {
+    if (s.find_first_of("\t\r\n") == std::string::npos) return s;
+    std::string out = s;
+    for (auto& c : out)
+        if (c == '\t' || c == '\r' || c == '\n') c = ' ';
+    return out;
+}
+
 Align align_of(const Table& t, std::size_t col) { return col < t.align.size() ? t.align[col] : Align::left; }
 
 std::vector<std::size_t> widths(const Table& t, bool markdown) {
     std::vector<std::size_t> w(t.header.size(), markdown ? 3 : 0);
     for (std::size_t c = 0; c < t.header.size(); ++c)
-        w[c] = std::max(w[c], display_width(markdown ? markdown_cell(t.header[c]) : t.header[c]));
+        w[c] = std::max(w[c], display_width(markdown ? markdown_cell(t.header[c]) : one_line(t.header[c])));
     for (const auto& row : t.rows)
         for (std::size_t c = 0; c < row.size() && c < w.size(); ++c)
-            w[c] = std::max(w[c], display_width(markdown ? markdown_cell(row[c].text) : row[c].text));
+            w[c] = std::max(w[c], display_width(markdown ? markdown_cell(row[c].text) : one_line(row[c].text)));
     return w;
 }
 
@@ -48,7 +58,7 @@ std::string render_terminal(const Table& t, bool color) {
     std::string line;
     for (std::size_t c = 0; c < t.header.size(); ++c) {
         if (c) line += "  ";
-        std::string cell = pad(t.header[c], w[c], align_of(t, c));
+        std::string cell = pad(one_line(t.header[c]), w[c], align_of(t, c));
         line += color ? std::string(sgr(Style::bold)) + cell + "\x1b[0m" : cell;
     }
     rstrip(line);
@@ -65,13 +75,12 @@ std::string render_terminal(const Table& t, bool color) {
             if (c) line += "  ";
             const Cell empty;
             const Cell& cell = c < row.size() ? row[c] : empty;
-            std::string padded = pad(cell.text, w[c], align_of(t, c));
+            std::string text = one_line(cell.text);
+            std::string padded = pad(text, w[c], align_of(t, c));
             if (color && cell.style != Style::plain) {
                 // colour the text, not the padding
-                std::size_t lead = padded.find_first_not_of(' ');
-                if (lead == std::string::npos) lead = padded.size();
-                std::size_t text_end = lead + cell.text.size();
-                padded = padded.substr(0, lead) + sgr(cell.style) + cell.text + "\x1b[0m" + padded.substr(text_end);
+                std::size_t lead = align_of(t, c) == Align::right ? padded.size() - text.size() : 0;
+                padded = padded.substr(0, lead) + sgr(cell.style) + text + "\x1b[0m" + padded.substr(lead + text.size());
             }
             line += padded;
         }

@@ -71,7 +71,8 @@ bool parse_toml_tree(std::string_view text, ParseContext& ctx, Node& root) {
         root.pos = Pos{1, 1};
         return true;
     } catch (const toml::parse_error& e) {
-        ctx.diagnostics.error(ctx.at(pos_of(e.source())), "syntax", std::string(e.description()));
+        ctx.diagnostics.error(ctx.at(pos_of(e.source())), "syntax", std::string(e.description()),
+                              "see docs/plan-format.md for the TOML form of each key");
         return false;
     } catch (const std::exception& e) {
         ctx.diagnostics.error(ctx.at(Pos{1, 1}), "syntax", std::string("cannot parse TOML: ") + e.what());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -24,13 +25,16 @@ public:
         check_ids(plan_.owners, "owner");
         check_ids(plan_.tasks, "task");
         check_component_numbers();
+        check_component_set();
         check_meta();
         for (const auto& c : plan_.components) check_component(c);
         check_total_targets();
         for (const auto& o : plan_.owners)
-            for (const auto& m : o.members) ref_owner(m, o.location, "member");
+            for (std::size_t i = 0; i < o.members.size(); ++i)
+                ref_owner(o.members[i], at(o.location, o.members_at, i), fmt::format("group `{}`: member", o.id));
         for (const auto& t : plan_.tasks) check_task(t);
         for (const auto& o : plan_.observations) check_observation(o);
+        check_observation_pairs();
         check_unmatched_updates();
     }
 
@@ -39,6 +43,22 @@ private:
     Diagnostics& out_;
     std::optional<OwnerIndex> owner_index_;  // built on first use
 
+    static SourceLocation at(const SourceLocation& base, const std::vector<TextPosition>& positions, std::size_t i) {
+        return i < positions.size() ? located(base, positions[i]) : base;
+    }
+
+    // The four PGI components (numbers 1–4): the total is their sum, so a plan that leaves one
+    // out would print a "Total PGI" that is not the PGI.
+    void check_component_set() {
+        std::set<int> numbers;
+        for (const auto& c : plan_.components)
+            if (c.number) numbers.insert(c.number);
+        if (!numbers.empty() && numbers.size() < 4)
+            out_.warning(plan_.components.front().location, "incomplete-components",
+                         fmt::format("the plan has {} of the 4 PGI components; its total is not the PGI score",
+                                     numbers.size()),
+                         "add the missing components (their targets may be omitted)");
+    }
     template <class T>
     void check_ids(const std::vector<T>& items, const char* what) {
         std::map<std::string, const T*> seen;
@@ -66,7 +86,8 @@ private:
     template <class T>
     std::string suggest(std::string_view name, const std::vector<T>& items) {
         std::string best;
-        std::size_t best_d = std::max<std::size_t>(3, name.size() / 3 + 1);
+        // a near miss only: at most a third of the name may differ (so `qq` suggests nothing)
+        std::size_t best_d = std::min<std::size_t>(3, name.size() / 3) + 1;
         for (const auto& item : items) {
             auto d = edit_distance(name, item.id);
             if (d < best_d) {
@@ -98,8 +119,9 @@ private:
                        fmt::format("the period ends ({}) before it starts ({})", *m.period.end, m.period.start));
         ref_owner(m.focal_agency, m.focal_agency_location, "the focal agency");
         for (const auto& r : m.reports) {
-            for (const auto& f : r.from) ref_owner(f, r.location, "report sender");
-            ref_owner(r.to, r.location, "report recipient");
+            for (std::size_t i = 0; i < r.from.size(); ++i)
+                ref_owner(r.from[i], at(r.location, r.from_at, i), "report sender");
+            ref_owner(r.to, located(r.location, r.to_at), "report recipient");
         }
     }
 
@@ -116,13 +138,16 @@ private:
         for (const auto& t : targets) {
             if (t.year && !seen.emplace(t.year, t.kind).second)
                 out_.error(t.location, "duplicate-target",
-                           fmt::format("{} has two {} targets for {}", owner, to_string(t.kind), t.year));
+                           fmt::format("{} has two {} targets for {}", owner, to_string(t.kind), t.year),
+                           "keep one target per kind and year");
         }
     }
 
     void check_component(const Component& c) {
         if (c.scale_min >= c.scale_max) {
-            out_.error(c.location, "score-out-of-range", fmt::format("component `{}` has a scale whose min is not below its max", c.id));
+            out_.error(c.location, "score-out-of-range",
+                       fmt::format("component `{}` has a scale whose min is not below its max", c.id),
+                       "PGI components use `scale: {min: 0, max: 10}`, the default");
             return;
         }
         if (c.baseline) in_scale(c.baseline->score, c, c.baseline->location, "baseline");
@@ -142,6 +167,11 @@ private:
                                            format_signed_score(actual), format_signed_score(*t.stated_increase)),
                                "correct the target, the baseline or the increase; they must agree exactly");
             }
+            if (c.baseline && t.score < c.baseline->score)
+                out_.warning(t.location, "target-below-baseline",
+                             fmt::format("target {} for {} is below the baseline {}", format_score(t.score), t.year,
+                                         format_score(c.baseline->score)),
+                             "plans aim to raise scores; check the two numbers");
             if (t.stated_increase && !c.baseline)
                 out_.warning(t.location, "target-mismatch", "the target states an increase but the component has no baseline");
         }
@@ -171,10 +201,13 @@ private:
     }
 
     void check_task(const Task& t) {
-        ref_component(t.component, t.location, fmt::format("task `{}`: component", t.id));
-        ref_owner(t.lead, t.location, fmt::format("task `{}`: lead owner", t.id));
-        for (const auto& c : t.cooperating) ref_owner(c, t.location, fmt::format("task `{}`: cooperating owner", t.id));
-        for (const auto& u : t.updates) ref_owner(u.reported_by, u.location, fmt::format("task `{}`: update reporter", t.id));
+        ref_component(t.component, located(t.location, t.component_at), fmt::format("task `{}`: component", t.id));
+        ref_owner(t.lead, located(t.location, t.lead_at), fmt::format("task `{}`: lead owner", t.id));
+        for (std::size_t i = 0; i < t.cooperating.size(); ++i)
+            ref_owner(t.cooperating[i], at(t.location, t.cooperating_at, i),
+                      fmt::format("task `{}`: cooperating owner", t.id));
+        for (const auto& u : t.updates)
+            ref_owner(u.reported_by, located(u.location, u.reported_by_at), fmt::format("task `{}`: update reporter", t.id));
         check_updates(t);
     }
 
@@ -214,6 +247,24 @@ private:
         }
     }
 
+    // Two observations of one edition and kind are the same result entered twice: which one
+    // counts would depend on their order in the file.
+    void check_observation_pairs() {
+        // VCCI publishes one official result per edition; estimates may be revised, but two of
+        // one edition published on the same date cannot both be current.
+        std::map<std::tuple<int, ObservationKind, Date>, const Observation*> seen;
+        for (const auto& o : plan_.observations) {
+            Date when = o.kind == ObservationKind::official ? Date{} : o.published.latest();
+            auto [it, inserted] = seen.emplace(std::make_tuple(o.year, o.kind, when), &o);
+            if (!inserted)
+                out_.add({Severity::error, o.location, "duplicate-observation",
+                          o.kind == ObservationKind::official
+                              ? fmt::format("two official observations for PGI {}", o.year)
+                              : fmt::format("two estimates for PGI {} published on the same date", o.year),
+                          "keep one of them", {it->second->location}});
+        }
+    }
+
     void check_observation(const Observation& o) {
         Score sum, max_sum;
         for (const auto& [cid, s] : o.scores) {
@@ -230,7 +281,8 @@ private:
         if (o.total) {
             if (*o.total < Score{} || *o.total > max_sum)
                 out_.error(o.location, "score-out-of-range",
-                           fmt::format("observed total {} is outside 0–{}", format_score(*o.total), format_score(max_sum)));
+                           fmt::format("observed total {} is outside 0–{}", format_score(*o.total), format_score(max_sum)),
+                           "the PGI score is the sum of four 0–10 component scores");
             Score diff = *o.total - sum;
             if (o.scores.size() == plan_.components.size() &&
                 (diff > Score::from_hundredths(1) || diff < Score::from_hundredths(-1)))

@@ -42,6 +42,8 @@ public:
         for (std::size_t i = 0; i < text.size(); ++i)
             if (text[i] == '\n') starts_.push_back(i + 1);
     }
+    // Events arrive in file order, so counting resumes from the previous position on the same
+    // line: one long line (minified flow YAML) costs linear, not quadratic, time.
     Pos pos(const YAML::Mark& m) const {
         if (m.line < 0) return Pos{0, 0};
         auto line = static_cast<std::size_t>(m.line);
@@ -50,12 +52,22 @@ public:
         std::size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text_.size();
         std::size_t col = static_cast<std::size_t>(m.column < 0 ? 0 : m.column);
         if (start + col > end) col = end - start;
-        return Pos{m.line + 1, static_cast<int>(code_point_count(text_.substr(start, col))) + 1};
+        if (line != memo_line_ || col < memo_bytes_) {
+            memo_line_ = line;
+            memo_bytes_ = 0;
+            memo_points_ = 0;
+        }
+        memo_points_ += code_point_count(text_.substr(start + memo_bytes_, col - memo_bytes_));
+        memo_bytes_ = col;
+        return Pos{m.line + 1, static_cast<int>(memo_points_) + 1};
     }
 
 private:
     std::string_view text_;
     std::vector<std::size_t> starts_;
+    mutable std::size_t memo_line_ = static_cast<std::size_t>(-1);
+    mutable std::size_t memo_bytes_ = 0;
+    mutable std::size_t memo_points_ = 0;
 };
 
 class TreeBuilder : public YAML::EventHandler {
@@ -196,7 +208,9 @@ bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root) {
                               "plan files need only a few levels of nesting");
         return false;
     } catch (const YAML::Exception& e) {
-        ctx.diagnostics.error(ctx.at(lines.pos(e.mark)), "syntax", e.msg.empty() ? "invalid YAML" : e.msg);
+        ctx.diagnostics.error(ctx.at(lines.pos(e.mark)), "syntax", e.msg.empty() ? "invalid YAML" : e.msg,
+                              "the parser noticed here; the cause may be earlier: an unclosed quote, bracket or "
+                              "brace, or indentation with tabs");
         return false;
     } catch (const std::exception& e) {
         ctx.diagnostics.error(ctx.at(Pos{1, 1}), "syntax", std::string("cannot parse YAML: ") + e.what());

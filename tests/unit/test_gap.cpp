@@ -149,3 +149,46 @@ TEST_CASE("rendered gap output is deterministic and exact") {
     std::string md = render_gap(rep, GapFormat::markdown, o);
     CHECK(md.find(" 4,84 |") != std::string::npos);
 }
+
+TEST_CASE("a published total far from the sum of its components is not used") {
+    Plan p = seed_plan();
+    p.observations[0].total = h(2300);  // the components add up to 22.63
+    auto rep = *compute_gap(p, GapOptions{Date{2025, 6, 1}, std::nullopt}).report;
+    CHECK(rep.total.current == h(2263));
+}
+
+TEST_CASE("on the same publication date an official result beats an estimate, whatever the order") {
+    Plan p = seed_plan();
+    Observation est = p.observations[0];
+    est.kind = ObservationKind::estimate;
+    est.scores["pollution"] = h(700);
+    p.observations.insert(p.observations.begin(), est);
+    CHECK(compute_gap(p, GapOptions{Date{2025, 6, 1}, std::nullopt}).report->components[0].current == h(495));
+    std::swap(p.observations[0], p.observations[1]);
+    CHECK(compute_gap(p, GapOptions{Date{2025, 6, 1}, std::nullopt}).report->components[0].current == h(495));
+}
+
+TEST_CASE("a stated total score target counts even in a year without component targets") {
+    Plan p = seed_plan();
+    Target t;
+    t.year = 2025;
+    t.score = h(2500);
+    p.total.targets.push_back(t);
+    auto rep = *compute_gap(p, GapOptions{Date{2025, 6, 1}, 2025}).report;
+    CHECK(!rep.components[0].target);
+    CHECK(rep.total.target == h(2500));
+    CHECK(rep.total.gap == h(2500 - 2263));
+}
+
+TEST_CASE("no share achieved is computed when the target does not exceed the baseline") {
+    Plan p = seed_plan();
+    p.components[0].targets[0].score = h(484);  // target == baseline 4.84
+    p.components[0].targets[0].stated_increase.reset();
+    auto rep = *compute_gap(p, GapOptions{Date{2025, 6, 1}, std::nullopt}).report;
+    GapRenderOptions o;
+    o.language = Language::en;
+    std::string csv = render_gap(rep, GapFormat::csv, o);
+    // planned increase 0.00, achieved 0.11: the percentage column stays empty
+    CHECK(csv.find("\r\npollution,1,Giảm thiểu ô nhiễm và thiên tai,2023,4.84,4.95,observation,2024,2025-05,2024,4.84,-0.11,0.00,0.11,,true,") !=
+          std::string::npos);
+}

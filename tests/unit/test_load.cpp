@@ -134,7 +134,8 @@ TEST_CASE("every bad fixture yields its stable code") {
         {"plans/bad_duplicate_id.yaml", {"10:5 duplicate-id", "13:5 duplicate-id"}},
         {"plans/bad_date.yaml", {"5:11 invalid-date", "8:13 invalid-date", "14:72 invalid-date"}},
         {"plans/bad_three_decimals.toml", {"11:35 invalid-score"}},
-        {"plans/bad_score_range.toml", {"11:35 score-out-of-range", "12:36 score-out-of-range"}},
+        {"plans/bad_score_range.toml",
+         {"11:35 score-out-of-range", "12:36 score-out-of-range", "12:36 target-below-baseline"}},
         {"plans/bad_version.yaml", {"1:6 unsupported-version"}},
         {"plans/bad_invalid_utf8.yaml", {"3:17 invalid-utf8"}},
         {"plans/bad_missing_key.toml",
@@ -151,7 +152,7 @@ TEST_CASE("every bad fixture yields its stable code") {
 
 TEST_CASE("a byte-order mark, CRLF line ends and an empty value are accepted") {
     std::string text = "\xEF\xBB\xBFpgi: 1\r\nplan:\r\n  issuer: U\r\n  title: T\r\n  document:\r\n"
-                       "  period: {start: 2024, end: ~}\r\ncomponents: []\r\n";
+                       "  period: {start: 2024, end: ~}\r\ncomponents: [{id: a, name: A}]\r\n";
     auto r = load(text);
     REQUIRE(r.plan);
     CHECK(r.diagnostics.empty());

@@ -60,3 +60,10 @@ TEST_CASE("colour codes wrap the text of styled cells only when asked") {
     CHECK(render_terminal(t, false).find('\x1b') == std::string::npos);
     CHECK(render_terminal(t, true).find("\x1b[32mmet\x1b[0m") != std::string::npos);
 }
+
+TEST_CASE("terminal cells are one line: tabs and line breaks become spaces") {
+    Table t;
+    t.header = {"text", "n"};
+    t.rows.push_back({Cell("a\tb\nc"), Cell("1")});
+    CHECK(render_terminal(t, false) == "text   n\n─────  ─\na b c  1\n");
+}

@@ -60,7 +60,47 @@ TEST_CASE("scores outside the component scale are errors") {
     scale: {min: 0, max: 100}
     baseline: {year: 2023, score: 55.5}
 )");
-    CHECK(findings(r) == Findings{"9:35 score-out-of-range"});
+    // 0.00 is below the baseline 10.01: a warning besides the range error
+    CHECK(findings(r) == Findings{"9:35 score-out-of-range", "10:35 target-below-baseline"});
+}
+
+TEST_CASE("a target below the baseline is a warning, and its share achieved is not computed") {
+    auto r = load(std::string(minimal_header) + R"(components:
+  - id: a
+    name: A
+    baseline: {year: 2023, score: 5.00}
+    targets: [{year: 2024, score: 4.00, increase: -1.00}]
+)");
+    CHECK(findings(r) == Findings{"10:35 target-below-baseline"});
+}
+
+TEST_CASE("one official result per PGI edition; estimates differ by publication date") {
+    const std::string head = std::string(minimal_header) + "components:\n  - {id: a, name: A}\nobservations:\n";
+    auto two_official = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 5}}\n"
+                                    "  - {year: 2024, published: 2025-06, scores: {a: 6}}\n");
+    CHECK(findings(two_official) == Findings{"10:5 duplicate-observation"});
+    auto estimates = load(head + "  - {year: 2025, published: 2025-03, kind: estimate, scores: {a: 5}}\n"
+                                 "  - {year: 2025, published: 2025-09, kind: estimate, scores: {a: 6}}\n");
+    CHECK(estimates.diagnostics.empty());
+}
+
+TEST_CASE("a plan with fewer than the four PGI components is flagged, since its total is not the PGI") {
+    auto r = load(std::string(minimal_header) + "components:\n  - {id: a, number: 1, name: A}\n  - {id: b, number: 2, name: B}\n");
+    CHECK(findings(r) == Findings{"7:5 incomplete-components"});
+    auto none = load(std::string(minimal_header) + "components: []\n");
+    CHECK(findings(none) == Findings{"6:13 no-components"});
+}
+
+TEST_CASE("required text may not be empty, and numbers are digits only") {
+    auto r = load(R"(pgi: 1
+plan:
+  issuer: ""
+  title: T
+  period: {start: " 2024"}
+components:
+  - {id: a, name: A, baseline: {year: 02023, score: 010}}
+)");
+    CHECK(findings(r) == Findings{"3:11 invalid-value", "5:19 wrong-type", "7:39 wrong-type", "7:53 invalid-score"});
 }
 
 TEST_CASE("references to components and owners must resolve") {
@@ -76,8 +116,9 @@ tasks:
 observations:
   - {year: 2024, published: 2025-05, scores: {pollution: 5, other: 4}}
 )");
-    CHECK(findings(r) == Findings{"6:17 unknown-reference", "11:5 unknown-reference", "13:5 unknown-reference",
-                                  "14:5 unknown-reference", "14:5 unknown-reference", "16:61 unknown-reference"});
+    // each finding points at the id as written
+    CHECK(findings(r) == Findings{"6:17 unknown-reference", "11:57 unknown-reference", "13:25 unknown-reference",
+                                  "14:42 unknown-reference", "14:70 unknown-reference", "16:61 unknown-reference"});
     // did-you-mean for near misses
     bool hinted = false;
     for (const auto& d : r.diagnostics.items())
@@ -91,8 +132,9 @@ TEST_CASE("duplicate ids are reported with the first occurrence") {
   - {id: b, name: B, number: 1}
   - {id: a, name: C}
 )");
-    CHECK(findings(r) == Findings{"8:5 duplicate-id", "9:5 duplicate-id"});
-    CHECK(r.diagnostics.items()[1].related.at(0).line == 7);
+    // numbers {1} only: also the incomplete-components warning
+    CHECK(findings(r) == Findings{"7:5 incomplete-components", "8:5 duplicate-id", "9:5 duplicate-id"});
+    CHECK(r.diagnostics.items()[2].related.at(0).line == 7);
 }
 
 TEST_CASE("a published total may differ from the sum of its components by 0.01, not more") {
@@ -132,7 +174,7 @@ plan:
   issuer: U
   title: T
   period: {start: 2025, end: 2024}
-components: []
+components: [{id: a, name: A}]
 )");
     CHECK(findings(r) == Findings{"5:11 invalid-value"});
 }

@@ -15,6 +15,19 @@ struct SourceLocation {
     bool operator==(const SourceLocation&) const = default;
 };
 
+/// A 1-based line and column inside the file of some enclosing SourceLocation; kept for
+/// individual fields (a task's `lead`) without repeating the file name in memory.
+struct TextPosition {
+    int line = 0;
+    int column = 0;
+    bool operator==(const TextPosition&) const = default;
+};
+
+/// `base` moved to `p`'s line and column; `base` itself when `p` is unknown (line 0).
+inline SourceLocation located(const SourceLocation& base, TextPosition p) {
+    return p.line ? SourceLocation{base.file, p.line, p.column} : base;
+}
+
 enum class Severity { error, warning, note };
 
 /// One finding. `code` is stable and documented in docs/diagnostics.md (e.g. `unknown-key`);

@@ -43,6 +43,8 @@ struct ReportDeadline {
     std::string source;  ///< reference into the document, e.g. `III.1`
     std::string note;
     SourceLocation location;
+    std::vector<TextPosition> from_at;  ///< where each `from` id is written
+    TextPosition to_at;
     bool operator==(const ReportDeadline& o) const {
         return due == o.due && from == o.from && to == o.to && frequency == o.frequency &&
                source == o.source && note == o.note;
@@ -154,6 +156,7 @@ struct Owner {
     OwnerKind kind = OwnerKind::other;
     std::vector<std::string> members;  ///< owner ids, for kind == group
     SourceLocation location;
+    std::vector<TextPosition> members_at;
     bool operator==(const Owner& o) const {
         return id == o.id && name == o.name && name_en == o.name_en && kind == o.kind &&
                members == o.members;
@@ -172,6 +175,7 @@ struct TaskUpdate {
     std::vector<std::string> evidence;
     std::string reported_by;     ///< owner id
     SourceLocation location;
+    TextPosition reported_by_at;
     bool operator==(const TaskUpdate& o) const {
         return date == o.date && status == o.status && percent == o.percent &&
                period == o.period && note == o.note && evidence == o.evidence &&
@@ -193,6 +197,9 @@ struct Task {
     std::string note;
     std::vector<TaskUpdate> updates;
     SourceLocation location;
+    TextPosition component_at;  ///< where `component`, `lead` and each cooperating id are written
+    TextPosition lead_at;
+    std::vector<TextPosition> cooperating_at;
     bool operator==(const Task& o) const {
         return id == o.id && component == o.component && lead == o.lead &&
                cooperating == o.cooperating && text == o.text && due == o.due &&

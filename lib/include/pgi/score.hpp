@@ -33,7 +33,8 @@ private:
 
 /// Parses a decimal score as written in a plan or a document: `6.58`, `6,58` (Vietnamese
 /// decimal comma), `6.5`, `6`, `-0.26`, `+1.74`. At most two decimals and at most 9 integer
-/// digits; no exponent, no spaces, no thousands separators.
+/// digits, no leading zero (`010`, which YAML 1.1 reads as octal); no exponent, no spaces,
+/// no thousands separators.
 /// Returns std::nullopt when the text is not such a number; the caller reports it.
 std::optional<Score> parse_score(std::string_view text);
 

@@ -1,0 +1,1 @@
+validate tests/fixtures/plans/bad_control_character.yaml
