@@ -1,5 +1,7 @@
 // Rendering of the periodic report (Markdown, CSV) and of the task list (table, Markdown,
 // CSV, JSON). Pure: model in, string out.
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -90,6 +92,7 @@ struct Labels {
     const char* month;            // "tháng {}/{}" ; en uses months[]
     const char* range;            // "từ {} đến {}"
     const char* day_unit;         // for the tasks table: "{} ngày"
+    const char* files;            // "{} tệp"
 };
 
 const Labels vi{
@@ -171,6 +174,7 @@ const Labels vi{
     "tháng {}/{}",
     "từ {} đến {}",
     "{} ngày",
+    "{} tệp",
 };
 
 const Labels en{
@@ -253,6 +257,7 @@ const Labels en{
     "",
     "{} to {}",
     "{} days",
+    "{} files",
 };
 
 const Labels& labels(Language l) { return l == Language::en ? en : vi; }
@@ -538,6 +543,52 @@ std::string code_span(const std::string& s) {
     return "`" + s + "`";
 }
 
+// The header's list of sources: every file, or, past `max_listed` files, the plan file and
+// then one line per directory of update files (how many, and their revisions), so that a
+// report on thousands of update files keeps a readable header. The CSV lists every file.
+std::vector<std::string> source_lines(const std::vector<SourceFile>& sources, const Labels& L,
+                                      std::size_t max_listed = 20) {
+    auto one = [](const SourceFile& s) {
+        return code_span(s.path) + (s.revision.empty() ? "" : " (" + markdown_cell(s.revision) + ")");
+    };
+    std::vector<std::string> out;
+    if (sources.size() <= max_listed) {
+        for (const auto& s : sources) out.push_back(one(s));
+        return out;
+    }
+    out.push_back(one(sources.front()));
+    struct Group {
+        std::string dir;
+        std::size_t files = 0;
+        std::vector<std::pair<std::string, std::size_t>> revisions;  // in order of appearance
+    };
+    std::vector<Group> groups;
+    for (std::size_t i = 1; i < sources.size(); ++i) {
+        const auto& s = sources[i];
+        auto slash = s.path.rfind('/');
+        std::string dir = slash == std::string::npos ? std::string("./") : s.path.substr(0, slash + 1);
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.dir == dir; });
+        if (g == groups.end()) g = groups.insert(groups.end(), Group{dir, 0, {}});
+        ++g->files;
+        auto rv = std::find_if(g->revisions.begin(), g->revisions.end(),
+                               [&](const auto& x) { return x.first == s.revision; });
+        if (rv == g->revisions.end()) g->revisions.emplace_back(s.revision, 1);
+        else ++rv->second;
+    }
+    for (const auto& g : groups) {
+        std::string line = code_span(g.dir) + " — " + fmt::format(fmt::runtime(L.files), g.files);
+        std::string revs;
+        for (const auto& [rev, n] : g.revisions) {
+            if (rev.empty() && g.revisions.size() == 1) continue;
+            std::string text = rev.empty() ? "?" : rev;
+            revs += (revs.empty() ? "" : "; ") + (g.revisions.size() == 1 ? text : fmt::format("{}: {}", text, n));
+        }
+        if (!revs.empty()) line += " (" + markdown_cell(revs) + ")";
+        out.push_back(line);
+    }
+    return out;
+}
+
 // ---- Markdown ----
 
 std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOptions& o) {
@@ -554,8 +605,8 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
     item(L.as_of, show_date(r.as_of, l));
     if (!r.sources.empty()) {
         out += "- **" + std::string(L.sources) + ":**\n";
-        for (const auto& s : r.sources)
-            out += "  - " + code_span(s.path) + (s.revision.empty() ? "" : " (" + markdown_cell(s.revision) + ")") + "\n";
+        for (const auto& line : source_lines(r.sources, L))
+            out += "  - " + line + "\n";
     }
     out += "\n";
     auto none = [&] { out += "_" + std::string(L.none) + "_\n\n"; };

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <map>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -279,7 +280,13 @@ LoadResult load_plan_with_updates(const PlanSources& sources, InputFormat plan_f
     std::size_t workers = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 16,
                                                  unique.size() / 4 + 1});
     std::vector<std::thread> pool;
-    for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
+    for (std::size_t w = 1; w < workers; ++w) {
+        try {
+            pool.emplace_back(work);
+        } catch (const std::system_error&) {  // no more threads: this one does the rest
+            break;
+        }
+    }
     work();
     for (auto& t : pool) t.join();
 

@@ -285,3 +285,20 @@ TEST_CASE("the task list in CSV and JSON") {
     CHECK(table.find("63 ngày") != std::string::npos);
     CHECK(table.find("…") != std::string::npos);  // long text is cut
 }
+
+TEST_CASE("past 20 sources the Markdown header lists update files per directory, the CSV every file") {
+    PeriodicReport r = october(sample());
+    r.sources = {SourceFile{"p/plan.yaml", "git abc"}};
+    for (int i = 0; i < 12; ++i) r.sources.push_back({"p/updates/2024-10/a" + std::to_string(i) + ".yaml", "git abc"});
+    for (int i = 0; i < 10; ++i)
+        r.sources.push_back({"p/updates/2024-11/b" + std::to_string(i) + ".yaml", i < 8 ? "git abc" : "git abc, modified"});
+    r.sources.push_back({"p/updates/schedule.yaml", ""});
+    std::string md = render_report(r, ReportFormat::markdown, {});
+    CHECK(md.find("  - `p/plan.yaml` (git abc)\n"
+                  "  - `p/updates/2024-10/` — 12 tệp (git abc)\n"
+                  "  - `p/updates/2024-11/` — 10 tệp (git abc: 8; git abc, modified: 2)\n"
+                  "  - `p/updates/` — 1 tệp\n\n") != std::string::npos);
+    CHECK(md.find("a3.yaml") == std::string::npos);
+    std::string csv = render_report(r, ReportFormat::csv, {});
+    CHECK(csv.find("p/updates/2024-10/a3.yaml,git abc") != std::string::npos);
+}

@@ -135,7 +135,8 @@ struct ReportRenderOptions {
 };
 
 /// The report as a document. Markdown: a `#` title, a header list (plan, issuer, focal
-/// agency, period, as-of date, sources with revisions), then five numbered `##` sections
+/// agency, period, as-of date, sources with revisions — past 20 files, the plan file and one
+/// line per directory of update files with their count and revisions), then five numbered `##` sections
 /// (components; agencies; changes; overdue and upcoming deadlines; agencies that have not
 /// reported) with pipe tables whose cells are escaped with markdown_cell(); dates are
 /// dd/mm/yyyy in Vietnamese, ISO in English. CSV (RFC 4180, CRLF, formulas neutralised with
