@@ -68,6 +68,11 @@ TaskState task_state(const Task& task, const CalendarPeriod& period, const Date&
         s.status = carried->status == TaskStatus::done ? TaskStatus::in_progress : carried->status;
         s.origin = StatusOrigin::carried;
         s.update = carried;
+    } else if (!task.updates.empty() &&
+               std::none_of(task.updates.begin(), task.updates.end(), [&](const TaskUpdate& u) { return !(as_of < u.date); })) {
+        // Every update is later than `as_of`: the plan's `status` field tells the state after
+        // them, not before; before the first report, nothing had been reported done.
+        s.status = TaskStatus::not_started;
     }
     if (s.due && *s.due < as_of && !is_closed(s.status)) {
         s.overdue = true;

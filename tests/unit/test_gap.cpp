@@ -192,3 +192,21 @@ TEST_CASE("no share achieved is computed when the target does not exceed the bas
     CHECK(csv.find("\r\npollution,1,Giảm thiểu ô nhiễm và thiên tai,2023,4.84,4.95,observation,2024,2025-05,2024,4.84,-0.11,0.00,0.11,,true,") !=
           std::string::npos);
 }
+
+TEST_CASE("before a task's first update its status is not started, whatever the plan says now") {
+    Task t;
+    t.status = TaskStatus::done;  // the state after the updates below
+    TaskUpdate a;
+    a.date = Date{2024, 10, 1};
+    a.status = TaskStatus::in_progress;
+    TaskUpdate b;
+    b.date = Date{2025, 1, 1};
+    b.status = TaskStatus::done;
+    t.updates = {a, b};
+    CHECK(status_as_of(t, Date{2024, 6, 1}) == TaskStatus::not_started);
+    CHECK(status_as_of(t, Date{2024, 10, 1}) == TaskStatus::in_progress);
+    CHECK(status_as_of(t, Date{2025, 1, 2}) == TaskStatus::done);
+    Task plain;
+    plain.status = TaskStatus::blocked;  // no updates: the plan's status stands
+    CHECK(status_as_of(plain, Date{2024, 6, 1}) == TaskStatus::blocked);
+}
