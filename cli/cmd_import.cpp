@@ -97,8 +97,7 @@ void setup_import(CLI::App& app, Action& action) {
     cmd->add_option("-o,--output", opts->output,
                     "Write the plan to FILE (.yaml, .yml or .toml; atomically) instead of standard output");
     cmd->add_option("-f,--format", opts->format, "Plan format: yaml (default on standard output) or toml")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, PlanFormat>{{"yaml", PlanFormat::yaml}, {"toml", PlanFormat::toml}}, CLI::ignore_case));
+        ->transform(choice<PlanFormat>({{"yaml", PlanFormat::yaml}, {"toml", PlanFormat::toml}}));
     cmd->add_flag("--force", opts->force, "Overwrite FILE if it exists");
     cmd->add_flag("-q,--quiet", opts->quiet, "No summary line on standard error (warnings are still printed)");
     cmd->footer(import_footer);

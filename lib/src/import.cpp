@@ -35,6 +35,10 @@ std::string clean_owner_name(std::string_view s) {
     return capitalise(collapse_spaces(t));
 }
 
+// The folded words of the start of `text` (about 12 words): enough to recognise a heading
+// without folding a long paragraph.
+std::string head_key(std::string_view text) { return folded_key(text.substr(0, std::min<std::size_t>(text.size(), 96))); }
+
 bool starts_with_key(const std::string& key, std::string_view prefix) {
     return key.compare(0, prefix.size(), prefix) == 0 && (key.size() == prefix.size() || key[prefix.size()] == ' ');
 }
@@ -107,15 +111,20 @@ std::string component_name_from(std::string_view text) {
     return collapse_spaces(trim_end_chars(text.substr(words[k].begin), ":.;"));
 }
 
-// A component named in a sentence: a quoted name, or a name/alias contained in the text.
-const ReferenceComponent* component_in_sentence(std::string_view text) {
+// A component named in a sentence: a quoted name (returned in `quoted`), or a name/alias
+// contained in the text.
+const ReferenceComponent* component_in_sentence(std::string_view text, std::string* quoted = nullptr) {
     for (std::string_view open : {"“", "\""}) {
         std::size_t p = 0;
         while ((p = text.find(open, p)) != std::string_view::npos) {
             std::string_view close = open == "“" ? "”" : "\"";
             auto e = text.find(close, p + open.size());
             if (e == std::string_view::npos) break;
-            if (auto c = match_component(text.substr(p + open.size(), e - p - open.size()))) return c;
+            auto inner = text.substr(p + open.size(), e - p - open.size());
+            if (auto c = match_component(inner)) {
+                if (quoted) *quoted = collapse_spaces(inner);
+                return c;
+            }
             p = e + close.size();
         }
     }
@@ -204,7 +213,7 @@ private:
     std::optional<Section> section_;
     std::string roman_;  // the current roman section label
     Region region_ = Region::header;
-    std::string org_label_;
+    std::string num_label_;
     Table table_;
     std::string table_section_;  // label of the current annex group row ("I")
     const ReferenceComponent* table_component_ = nullptr;
@@ -247,8 +256,8 @@ private:
         for (std::size_t j = 1; j < words.size(); ++j) {
             std::string_view gap = t.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
             std::size_t next = std::string_view::npos, cut = std::string_view::npos;
-            if (gap.find(';') != std::string_view::npos || gap.find(',') != std::string_view::npos ||
-                gap.find('\n') != std::string_view::npos) {
+            bool hard = gap.find(';') != std::string_view::npos || gap.find('\n') != std::string_view::npos;
+            if (hard || gap.find(',') != std::string_view::npos) {
                 next = words[j].begin;
                 cut = words[j - 1].end;
             } else if (words[j].fold == "va" && j + 1 < words.size() && j > 0) {
@@ -258,8 +267,10 @@ private:
             if (next == std::string_view::npos) continue;
             std::string_view rest = t.substr(next);
             auto rest_words = split_words(rest);
-            bool agency = !rest_words.empty() &&
-                          (match_agency_at(rest, rest_words, 0, known_words_).end_word > 0 || looks_like_agency(rest));
+            // ";" always separates; "," and "và" only before another agency's name.
+            bool agency = hard || (!rest_words.empty() &&
+                                   (match_agency_at(rest, rest_words, 0, known_words_).end_word > 0 ||
+                                    looks_like_agency(rest)));
             if (!agency) continue;
             parts.emplace_back(trim_end_chars(t.substr(part_begin, cut - part_begin), ",;"));
             part_begin = next;
@@ -289,7 +300,7 @@ private:
     }
 
     void add_mentions(std::string_view text, int line) {
-        for (const auto& a : find_agencies(text, known_)) add_owner(a.name, line);
+        for (const auto& a : find_agencies_in(text, known_words_)) add_owner(a.name, line);
     }
 
     // "phối hợp [với] A, B và các cơ quan liên quan" -> A, B.
@@ -338,6 +349,7 @@ private:
     }
 
     static bool is_signature(const Paragraph& p) {
+        if (p.text.size() > 200) return false;
         std::string key = folded_key(p.text);
         if (starts_with_key(key, "noi nhan")) return true;
         if (!is_uppercase_text(p.text)) return false;
@@ -347,7 +359,7 @@ private:
     }
 
     static bool is_annex_heading(const Paragraph& p) {
-        if (p.table_row) return false;
+        if (p.table_row || p.text.size() > 200) return false;
         std::string key = folded_key(p.text);
         return starts_with_key(key, "phu luc") && std::count(key.begin(), key.end(), ' ') < 16;
     }
@@ -476,8 +488,9 @@ private:
         std::string_view text = std::string_view(p.text).substr(p.marker.text_begin);
         auto st = parse_target_statement(text);
         if (st.empty()) return false;
-        if (auto ref = component_in_sentence(text)) {
-            add_targets(ref, st, p.line, source_of(label), "");
+        std::string quoted;
+        if (auto ref = component_in_sentence(text, &quoted)) {
+            add_targets(ref, st, p.line, source_of(label), quoted);
             return true;
         }
         std::string key = folded_key(text);
@@ -539,7 +552,7 @@ private:
                 next = w + 3;
             if (!next) continue;
             auto window = text.substr(words[next].begin, std::min<std::size_t>(32, text.size() - words[next].begin));
-            auto d = parse_deadline(window, meta_.period.start);
+            auto d = parse_deadline(window, default_year());
             if (d.due) return d.due;
         }
         return std::nullopt;
@@ -594,7 +607,8 @@ private:
                 d.code = "repeated-letter";
                 d.message = fmt::format("section {} uses the list letter {}) twice (first at line {})", where, a.letter,
                                         a.other_line);
-                d.hint = "the tasks under the repeated letter get ids with `-2` (e.g. `d-2`)";
+                d.hint = fmt::format("the tasks under the second {}) get ids and sources with `{}-2`", a.letter,
+                                     letter_id(a.letter));
                 d.related.push_back(at(a.other_line));
             } else if (a.kind == LetterAnomaly::Kind::skipped) {
                 d.code = "skipped-letter";
@@ -650,6 +664,7 @@ private:
     void start_component_section(const Paragraph& p, const ReferenceComponent* ref, const std::string& label,
                                  std::string_view heading) {
         close_section();
+        skipping_ = false;
         Section s;
         s.ref = ref;
         s.label = label;
@@ -705,7 +720,7 @@ private:
                 if (o.letter == h.letter) ++h.occurrence;
             h.key = letter_id(h.letter) + (h.occurrence > 1 ? fmt::format("-{}", h.occurrence) : "");
             h.line = p.line;
-            if (!looks_like_agency(name, known_)) {
+            if (!looks_like_agency_in(name, known_words_)) {
                 sec.headings.push_back(h);
                 sec.headings.back().owner.clear();
                 unplaced(p, "a lettered item that does not name an agency");
@@ -774,12 +789,11 @@ private:
 
     // ---- Organisation (section III) ----
     void organisation_paragraph(const Paragraph& p) {
-        if (p.marker.kind == ListMarker::Kind::number) org_label_ = p.marker.label;
         std::string_view text = std::string_view(p.text).substr(p.marker.text_begin);
         add_mentions(text, p.line);
         std::string key = folded_key(text);
         if (contains_key(key, "dau moi")) {
-            auto agencies = find_agencies(text, known_);
+            auto agencies = find_agencies_in(text, known_words_);
             auto pos = text.find("đầu mối");
             const AgencyName* chosen = nullptr;
             for (const auto& a : agencies)
@@ -799,14 +813,14 @@ private:
                 next = w + 1;
             if (!next) continue;
             auto window = text.substr(words[next].begin, std::min<std::size_t>(48, text.size() - words[next].begin));
-            auto d = parse_deadline(window, meta_.period.start);
+            auto d = parse_deadline(window, default_year());
             if (!d.due) continue;
             ReportDeadline r;
             r.due = d.due->latest();
-            auto whole = parse_deadline(text, meta_.period.start);
+            auto whole = parse_deadline(text, default_year());
             if (whole.recurrence != Recurrence::none && whole.recurrence != Recurrence::continuous)
                 r.frequency = whole.recurrence;
-            r.source = roman_.empty() ? org_label_ : (org_label_.empty() ? roman_ : roman_ + "." + org_label_);
+            r.source = roman_.empty() ? num_label_ : (num_label_.empty() ? roman_ : roman_ + "." + num_label_);
             r.note = collapse_spaces(text);
             r.location = at(p.line);
             bool explicit_to = false;
@@ -914,7 +928,7 @@ private:
         }
         std::string deadline = cell(table_.deadline);
         if (!deadline.empty()) {
-            auto d = parse_deadline(deadline, meta_.period.start);
+            auto d = parse_deadline(deadline, default_year());
             t.due = d.due;
             t.recurrence = d.recurrence;
             if (!d.recognised) {
@@ -936,7 +950,7 @@ private:
         std::string key = folded_key(p.text);
         // "UBND thành phố ban hành Kế hoạch": the issuing level.
         if (issuer_level_.empty() && contains_key(key, "ban hanh")) {
-            for (const auto& a : find_agencies(p.text))
+            for (const auto& a : find_agencies_in(p.text, known_words_))
                 for (std::string lvl : {"thành phố", "tỉnh", "huyện", "thị xã", "quận"})
                     if (a.name == "UBND " + lvl) issuer_level_ = lvl;
         }
@@ -960,12 +974,24 @@ private:
     }
 
     // ---- Finishing ----
+    std::string joined_title() const {
+        std::string t;
+        for (const auto& part : title_parts_) {
+            if (!t.empty()) t += ' ';
+            t += part;
+        }
+        return collapse_spaces(t);
+    }
+    /// The year for a deadline written without one: the plan's first year, else the issue year.
+    int default_year() const { return meta_.period.start ? meta_.period.start : meta_.issued ? meta_.issued->year : 0; }
+    bool period_from_title_ = false;
+    bool period_from_title();
     void decide_period();
     void decide_issuer();
     void finish_targets(Plan& plan);
 };
 
-void Builder::decide_period() {
+bool Builder::period_from_title() {
     std::string title = meta_.title;
     auto words = split_words(title);
     auto year_at = [&](std::size_t w) { return w < words.size() && words[w].number ? std::atoi(words[w].fold.c_str()) : 0; };
@@ -978,16 +1004,20 @@ void Builder::decide_period() {
         if (y2 >= y && y2 <= 2200 && (trim(gap) == "-" || trim(gap) == "–" || trim(gap) == "đến")) {
             meta_.period.start = y;
             meta_.period.end = y2;
-            return;
+            return true;
         }
         meta_.period.start = y;
         std::string after = folded_key(title.substr(words[w].end));
         if (starts_with_key(after, "va cac nam tiep theo") || starts_with_key(after, "va nhung nam tiep theo") ||
             starts_with_key(after, "tro di"))
-            return;  // open-ended
+            return true;  // open-ended
         meta_.period.end = y;
-        return;
+        return true;
     }
+    return false;
+}
+
+void Builder::decide_period() {
     if (meta_.issued) {
         meta_.period.start = meta_.issued->year;
         return;
@@ -1125,7 +1155,7 @@ std::optional<Plan> Builder::build() {
             if (p.table_row) {
                 continue;
             }
-            if (p.marker.kind == ListMarker::Kind::roman) r = classify_roman(folded_key(p.text));
+            if (p.marker.kind == ListMarker::Kind::roman) r = classify_roman(head_key(p.text));
             if (r != Region::tasks || p.marker.kind != ListMarker::Kind::letter) continue;
             std::string_view rest = std::string_view(p.text).substr(p.marker.text_begin);
             auto colon = rest.find(':');
@@ -1134,6 +1164,10 @@ std::optional<Plan> Builder::build() {
             known_.push_back(clean_owner_name(name));
             for (const auto& part : split_agency_list(name)) known_.push_back(clean_owner_name(part));
         }
+        std::set<std::string> seen;  // first use wins: the document's own spelling
+        known_.erase(std::remove_if(known_.begin(), known_.end(),
+                                    [&](const std::string& n) { return !seen.insert(n).second; }),
+                     known_.end());
         known_words_ = known_names(known_);
     }
 
@@ -1155,7 +1189,13 @@ std::optional<Plan> Builder::build() {
 
     for (std::size_t k = 0; k < paras_.size(); ++k) {
         const auto& p = paras_[k];
-        for (const auto& c : find_cited_documents(p.text)) cited_.emplace_back(p.line, c);
+        // Once the title is known, its years give the period (needed for deadlines without a year).
+        if (!in_title && !period_from_title_ && !title_parts_.empty()) {
+            meta_.title = joined_title();
+            period_from_title_ = period_from_title();
+        }
+        if (p.text.find('/') != std::string::npos || p.text.find("Luật") != std::string::npos)
+            for (const auto& c : find_cited_documents(p.text)) cited_.emplace_back(p.line, c);
         if (k == title_idx) {
             // "KẾ HOẠCH" alone, or "KẾ HOẠCH <title>" on one line.
             title_line_ = p.line;
@@ -1167,7 +1207,7 @@ std::optional<Plan> Builder::build() {
         }
         if (in_title) {
             // The title: up to three paragraphs after KẾ HOẠCH, until the preamble or a list.
-            std::string key = folded_key(p.text);
+            std::string key = head_key(p.text);
             bool preamble = starts_with_key(key, "can cu") || starts_with_key(key, "thuc hien") ||
                             starts_with_key(key, "trien khai") || p.marker.kind != ListMarker::Kind::none ||
                             p.table_row;
@@ -1185,8 +1225,8 @@ std::optional<Plan> Builder::build() {
             close_section();
             skipping_ = false;
             roman_ = p.marker.label;
-            org_label_.clear();
-            region_ = classify_roman(folded_key(p.text));
+            num_label_.clear();
+            region_ = classify_roman(head_key(p.text));
             continue;
         }
         if (region_ == Region::signature) {
@@ -1208,9 +1248,10 @@ std::optional<Plan> Builder::build() {
             if (region_ != Region::header) table_row(p);
             continue;
         }
+        if (p.marker.kind == ListMarker::Kind::number) num_label_ = p.marker.label;
         switch (region_) {
             case Region::header: {
-                std::string key = folded_key(p.text);
+                std::string key = head_key(p.text);
                 if (starts_with_key(key, "can cu") || starts_with_key(key, "thuc hien") ||
                     starts_with_key(key, "trien khai")) {
                     region_ = Region::preamble;
@@ -1234,7 +1275,7 @@ std::optional<Plan> Builder::build() {
                 break;
             case Region::purpose:
             case Region::other:
-                free_targets(p, p.marker.kind == ListMarker::Kind::number ? p.marker.label : "");
+                free_targets(p, num_label_);
                 break;
             case Region::tasks:
                 tasks_paragraph(p);
@@ -1263,14 +1304,9 @@ std::optional<Plan> Builder::build() {
         diags_.warning(at(1), "missing-title", "the title (the line after KẾ HOẠCH) was not found",
                        "set plan.title to the document's title");
     } else {
-        std::string t;
-        for (const auto& part : title_parts_) {
-            if (!t.empty()) t += ' ';
-            t += part;
-        }
-        meta_.title = collapse_spaces(t);
+        meta_.title = joined_title();
     }
-    decide_period();
+    if (!period_from_title_ && !period_from_title()) decide_period();
     decide_issuer();
 
     // References: every cited document, once, in the order of the text; footnotes included.
@@ -1334,13 +1370,14 @@ std::optional<Plan> Builder::build() {
 ImportResult import_plan_text(std::string_view text, const ImportOptions& options) {
     ImportResult result;
     auto prepared = recognise::prepare_import_text(text, options.file_name);
-    result.diagnostics.append(prepared.diagnostics);
+    Diagnostics found = prepared.diagnostics;
     if (prepared.ok) {
-        Builder b(prepared, options.file_name, result.diagnostics);
+        Builder b(prepared, options.file_name, found);
         result.plan = b.build();
-        if (!result.plan) result.plan.reset();
     }
-    // Footnotes attached to something that is not a task.
+    // Without a plan, what could not be placed is noise: only the errors say why.
+    for (const auto& d : found.items())
+        if (result.plan || d.severity == Severity::error) result.diagnostics.add(d);
     result.diagnostics.sort();
     return result;
 }

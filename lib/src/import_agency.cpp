@@ -241,8 +241,22 @@ namespace recognise {
 using namespace import_detail;
 
 std::vector<AgencyName> find_agencies(std::string_view text, const std::vector<std::string>& known) {
+    return find_agencies_in(text, known_names(known));
+}
+
+bool looks_like_agency(std::string_view text, const std::vector<std::string>& known) {
+    return looks_like_agency_in(text, known_names(known));
+}
+
+}  // namespace recognise
+
+namespace import_detail {
+
+using recognise::AgencyName;
+using recognise::agency_kind;
+
+std::vector<AgencyName> find_agencies_in(std::string_view text, const std::vector<KnownName>& kn) {
     std::vector<AgencyName> out;
-    auto kn = known_names(known);
     auto words = split_words(text);
     for (std::size_t i = 0; i < words.size();) {
         auto hit = match_agency_at(text, words, i, kn);
@@ -260,6 +274,10 @@ std::vector<AgencyName> find_agencies(std::string_view text, const std::vector<s
     }
     return out;
 }
+
+}  // namespace import_detail
+
+namespace recognise {
 
 OwnerKind agency_kind(std::string_view name) {
     std::string k = folded_key(name);
@@ -282,12 +300,15 @@ OwnerKind agency_kind(std::string_view name) {
     return OwnerKind::other;
 }
 
-bool looks_like_agency(std::string_view text, const std::vector<std::string>& known) {
+}  // namespace recognise
+
+namespace import_detail {
+
+bool looks_like_agency_in(std::string_view text, const std::vector<KnownName>& kn) {
     auto t = trim(text);
     if (t.empty() || t.back() == '.') return false;
     auto words = split_words(t);
     if (words.empty() || words.size() > 20 || words.front().begin != 0 || !words.front().upper) return false;
-    auto kn = known_names(known);
     if (match_agency_at(t, words, 0, kn).end_word) return true;
     const std::string& f = words.front().fold;
     std::string second = words.size() > 1 ? words[1].fold : "";
@@ -308,5 +329,5 @@ bool looks_like_agency(std::string_view text, const std::vector<std::string>& kn
     return std::any_of(pairs.begin(), pairs.end(), [&](const auto& p) { return p.first == f && p.second == second; });
 }
 
-}  // namespace recognise
+}  // namespace import_detail
 }  // namespace pgi

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pgi/import.hpp"
+
 namespace pgi::import_detail {
 
 /// Decodes the code point at byte `i` and sets `len` to its length; an invalid byte decodes
@@ -78,6 +80,10 @@ struct AgencyHit {
 /// The longest agency name starting at word `i`, or an empty hit (end_word == 0).
 AgencyHit match_agency_at(std::string_view text, const std::vector<Word>& words, std::size_t i,
                           const std::vector<KnownName>& known);
+
+/// find_agencies() and looks_like_agency() with the known names already folded.
+std::vector<recognise::AgencyName> find_agencies_in(std::string_view text, const std::vector<KnownName>& known);
+bool looks_like_agency_in(std::string_view text, const std::vector<KnownName>& known);
 
 /// A generic phrase for unnamed partners, "(các) cơ quan, đơn vị (có) liên quan": the index
 /// after it, or 0.

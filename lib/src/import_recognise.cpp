@@ -281,7 +281,6 @@ std::vector<DateMatch> find_dates(std::string_view text) {
             continue;
         }
         // words[k] is "tháng"
-        std::size_t t = k;
         int month = 0;
         ++k;
         if (k < words.size() && words[k].number && date_gap(text, words[k - 1], words[k])) {
@@ -297,9 +296,11 @@ std::vector<DateMatch> find_dates(std::string_view text) {
             year = word_int(words[k], text);  // "tháng 8/2024"
         }
         if (!plausible_year(year)) continue;
-        (void)t;
         PartialDate pd{year, month, month > 0 ? day : 0};
-        if (pd.day && !is_valid_date(pd.year, pd.month, pd.day)) continue;
+        if (pd.day && !is_valid_date(pd.year, pd.month, pd.day)) {
+            w = k;  // "ngày 30 tháng 2 năm 2024" is no date, and not February either
+            continue;
+        }
         std::size_t b = words[w].begin, e = words[k].end;
         if (overlaps(b, e)) continue;
         out.push_back({pd, b, e});

@@ -105,6 +105,7 @@ bool is_rule_line(std::string_view t) {
 
 // "3", "- 3 -", "– 12 –", "Trang 3": a page number on a line of its own.
 bool is_page_number_line(std::string_view t) {
+    if (t.size() > 24) return false;
     std::string s = collapse_spaces(t);
     std::string_view v = s;
     auto strip_dash = [](std::string_view& x) {
@@ -305,7 +306,11 @@ std::vector<FootnoteMarker> find_footnote_markers(std::string_view text) {
 
 std::optional<FootnoteDefinition> parse_footnote_definition(std::string_view paragraph) {
     auto t = trim(paragraph);
-    auto markers = find_footnote_markers(t);
+    std::size_t n0 = 0;
+    int v0 = 0;
+    char32_t first = decode_at(t, 0, n0);
+    if (first != '[' && first != 0x207D && !is_superscript_digit(first, v0)) return std::nullopt;
+    auto markers = find_footnote_markers(t.substr(0, std::min<std::size_t>(t.size(), 16)));
     if (markers.empty() || markers.front().begin != 0) return std::nullopt;
     const auto& m = markers.front();
     std::string_view rest = t.substr(m.end);
@@ -320,8 +325,8 @@ std::optional<FootnoteDefinition> parse_footnote_definition(std::string_view par
     auto body = trim(rest);
     if (body.empty()) return std::nullopt;
     std::size_t n = 0;
-    char32_t first = decode_at(body, 0, n);
-    if (!is_letter(first) && !is_digit(first) && first != '(' && first != 0x201C && first != '"') return std::nullopt;
+    char32_t lead = decode_at(body, 0, n);
+    if (!is_letter(lead) && !is_digit(lead) && lead != '(' && lead != 0x201C && lead != '"') return std::nullopt;
     return FootnoteDefinition{m.number, std::string(body)};
 }
 
@@ -428,9 +433,14 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
             close();
             continue;
         }
-        // Tables: Markdown rows and tab-separated rows are paragraphs of their own.
+        // Tables: Markdown rows and tab-separated rows are paragraphs of their own. Empty
+        // trailing cells of a tab-separated row are tabs, so only spaces are trimmed there.
+        std::string_view tabbed = line.text;
+        while (!tabbed.empty() && tabbed.back() == ' ') tabbed.remove_suffix(1);
+        while (!tabbed.empty() && tabbed.front() == ' ') tabbed.remove_prefix(1);
         bool md_row = t.front() == '|' && std::count(t.begin(), t.end(), '|') >= 2;
-        bool tsv_row = std::count(t.begin(), t.end(), '\t') >= 2;
+        bool tsv_row = !md_row && std::count(tabbed.begin(), tabbed.end(), '\t') >= 2;
+        if (tsv_row) t = tabbed;
         if (md_row || tsv_row) {
             close();
             std::vector<std::string> cells;

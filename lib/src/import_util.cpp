@@ -80,10 +80,57 @@ bool is_space(char32_t cp) {
            cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == '\v';
 }
 
+namespace {
+// The ASCII base letter of every code point below U+2000 (Latin-1, Latin Extended A/B,
+// Latin Extended Additional where Vietnamese lives), computed once with utf8proc: 0 for
+// combining marks and code points without one. Folding is the importer's hot path.
+constexpr char32_t fold_table_size = 0x2000;
+
+const std::vector<char>& fold_table() {
+    static const std::vector<char> table = [] {
+        std::vector<char> t(fold_table_size, 0);
+        for (char32_t cp = 0; cp < fold_table_size; ++cp) {
+            if (cp < 0x80) {
+                if (cp >= 'A' && cp <= 'Z') t[cp] = static_cast<char>(cp - 'A' + 'a');
+                else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) t[cp] = static_cast<char>(cp);
+                continue;
+            }
+            if (cp == 0x0110 || cp == 0x0111) {  // Đ đ have no decomposition
+                t[cp] = 'd';
+                continue;
+            }
+            utf8proc_int32_t buf[8];
+            int lbc = 0;
+            auto m = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 8,
+                                             static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                                            UTF8PROC_CASEFOLD),
+                                             &lbc);
+            if (m >= 1 && m <= 8 && buf[0] >= 'a' && buf[0] <= 'z') t[cp] = static_cast<char>(buf[0]);
+            else if (m >= 1 && m <= 8 && buf[0] >= '0' && buf[0] <= '9') t[cp] = static_cast<char>(buf[0]);
+        }
+        return t;
+    }();
+    return table;
+}
+}  // namespace
+
 std::string fold(std::string_view word) {
-    // ascii_slug already strips diacritics, maps đ to d and lowercases; words have no
-    // separators, so the slug of a word is its folded form.
-    return ascii_slug(word);
+    // Lower case without diacritics, as ascii_slug() does for ids, but through a table.
+    const auto& table = fold_table();
+    std::string out;
+    out.reserve(word.size());
+    std::size_t i = 0;
+    while (i < word.size()) {
+        std::size_t n = 0;
+        char32_t cp = decode_at(word, i, n);
+        if (cp < fold_table_size) {
+            if (char c = table[cp]) out += c;
+        } else if (is_letter(cp) || is_digit(cp)) {
+            out.append(word.substr(i, n));  // other scripts: kept as written
+        }
+        i += n;
+    }
+    return out;
 }
 
 namespace {
@@ -158,6 +205,7 @@ std::string_view trim_end_chars(std::string_view s, std::string_view chars) {
 
 std::vector<Word> split_words(std::string_view text) {
     std::vector<Word> out;
+    out.reserve(text.size() / 6 + 1);
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t n = 0;
