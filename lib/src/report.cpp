@@ -104,7 +104,9 @@ PeriodicReport build_report(const Plan& plan, const ReportOptions& o) {
         std::iota(order.begin(), order.end(), std::size_t{0});
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t a, std::size_t b) { return t.updates[a].date < t.updates[b].date; });
-        TaskStatus before = t.status;
+        // Before the first update nothing had been reported (the plan's `status`, when the task
+        // has updates, describes the state after them): the same rule as task_state().
+        TaskStatus before = t.updates.empty() ? t.status : TaskStatus::not_started;
         for (std::size_t k : order) {
             const TaskUpdate& u = t.updates[k];
             if (o.as_of < u.date) break;

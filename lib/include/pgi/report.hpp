@@ -64,7 +64,7 @@ struct TaskChange {
     std::string task;        ///< task id
     OwnerName reported_by;   ///< the update's `reported_by`, else the task's lead
     std::string period;      ///< the period the update is about (format_period)
-    TaskStatus before = TaskStatus::not_started;  ///< status before it: the previous update's, else the plan's
+    TaskStatus before = TaskStatus::not_started;  ///< status before it: the previous update's, else not_started
     TaskStatus after = TaskStatus::not_started;
     std::optional<int> percent;
     std::vector<std::string> evidence;

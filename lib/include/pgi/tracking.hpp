@@ -53,11 +53,13 @@ struct TaskState {
 /// on or before `as_of` count; among several, the latest date wins, then the later in list
 /// order (plan updates first, then update files in merge order).
 /// - One-off task (recurrence `none`): the latest update, whatever its period; else the plan's
-///   `status`.
+///   `status` — but `not_started` when the task has updates and all are dated after `as_of`
+///   (the plan's `status` then describes the state after them, not before).
 /// - Recurring task: the latest update whose update_period() overlaps `period`. Without one,
 ///   the status is carried from the latest update about an earlier period, except that `done`
 ///   is carried as `in_progress`: "done for 2024-Q3 does not close the task for 2024-Q4"
-///   (issue 3); `percent` is not carried. Without any, the plan's `status`.
+///   (issue 3); `percent` is not carried. Without any, the plan's `status` (or `not_started`, as
+///   for one-off tasks, when every update is dated after `as_of`).
 /// - Overdue: the task has a due date strictly before `as_of` (the due day itself is not
 ///   late) and its status is not closed. "Overdue" is never stored (issue 3).
 TaskState task_state(const Task& task, const CalendarPeriod& period, const Date& as_of);
