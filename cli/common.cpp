@@ -71,7 +71,7 @@ std::vector<PlanSources> resolve_plans(const PlanInput& in) {
     }
     if (out.empty()) {
         const char* env = std::getenv("PGI_PLAN");
-        auto found = discover_plan(fs::current_path(), env ? env : "");
+        auto found = discover_plan(fs::path(), env ? env : "");
         if (!found)
             throw UsageError{in.plans.empty() ? "no plan given, and no pgi.yaml or pgi.toml in the current directory"
                                               : "only update files given, and no pgi.yaml or pgi.toml in the current directory",
