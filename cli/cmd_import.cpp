@@ -57,6 +57,7 @@ int run_import(const ImportCliOptions& o) {
         if (std::cin.bad()) throw UsageError{"cannot read standard input", ""};
         name = "<stdin>";
     } else {
+        note_input(o.input);  // emit() then refuses to write the plan over its own source
         std::string err;
         auto content = read_file(o.input, err);
         if (!content) throw UsageError{"cannot read " + o.input + ": " + err, ""};

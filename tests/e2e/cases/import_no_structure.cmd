@@ -1,0 +1,1 @@
+import tests/fixtures/import/no_structure.txt

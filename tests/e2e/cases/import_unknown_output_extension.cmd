@@ -1,0 +1,1 @@
+import tests/fixtures/import/city_plan.txt -o plan.json
