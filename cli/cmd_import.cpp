@@ -26,8 +26,8 @@ struct ImportCliOptions {
 
 constexpr const char* import_footer =
     "\nInput: a .txt or .md file, or - for standard input (UTF-8, LF or CRLF, NFC or NFD).\n"
-    "Get it from .docx with `pandoc -t plain plan.docx` and from .pdf with\n"
-    "`pdftotext -layout plan.pdf -`; see docs/import.md.\n"
+    "From .docx: pandoc -t markdown-smart-simple_tables-multiline_tables-grid_tables plan.docx\n"
+    "From .pdf:  pdftotext -layout plan.pdf -        (docs/import.md has the details)\n"
     "\nExit codes:\n"
     "  0  the plan was written (warnings about what could not be placed go to stderr)\n"
     "  1  no recognisable plan structure, or the input is not UTF-8: nothing written\n"

@@ -218,6 +218,8 @@ private:
     std::string table_section_;  // label of the current annex group row ("I")
     const ReferenceComponent* table_component_ = nullptr;
     int table_rows_ = 0;
+    int table_headers_ = 0;  // tables with a task and a lead column
+    int annex_line_ = 0;     // the first PHỤ LỤC heading
 
     SourceLocation at(int line, int column = 1) const { return SourceLocation{file_, line, column}; }
 
@@ -854,6 +856,7 @@ private:
         }
         if (task_col >= 0 && lead_col >= 0) {
             table_ = Table{};
+            ++table_headers_;
             table_.active = true;
             table_.task = task_col;
             table_.lead = lead_col;
@@ -1230,7 +1233,10 @@ std::optional<Plan> Builder::build() {
             continue;
         }
         if (region_ == Region::signature) {
-            if (is_annex_heading(p)) region_ = Region::annex;
+            if (is_annex_heading(p)) {
+                region_ = Region::annex;
+                if (!annex_line_) annex_line_ = p.line;
+            }
             continue;
         }
         if (region_ != Region::header && is_signature(p)) {
@@ -1241,6 +1247,7 @@ std::optional<Plan> Builder::build() {
         if (is_annex_heading(p) && region_ != Region::header) {
             close_section();
             region_ = Region::annex;
+            if (!annex_line_) annex_line_ = p.line;
             roman_.clear();
             continue;
         }
@@ -1330,6 +1337,12 @@ std::optional<Plan> Builder::build() {
         meta_.references.push_back(c.ref);
     }
 
+    if (annex_line_ && !table_headers_)
+        diags_.warning(at(annex_line_), "unreadable-table",
+                       "the annex has no table pgi can read (a Markdown pipe table or tab-separated rows with "
+                       "`Nhiệm vụ` and `Cơ quan chủ trì` columns); its tasks are not imported",
+                       "convert the document with `pandoc -t markdown-simple_tables-multiline_tables-grid_tables`, or "
+                       "paste the table from Word as text (docs/import.md)");
     for (const auto& p : paras_)
         for (int f : p.footnotes)
             if (!used_footnotes_.count(f))

@@ -88,6 +88,16 @@ std::string strip_markdown(std::string_view line) {
             ++i;
             continue;
         }
+        if (c == ']' && i + 2 < s.size() && s[i + 1] == '{' && (s[i + 2] == '.' || s[i + 2] == '#')) {
+            // pandoc's attribute span [text]{.underline}: keep the text
+            auto close = s.find('}', i);
+            auto open = out.rfind('[');
+            if (close != std::string_view::npos && open != std::string::npos) {
+                out.erase(open, 1);
+                i = close + 1;
+                continue;
+            }
+        }
         if (c == '_' && i + 1 < s.size() && s[i + 1] == '_') {
             i += 2;
             continue;
@@ -286,6 +296,20 @@ std::vector<FootnoteMarker> find_footnote_markers(std::string_view text) {
             i += n;
             continue;
         }
+        if (cp == '^') {  // pandoc's superscript: ^1^ or ^(1)^
+            std::size_t j = i + 1;
+            bool paren = j < text.size() && text[j] == '(';
+            if (paren) ++j;
+            std::size_t ds = j;
+            int number = 0;
+            while (j < text.size() && j - ds < 3 && text[j] >= '0' && text[j] <= '9') number = number * 10 + (text[j++] - '0');
+            if (j > ds && (!paren || (j < text.size() && text[j++] == ')')) && j < text.size() && text[j] == '^') {
+                out.push_back({paren ? FootnoteMarker::Style::parenthesised : FootnoteMarker::Style::superscript, number,
+                               i, j + 1});
+                i = j + 1;
+                continue;
+            }
+        }
         if (cp == '[') {
             std::size_t j = i + 1;
             bool caret = j < text.size() && text[j] == '^';
@@ -309,7 +333,7 @@ std::optional<FootnoteDefinition> parse_footnote_definition(std::string_view par
     std::size_t n0 = 0;
     int v0 = 0;
     char32_t first = decode_at(t, 0, n0);
-    if (first != '[' && first != 0x207D && !is_superscript_digit(first, v0)) return std::nullopt;
+    if (first != '[' && first != '^' && first != 0x207D && !is_superscript_digit(first, v0)) return std::nullopt;
     auto markers = find_footnote_markers(t.substr(0, std::min<std::size_t>(t.size(), 16)));
     if (markers.empty() || markers.front().begin != 0) return std::nullopt;
     const auto& m = markers.front();
@@ -468,6 +492,11 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
             }
             row.text = joined;
             paras.push_back(std::move(row));
+            continue;
+        }
+        // pandoc's raw blocks between lists: ```{=html} <!-- --> ```.
+        if (t.substr(0, 3) == "```" || (t.substr(0, 4) == "<!--" && t.substr(t.size() >= 3 ? t.size() - 3 : 0) == "-->")) {
+            close();
             continue;
         }
         std::string cleaned = strip_markdown(line.text);

@@ -321,6 +321,20 @@ TEST_CASE("a provincial plan with an annex table: the Markdown and the tab-separ
     CHECK(owner(p, "ubnd-cac-huyen-thanh-pho").kind == OwnerKind::people_committee);
 }
 
+TEST_CASE("an annex whose table cannot be read is reported") {
+    // pandoc -t plain draws tables with dashes and spaces: no pipes, no tabs.
+    std::string text = read(pgi::test::fixture("import/annex.md"));
+    text = text.substr(0, text.find("| STT")) +
+           "  -----------------------------------------------------\n"
+           "  STT   Nhiệm vụ                    Cơ quan chủ trì\n"
+           "  ----- --------------------------- -------------------\n"
+           "  1     Kiểm tra các cơ sở          Sở Tài nguyên và Môi trường\n";
+    ImportResult r = import_plan_text(text, ImportOptions{"plain.txt"});
+    REQUIRE(r.plan);
+    CHECK(r.plan->tasks.empty());
+    CHECK(problems(r) == std::vector<std::string>{"38 unreadable-table"});  // line 38: "## PHỤ LỤC"
+}
+
 // ---- No plan, bad input --------------------------------------------------------------------
 
 TEST_CASE("text without plan structure is an error and gives no plan") {

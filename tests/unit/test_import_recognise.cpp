@@ -344,6 +344,12 @@ TEST_CASE("footnote markers: Word's ⁽¹⁾, superscripts, [1] and [^1]") {
     CHECK(m[2].number == 12);
     CHECK(m[2].style == FootnoteMarker::Style::caret);
     CHECK(find_footnote_markers("diện tích 20 m²").size() == 1);  // found, but only removed when a footnote 2 exists
+    m = find_footnote_markers("quy định^1^ và nữa^(2)^ và 2^10 và x^a^");  // pandoc's superscript formatting
+    REQUIRE(m.size() == 2);
+    CHECK(m[0].number == 1);
+    CHECK(m[0].style == FootnoteMarker::Style::superscript);
+    CHECK(m[1].number == 2);
+    CHECK(m[1].style == FootnoteMarker::Style::parenthesised);
     CHECK(find_footnote_markers("[a] và [] và [1234]").empty());
 }
 

@@ -51,7 +51,7 @@ TEST_CASE("a UTF-8 BOM, CRLF line ends and NFD text give the same paragraphs as 
 }
 
 TEST_CASE("invalid UTF-8 is an error with its line and column") {
-    auto p = prepare_import_text("KẾ HOẠCH\nK\xea ho\xa5ch\n", "legacy.txt");
+    auto p = prepare_import_text("KẾ HOẠCH\nK\xea ho\xa5" "ch\n", "legacy.txt");
     CHECK(!p.ok);
     REQUIRE(p.diagnostics.items().size() == 1);
     const auto& d = p.diagnostics.items()[0];
@@ -121,6 +121,18 @@ TEST_CASE("footnotes: pandoc's [1] and [^1] forms, a missing definition and an o
     for (const auto& d : p.diagnostics.items()) codes.push_back(d.code);
     CHECK(codes == std::vector<std::string>{"missing-footnote", "orphan-footnote"});
     CHECK(p.paragraphs[0].text == "- Theo quy định⁽⁷⁾.");  // left as written
+}
+
+TEST_CASE("pandoc Markdown: superscript footnote numbers, underline spans and raw blocks") {
+    auto p = prepare_import_text("- Theo quy định^1^ và [gạch chân]{.underline} nữa^(2)^.\n\n"
+                                 "```{=html}\n<!-- -->\n```\n"
+                                 "^1^ Nghị định số 08/2022/NĐ-CP.\n\n^(2)^ Luật Bảo vệ môi trường năm 2020.\n",
+                                 "p.md");
+    REQUIRE(p.paragraphs.size() == 1);
+    CHECK(p.paragraphs[0].text == "- Theo quy định và gạch chân nữa.");
+    CHECK(p.paragraphs[0].footnotes.size() == 2);
+    REQUIRE(p.footnotes.size() == 2);
+    CHECK(p.footnotes[1].text == "Luật Bảo vệ môi trường năm 2020.");
 }
 
 TEST_CASE("Markdown: headings, emphasis and escapes are removed; tables become rows of cells") {

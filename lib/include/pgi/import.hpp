@@ -79,6 +79,8 @@ struct ImportResult {
 /// - `unrecognised-deadline`: an annex deadline cell that is not a date or a recurrence
 ///   (kept in the task's `note`);
 /// - `missing-lead`: an annex row or heading without a lead owner (the row is skipped);
+/// - `unreadable-table`: a PHỤ LỤC (annex) without a table it can read (pipe or tab-separated
+///   rows with task and lead columns), e.g. the drawn tables of `pandoc -t plain`;
 /// - `missing-issuer`, `missing-title`, `missing-period`: header fields that were not found
 ///   and were filled with a placeholder the analyst must correct.
 /// Notes: `joined-paragraphs` for each sentence rejoined across a page break.
@@ -109,7 +111,8 @@ struct ListMarker {
 ListMarker parse_list_marker(std::string_view paragraph);
 
 /// A paragraph of the prepared text: consecutive non-blank lines joined with one space,
-/// Markdown decoration removed (`#` headings, `**`/`__`/`*` emphasis, `\` escapes, `> `),
+/// Markdown decoration removed (`#` headings, `**`/`__`/`*` emphasis, `\` escapes, `> `,
+/// pandoc's `[text]{.underline}` spans and raw blocks),
 /// spaces collapsed. A Markdown table row (`| a | b |`) or a tab-separated row (two or more
 /// tabs) is a paragraph of its own with `cells`.
 struct Paragraph {
@@ -306,7 +309,8 @@ struct FootnoteMarker {
 };
 
 /// Footnote markers in running text: superscript digits `¹²³⁴⁵⁶⁷⁸⁹⁰`, the parenthesised
-/// form `⁽¹⁾` that Word exports, `[1]` (pandoc -t plain) and `[^1]` (pandoc -t markdown).
+/// form `⁽¹⁾` that Word exports, `[1]` (pandoc -t plain), `[^1]` (pandoc -t markdown, Word
+/// footnotes) and `^1^` / `^(1)^` (pandoc -t markdown, digits in superscript formatting).
 std::vector<FootnoteMarker> find_footnote_markers(std::string_view text);
 
 struct FootnoteDefinition {
