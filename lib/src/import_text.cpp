@@ -448,6 +448,7 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
     bool open = false;
     bool cur_standalone = false;
     bool cur_upper = false;
+    bool cur_item = false;
     std::size_t prev_indent = 0;
     auto close = [&] { open = false; };
     for (const auto& line : lines) {
@@ -509,7 +510,9 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
         bool item = parse_list_marker(cleaned).kind != ListMarker::Kind::none || is_footnote_definition_start(cleaned);
         if (open) {
             const Paragraph& cur = paras.back();
-            bool indented_new = indent > prev_indent + 1 && ends_sentence(cur.text);
+            // pdftotext -layout indents a paragraph's first line; a list item's lines hang
+            // deeper than its marker (pandoc -t plain), so that is no new paragraph.
+            bool indented_new = !cur_item && indent > prev_indent + 1 && ends_sentence(cur.text);
             if (item || upper || cur_upper || indented_new || line.standalone || cur_standalone ||
                 cur.table_row)
                 close();
@@ -521,6 +524,7 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
             paras.push_back(std::move(p));
             open = true;
             cur_upper = upper;
+            cur_item = item;
         } else {
             paras.back().text += ' ';
             paras.back().text += cleaned;

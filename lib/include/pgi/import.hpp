@@ -84,6 +84,8 @@ struct ImportResult {
 /// - `missing-issuer`, `missing-title`, `missing-period`: header fields that were not found
 ///   and were filled with a placeholder the analyst must correct.
 /// Notes: `joined-paragraphs` for each sentence rejoined across a page break.
+/// When no plan is returned, only the errors are reported (what could not be placed in a
+/// text that is no plan is noise).
 ImportResult import_plan_text(std::string_view text, const ImportOptions& options = {});
 
 // ---------------------------------------------------------------------------------------
@@ -234,7 +236,8 @@ Deadline parse_deadline(std::string_view text, int default_year = 0);
 /// The recurrence a task's wording implies, as the shipped Lạng Sơn example transcribes
 /// it (docs/plan-format.md, last section): `hàng ngày`/`hằng ngày` -> daily, `hằng năm`
 /// -> yearly, `hằng quý` -> quarterly, `hằng tháng` -> monthly; standing duties
-/// (`thường xuyên`, `tiếp tục`, `tăng cường`, `kịp thời`, `đẩy mạnh`, `chủ động`) and
+/// (`thường xuyên`, `tiếp tục`, `tăng cường`, `kịp thời`, `đẩy mạnh`, `chủ động`, `định kỳ`),
+/// ongoing enforcement (`xử lý`, `kiểm soát`, `kiểm tra`, `theo dõi`, `giám sát`) and
 /// tasks that open with an ongoing verb -> continuous; tasks whose main verb is one-off
 /// (`rà soát`, `công khai`, `xây dựng`, `ban hành`, `hoàn thiện`, `tổ chức` …, after an
 /// optional `Chủ trì, phối hợp <agency>`) -> none. A heuristic: the analyst reviews it.
