@@ -36,6 +36,21 @@ TEST_CASE("paragraphs: a list item starts a new paragraph even without a blank l
                                                "b) Công an thành phố"});
 }
 
+TEST_CASE("paragraphs: pandoc's hanging list lines continue the item; pdftotext's indented first line starts one") {
+    // pandoc -t plain: the wrap falls after a full stop, the next line hangs under the item.
+    auto p = prepare_import_text("-   Quản lý chặt chẽ việc đảm bảo cấp nước sạch.\n"
+                                 "    Kịp thời tham mưu, đề xuất cải tạo.\n",
+                                 "plain.txt");
+    CHECK(texts(p) == std::vector<std::string>{"- Quản lý chặt chẽ việc đảm bảo cấp nước sạch. Kịp thời tham mưu, đề xuất cải tạo."});
+    // pdftotext -layout: a paragraph's first line is indented, its other lines are not.
+    p = prepare_import_text("        Các cơ quan, đơn vị theo chức năng được\n"
+                            "    giao cùng thực hiện.\n"
+                            "        Thực hiện Kế hoạch số 163/KH-UBND.\n",
+                            "layout.txt");
+    CHECK(texts(p) == std::vector<std::string>{"Các cơ quan, đơn vị theo chức năng được giao cùng thực hiện.",
+                                               "Thực hiện Kế hoạch số 163/KH-UBND."});
+}
+
 TEST_CASE("a UTF-8 BOM, CRLF line ends and NFD text give the same paragraphs as clean NFC text") {
     std::string nfc = "Số: /KH-UBND\n\nTP. Lạng Sơn, ngày tháng 8 năm 2024\n\nđ) Ban Chỉ huy Quân sự thành phố\n";
     // The same text decomposed (NFD), as Word and PDF exports sometimes give it, with CRLF and a BOM.
