@@ -162,6 +162,7 @@ struct Heading {
     int line = 0;
     std::vector<std::size_t> tasks;  // indices into tasks_
     std::string bullet;      // the bullet character of its tasks
+    std::vector<std::string> cooperating;  // named in the heading: "X chủ trì, phối hợp Y"
     int count = 0;           // tasks so far (inline + bullets)
 };
 
@@ -299,6 +300,21 @@ private:
                 o.members = members;
             }
         return id;
+    }
+
+    // "Phòng Kinh tế (chủ trì)", "Phòng Kinh tế chủ trì, phối hợp": the heading's agency
+    // without the words about its role.
+    std::string agency_part(std::string_view name) {
+        auto t = trim(name);
+        auto words = split_words(t);
+        auto hit = match_agency_at(t, words, 0, known_words_);
+        if (!hit.end_word || hit.end_word >= words.size()) return std::string(t);
+        std::string rest = folded_key(t.substr(words[hit.end_word - 1].end));
+        std::string_view gap = t.substr(words[hit.end_word - 1].end, words[hit.end_word].begin - words[hit.end_word - 1].end);
+        if (starts_with_key(rest, "chu tri") || starts_with_key(rest, "phoi hop") ||
+            trim(gap).substr(0, 1) == "(")
+            return hit.name;
+        return std::string(t);
     }
 
     void add_mentions(std::string_view text, int line) {
@@ -586,6 +602,9 @@ private:
         t.lead = lead;
         t.text = body;
         t.cooperating = cooperating(body, p.line, lead);
+        for (auto it = h.cooperating.rbegin(); it != h.cooperating.rend(); ++it)
+            if (*it != lead && std::find(t.cooperating.begin(), t.cooperating.end(), *it) == t.cooperating.end())
+                t.cooperating.insert(t.cooperating.begin(), *it);
         t.recurrence = infer_recurrence(body);
         t.due = due_in_text(body);
         if (t.due) t.recurrence = Recurrence::none;
@@ -728,9 +747,10 @@ private:
                 unplaced(p, "a lettered item that does not name an agency");
                 return;
             }
-            h.owner = add_lead(name, p.line);
+            h.owner = add_lead(agency_part(name), p.line);
             for (const auto& o : owners_)
                 if (o.id == h.owner) h.owner_name = o.name;
+            h.cooperating = cooperating(name, p.line, h.owner);  // "X chủ trì, phối hợp Y"
             sec.headings.push_back(h);
             if (!inline_text.empty()) add_task(p, inline_text, h.owner);
             return;
@@ -1164,8 +1184,9 @@ std::optional<Plan> Builder::build() {
             auto colon = rest.find(':');
             std::string_view name = colon == std::string_view::npos ? rest : trim(rest.substr(0, colon));
             if (!looks_like_agency(name)) continue;
-            known_.push_back(clean_owner_name(name));
-            for (const auto& part : split_agency_list(name)) known_.push_back(clean_owner_name(part));
+            std::string agency = agency_part(name);
+            known_.push_back(clean_owner_name(agency));
+            for (const auto& part : split_agency_list(agency)) known_.push_back(clean_owner_name(part));
         }
         std::set<std::string> seen;  // first use wins: the document's own spelling
         known_.erase(std::remove_if(known_.begin(), known_.end(),

@@ -566,7 +566,7 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
             auto it = defs.find(m.number);
             if (it == defs.end()) {
                 if (m.style == FootnoteMarker::Style::parenthesised || m.style == FootnoteMarker::Style::caret)
-                    out.diagnostics.warning(SourceLocation{file_name, p.line, 0}, "missing-footnote",
+                    out.diagnostics.warning(SourceLocation{file_name, p.line, 1}, "missing-footnote",
                                             fmt::format("footnote marker {} has no footnote text", m.number),
                                             "the footnote text may have been lost in the conversion");
                 continue;
@@ -590,7 +590,7 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
     }
     for (const auto& f : out.footnotes)
         if (!f.referenced)
-            out.diagnostics.warning(SourceLocation{file_name, f.line, 0}, "orphan-footnote",
+            out.diagnostics.warning(SourceLocation{file_name, f.line, 1}, "orphan-footnote",
                                     fmt::format("footnote {} is not referenced by any marker in the text", f.number),
                                     "it is not attached to a task");
 

@@ -257,6 +257,20 @@ TEST_CASE("the city plan as NFD text with CRLF line ends and a BOM imports to th
     CHECK(problems(a) == problems(c));
 }
 
+TEST_CASE("an owner heading that states its role: the agency leads, the partners it names cooperate") {
+    ImportResult r = import_plan_text("II. NHIỆM VỤ\n\n1. Chỉ số “Đảm bảo tuân thủ”\n\n"
+                                      "Mục tiêu phấn đấu đạt từ 6,00 điểm trở lên.\n\n"
+                                      "a) Phòng Kinh tế (chủ trì): Kiểm tra doanh nghiệp.\n\n"
+                                      "b) Sở Tài nguyên và Môi trường chủ trì, phối hợp Công an tỉnh: Thanh tra, phối "
+                                      "hợp Sở Xây dựng.\n",
+                                      ImportOptions{"roles.txt"});
+    REQUIRE(r.plan);
+    CHECK(task(*r.plan, "c2.a.1").lead == "phong-kinh-te");
+    CHECK(task(*r.plan, "c2.b.1").lead == "so-tai-nguyen-va-moi-truong");
+    CHECK(task(*r.plan, "c2.b.1").cooperating == std::vector<std::string>{"cong-an-tinh", "so-xay-dung"});
+    CHECK(r.plan->owners.size() == 4);
+}
+
 // ---- A provincial plan with its tasks in an annex table ---------------------------------
 
 TEST_CASE("a provincial plan with an annex table: the Markdown and the tab-separated layouts agree") {
