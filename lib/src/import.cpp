@@ -294,11 +294,14 @@ private:
             if (!id.empty() && std::find(members.begin(), members.end(), id) == members.end()) members.push_back(id);
         }
         auto id = add_owner(name, line);
-        for (auto& o : owners_)
-            if (o.id == id && o.members.empty() && o.id != (members.empty() ? "" : members.front())) {
-                o.kind = OwnerKind::group;
-                o.members = members;
-            }
+        // The heading names several agencies: it is a group of them (unless a member's own
+        // name slugs the same, which cannot make a group of itself).
+        if (members.size() > 1 || (members.size() == 1 && members.front() != id))
+            for (auto& o : owners_)
+                if (o.id == id && o.members.empty() && std::find(members.begin(), members.end(), id) == members.end()) {
+                    o.kind = OwnerKind::group;
+                    o.members = members;
+                }
         return id;
     }
 
@@ -1171,13 +1174,14 @@ void Builder::finish_targets(Plan& plan) {
 }
 
 std::optional<Plan> Builder::build() {
+    has_roman_ = std::any_of(paras_.begin(), paras_.end(), [](const Paragraph& p) {
+        return !p.table_row && p.marker.kind == ListMarker::Kind::roman;
+    });
     // Pass 1: the names the owner headings use, so that running text can be matched to them.
     {
-        Region r = Region::header;
+        Region r = has_roman_ ? Region::header : Region::tasks;  // no roman sections: all of it
         for (const auto& p : paras_) {
-            if (p.table_row) {
-                continue;
-            }
+            if (p.table_row) continue;
             if (p.marker.kind == ListMarker::Kind::roman) r = classify_roman(head_key(p.text));
             if (r != Region::tasks || p.marker.kind != ListMarker::Kind::letter) continue;
             std::string_view rest = std::string_view(p.text).substr(p.marker.text_begin);
@@ -1204,10 +1208,7 @@ std::optional<Plan> Builder::build() {
             break;
         }
     }
-    bool has_roman = std::any_of(paras_.begin(), paras_.end(), [](const Paragraph& p) {
-        return !p.table_row && p.marker.kind == ListMarker::Kind::roman;
-    });
-    has_roman_ = has_roman;
+    bool has_roman = has_roman_;
     region_ = title_idx < paras_.size() || has_roman ? Region::header : Region::tasks;
     bool in_title = false;
 
