@@ -82,7 +82,10 @@ std::vector<PlanSources> resolve_plans(const PlanInput& in) {
             if (!inside) throw UsageError{"no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + found->string(), ""};
             out.push_back(PlanSources{*inside, true, {}});
         } else {
-            out.push_back(PlanSources{*found, false, {}});
+            // pgi.yaml found here stands for this directory, `updates/` included: an analyst
+            // who types `pgi report` in the plan's repository must get the agencies' updates.
+            bool here = !(env && *env);
+            out.push_back(PlanSources{*found, here, {}});
         }
     }
     out.front().updates.insert(out.front().updates.begin(), pending.begin(), pending.end());

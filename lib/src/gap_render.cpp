@@ -192,7 +192,10 @@ std::string heading(const GapReport& rep, const Labels& L) {
 
 std::string plan_line(const GapReport& rep) {
     std::string s = rep.plan_issuer;
-    if (!rep.plan_document.empty()) s += (s.empty() ? "" : ", ") + rep.plan_document;
+    // A draft leaves the number blank ("Số: /KH-UBND"): show the gap as "…/KH-UBND".
+    std::string number = !rep.plan_document.empty() && rep.plan_document.front() == '/' ? "…" + rep.plan_document
+                                                                                        : rep.plan_document;
+    if (!number.empty()) s += (s.empty() ? "" : ", ") + number;
     return s;
 }
 
