@@ -71,6 +71,8 @@ int run(int argc, char** argv) {
     if (!action) return exit_usage;
     try {
         return action();
+    } catch (const ExitWith& e) {
+        return e.code;
     } catch (const UsageError& e) {
         std::cerr << "pgi: error: " << e.message << "\n";
         if (!e.hint.empty()) std::cerr << "  hint: " << e.hint << "\n";

@@ -24,17 +24,7 @@ int run_gap(const GapCliOptions& o) {
     auto plans = resolve_plans(o.input);
     if (plans.size() != 1) throw UsageError{"gap takes one plan", ""};
     Date as_of = as_of_or_default(o.as_of);
-    LoadResult r = load_and_validate(plans.front(), o.input.input_format);
-    if (r.io_error) {
-        print_diagnostics(r.diagnostics);
-        return exit_usage;
-    }
-    if (r.diagnostics.has_errors() || !r.plan) {
-        print_diagnostics(r.diagnostics);
-        std::cerr << "pgi: error: the plan is invalid; fix the errors above (pgi validate " << plans.front().plan.string() << ")\n";
-        return exit_invalid;
-    }
-    print_diagnostics(r.diagnostics);  // warnings only
+    LoadResult r = load_valid_plan(plans.front(), o.input.input_format);
     GapOptions go{as_of, o.year ? std::optional<int>(o.year) : std::nullopt};
     GapResult g = compute_gap(*r.plan, go);
     if (!g.report) {

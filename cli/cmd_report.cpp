@@ -185,17 +185,7 @@ int run_report(const ReportCliOptions& o) {
     ro.as_of = as_of_or_default(o.as_of);
     ro.period = resolve_period(o, ro.as_of);
     ro.due_window_days = o.window;
-    LoadResult r = load_and_validate(plans.front(), o.input.input_format);
-    if (r.io_error) {
-        print_diagnostics(r.diagnostics);
-        return exit_usage;
-    }
-    print_diagnostics(r.diagnostics);
-    if (r.diagnostics.has_errors() || !r.plan) {
-        std::cerr << "pgi: error: the plan is invalid; fix the errors above (pgi validate "
-                  << plans.front().plan.string() << ")\n";
-        return exit_invalid;
-    }
+    LoadResult r = load_valid_plan(plans.front(), o.input.input_format);
     std::vector<std::string> files{r.plan->file};
     files.insert(files.end(), r.plan->update_files.begin(), r.plan->update_files.end());
     ro.sources = describe_sources(files, o.revisions);

@@ -50,17 +50,7 @@ int run_tasks(const TasksCliOptions& o) {
     if (plans.size() != 1) throw UsageError{"tasks takes one plan", "give one plan file or plan directory, then update files"};
     TaskQuery q;
     q.as_of = as_of_or_default(o.as_of);
-    LoadResult r = load_and_validate(plans.front(), o.input.input_format);
-    if (r.io_error) {
-        print_diagnostics(r.diagnostics);
-        return exit_usage;
-    }
-    print_diagnostics(r.diagnostics);
-    if (r.diagnostics.has_errors() || !r.plan) {
-        std::cerr << "pgi: error: the plan is invalid; fix the errors above (pgi validate "
-                  << plans.front().plan.string() << ")\n";
-        return exit_invalid;
-    }
+    LoadResult r = load_valid_plan(plans.front(), o.input.input_format);
     const Plan& plan = *r.plan;
 
     for (const auto& id : o.owners) {

@@ -111,6 +111,18 @@ LoadResult load_and_validate(const PlanSources& sources, InputFormat format) {
     return r;
 }
 
+LoadResult load_valid_plan(const PlanSources& sources, InputFormat format) {
+    LoadResult r = load_and_validate(sources, format);
+    print_diagnostics(r.diagnostics);
+    if (r.io_error) throw ExitWith{2};
+    if (r.diagnostics.has_errors() || !r.plan) {
+        std::cerr << "pgi: error: the plan is invalid; fix the errors above (pgi validate "
+                  << sources.plan.string() << ")\n";
+        throw ExitWith{1};
+    }
+    return r;
+}
+
 Date as_of_or_default(const std::string& text) {
     if (text.empty()) return default_as_of();
     auto d = parse_date(text);

@@ -71,6 +71,16 @@ void add_input_format(CLI::App& cmd, PlanInput& in);
 /// pgi.yaml/pgi.toml here) is used. Throws UsageError when there is no plan.
 std::vector<PlanSources> resolve_plans(const PlanInput& in);
 
+/// Ends the command with `code` after its messages were printed (caught in run()).
+struct ExitWith {
+    int code;
+};
+
+/// Loads and validates a plan for a command that needs a valid one: prints the findings to
+/// stderr; throws ExitWith{2} when a file cannot be read and ExitWith{1} when the plan is
+/// invalid (after saying so). Returns the result, whose plan is present.
+LoadResult load_valid_plan(const PlanSources& sources, InputFormat format);
+
 /// Loads one plan with its update files (load_plan_with_updates) and validates it; returns
 /// the result with sorted diagnostics.
 LoadResult load_and_validate(const PlanSources& sources, InputFormat format);
