@@ -53,7 +53,14 @@ int run_import(const ImportCliOptions& o) {
 
     std::string text, name;
     if (o.input == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        // read in blocks, up to the same cap as files: `pgi import - < /dev/zero` must end
+        char block[65536];
+        while (std::cin.read(block, sizeof block) || std::cin.gcount() > 0) {
+            text.append(block, static_cast<std::size_t>(std::cin.gcount()));
+            if (text.size() > max_input_bytes)
+                throw UsageError{"standard input is larger than " + std::to_string(max_input_bytes >> 20) + " MiB",
+                                 "a plan document is a few hundred kilobytes of text"};
+        }
         if (std::cin.bad()) throw UsageError{"cannot read standard input", ""};
         name = "<stdin>";
     } else {

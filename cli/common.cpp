@@ -69,6 +69,15 @@ std::vector<PlanSources> resolve_plans(const PlanInput& in) {
         if (plan) out.push_back(PlanSources{arg, false, {}});
         else (out.empty() ? pending : out.back().updates).push_back(arg);
     }
+    // Only "update files" on the command line and no plan to discover: the first of them was
+    // meant as the plan (`pgi validate broken.yaml`), so let the plan loader say what is wrong.
+    if (out.empty() && !pending.empty() && !in.plans.empty()) {
+        const char* env = std::getenv("PGI_PLAN");
+        if (!discover_plan(fs::path(), env ? env : "") && fs::is_regular_file(pending.front())) {
+            out.push_back(PlanSources{pending.front(), false, {}});
+            pending.erase(pending.begin());
+        }
+    }
     if (out.empty()) {
         const char* env = std::getenv("PGI_PLAN");
         auto found = discover_plan(fs::path(), env ? env : "");
@@ -107,6 +116,9 @@ LoadResult load_and_validate(const PlanSources& sources, InputFormat format) {
     if (sources.plan_directory) note_input(sources.plan.parent_path() / "updates");
     for (const auto& u : sources.updates) note_input(u);
     LoadResult r = load_plan_with_updates(sources, format);
+    // every file actually read (a plan's own `updates:` globs, symlinks in updates/) is an input
+    if (r.plan)
+        for (const auto& f : r.plan->update_files) note_input(f);
     validate_loaded(r);
     return r;
 }
@@ -124,7 +136,15 @@ LoadResult load_valid_plan(const PlanSources& sources, InputFormat format) {
 }
 
 Date as_of_or_default(const std::string& text) {
-    if (text.empty()) return default_as_of();
+    if (text.empty()) {
+        // The reproducible-builds convention: a malformed SOURCE_DATE_EPOCH is an error, not
+        // a silent fall-back to today.
+        const char* sde = std::getenv("SOURCE_DATE_EPOCH");
+        if (sde && *sde && !date_from_epoch_text(sde))
+            throw UsageError{std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: `") + sde + "`",
+                             "unset it, or pass --as-of YYYY-MM-DD"};
+        return default_as_of();
+    }
     auto d = parse_date(text);
     if (!d) throw UsageError{"--as-of must be a date YYYY-MM-DD that exists, not `" + text + "`", ""};
     return *d;

@@ -100,14 +100,20 @@ Date civil_from_days(long z) {
 
 Date add_days(const Date& d, long days) { return civil_from_days(days_from_civil(d) + days); }
 
-Date default_as_of() {
-    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
-        char* end = nullptr;
-        errno = 0;
-        long long secs = std::strtoll(sde, &end, 10);
-        if (errno == 0 && end && *end == '\0' && secs >= 0 && secs < 253402300800LL)
-            return civil_from_days(static_cast<long>(secs / 86400));
+std::optional<Date> date_from_epoch_text(std::string_view text) {
+    if (text.empty() || text.size() > 12) return std::nullopt;
+    long long secs = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        secs = secs * 10 + (c - '0');
     }
+    if (secs >= 253402300800LL) return std::nullopt;  // 10000-01-01
+    return civil_from_days(static_cast<long>(secs / 86400));
+}
+
+Date default_as_of() {
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde)
+        if (auto d = date_from_epoch_text(sde)) return *d;
     auto now = std::chrono::system_clock::now();
     auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();
     return civil_from_days(static_cast<long>(days));

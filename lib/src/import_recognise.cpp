@@ -92,7 +92,11 @@ ListMarker parse_list_marker(std::string_view p) {
         while (k < p.size() && is_digit(static_cast<unsigned char>(p[k]))) {
             std::size_t s = k;
             int v = 0;
-            while (k < p.size() && is_digit(static_cast<unsigned char>(p[k]))) v = v * 10 + (p[k++] - '0');
+            // at most a few digits count; a long run (a phone number) cannot overflow `v`
+            while (k < p.size() && is_digit(static_cast<unsigned char>(p[k]))) {
+                if (k - s < 6) v = v * 10 + (p[k] - '0');
+                ++k;
+            }
             if (k - s > 2) ok = false;
             ++parts;
             last = v;

@@ -781,7 +781,6 @@ DocumentKind detect_document_kind(std::string_view text, const std::string&, Inp
         while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
         return !rest.empty() && (rest.front() == ':' || rest.front() == '=');
     };
-    bool update_keys = false;
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t eol = text.find('\n', pos);
@@ -791,11 +790,8 @@ DocumentKind detect_document_kind(std::string_view text, const std::string&, Inp
         if (top_key(line, "plan") || top_key(line, "components") || line.substr(0, 6) == "[plan]" ||
             line.substr(0, 14) == "[[components]]")
             return DocumentKind::plan;
-        if (top_key(line, "updates") || top_key(line, "reported_by") || top_key(line, "deadlines") ||
-            line.substr(0, 11) == "[[updates]]" || line.substr(0, 13) == "[[deadlines]]")
-            update_keys = true;
     }
-    return update_keys ? DocumentKind::updates : DocumentKind::plan;
+    return DocumentKind::updates;
 }
 
 std::optional<std::filesystem::path> plan_in_directory(const std::filesystem::path& dir) {

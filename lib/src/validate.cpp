@@ -32,6 +32,7 @@ public:
         for (const auto& o : plan_.owners)
             for (std::size_t i = 0; i < o.members.size(); ++i)
                 ref_owner(o.members[i], at(o.location, o.members_at, i), fmt::format("group `{}`: member", o.id));
+        check_group_cycles();
         for (const auto& t : plan_.tasks) check_task(t);
         for (const auto& o : plan_.observations) check_observation(o);
         check_observation_pairs();
@@ -49,6 +50,32 @@ private:
 
     // The four PGI components (numbers 1–4): the total is their sum, so a plan that leaves one
     // out would print a "Total PGI" that is not the PGI.
+    // A group that contains itself, directly or through other groups, has no agencies to
+    // stand for: its tasks would belong to no one in the per-agency tables.
+    void check_group_cycles() {
+        for (const auto& g : plan_.owners) {
+            if (g.members.empty()) continue;
+            std::vector<const Owner*> stack{&g};
+            std::set<std::string> seen;
+            bool cycle = false;
+            while (!stack.empty() && !cycle) {
+                const Owner* o = stack.back();
+                stack.pop_back();
+                for (const auto& m : o->members) {
+                    if (m == g.id) {
+                        cycle = true;
+                        break;
+                    }
+                    const Owner* next = plan_.find_owner(m);
+                    if (next && seen.insert(m).second) stack.push_back(next);
+                }
+            }
+            if (cycle)
+                out_.error(g.location, "group-cycle", fmt::format("group `{}` contains itself through its members", g.id),
+                           "a group lists agencies or other groups, never itself");
+        }
+    }
+
     void check_component_set() {
         std::set<int> numbers;
         for (const auto& c : plan_.components)

@@ -53,3 +53,13 @@ TEST_CASE("the default as-of date follows SOURCE_DATE_EPOCH") {
     CHECK(default_as_of().year >= 2025);
     ::setenv("SOURCE_DATE_EPOCH", "1764979200", 1);  // restore the value CTest sets
 }
+
+TEST_CASE("SOURCE_DATE_EPOCH text is whole seconds since the epoch, nothing else") {
+    CHECK(date_from_epoch_text("0") == Date{1970, 1, 1});
+    CHECK(date_from_epoch_text("1730332800") == Date{2024, 10, 31});
+    CHECK(!date_from_epoch_text(""));
+    CHECK(!date_from_epoch_text("-1"));
+    CHECK(!date_from_epoch_text("1730332800.5"));
+    CHECK(!date_from_epoch_text("abc"));
+    CHECK(!date_from_epoch_text("253402300800"));  // year 10000
+}

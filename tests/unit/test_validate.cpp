@@ -178,3 +178,15 @@ components: [{id: a, name: A}]
 )");
     CHECK(findings(r) == Findings{"5:11 invalid-value"});
 }
+
+TEST_CASE("a group that contains itself through other groups is an error") {
+    auto r = load(std::string(minimal_header) + R"(components: [{id: a, name: A}]
+owners:
+  - {id: x, name: X}
+  - {id: g, name: G, kind: group, members: [g2]}
+  - {id: g2, name: G2, kind: group, members: [x, g]}
+  - {id: ok, name: OK, kind: group, members: [x, g2]}
+)");
+    // g -> g2 -> g and g2 -> g -> g2; `ok` reaches the cycle but is not part of it
+    CHECK(findings(r) == Findings{"9:5 group-cycle", "10:5 group-cycle"});
+}

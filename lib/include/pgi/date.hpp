@@ -51,6 +51,10 @@ long days_from_civil(const Date& d);
 Date civil_from_days(long days);
 Date add_days(const Date& d, long days);
 
+/// The UTC date of `text` read as SOURCE_DATE_EPOCH: decimal seconds since 1970-01-01 UTC,
+/// digits only, before year 10000. std::nullopt for anything else (`abc`, `-1`, `1.5`).
+std::optional<Date> date_from_epoch_text(std::string_view text);
+
 /// The default "as of" date: the UTC date of `SOURCE_DATE_EPOCH` (seconds since the epoch)
 /// when that environment variable holds a valid integer, so that reproducible builds and
 /// tests get a fixed date; otherwise today's UTC date from the system clock.

@@ -63,11 +63,10 @@ UpdateLoadResult load_update_file(const std::filesystem::path& path, InputFormat
 /// What a file given on the command line is.
 enum class DocumentKind { plan, updates };
 
-/// A file whose top level has a `plan` or `components` key is a plan; one with top-level
-/// update-file keys (`updates`, `reported_by`, `deadlines`) and neither of those is an update
-/// file; anything else counts as a plan, so that the plan loader reports the problem. Decided
-/// from the text's top-level lines (YAML `key:` at column 1, TOML `[key]`, `[[key]]`,
-/// `key =`) without parsing, so that classifying a 40 MB plan costs little.
+/// A file whose top level has a `plan` or `components` key is a plan; any other file is an
+/// update file (docs/tracking.md). Decided from the text's top-level lines (YAML `key:` at
+/// column 1, TOML `[key]`, `[[key]]`, `key =`) without parsing, so that classifying a 40 MB
+/// plan costs little.
 DocumentKind detect_document_kind(std::string_view text, const std::string& file_name,
                                   InputFormat format = InputFormat::automatic);
 
