@@ -239,7 +239,9 @@ void setup_report(CLI::App& app, Action& action) {
         ->option_text("auto|none");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
         ->option_text("FILE");
-    cmd->footer("\nThe same inputs and --as-of give byte-identical output. Rules and format: docs/tracking.md;\n"
+    cmd->footer("\nExit codes: 0 report written; 1 the plan or an update file is invalid; 2 usage error,\n"
+                "unreadable input, or output that could not be written.\n"
+                "The same inputs and --as-of give byte-identical output. Rules and format: docs/tracking.md;\n"
                 "a monthly cron/CI recipe with pandoc: docs/monthly-report.md.\n");
     cmd->callback([opts, &action] { action = [opts] { return run_report(*opts); }; });
 }

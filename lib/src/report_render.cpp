@@ -13,6 +13,15 @@ namespace pgi {
 
 namespace {
 
+// "{} days" with English singular for one ("1 day"); Vietnamese has no plural form.
+std::string days_text(const char* format, long n) {
+    std::string out = fmt::format(fmt::runtime(format), n);
+    if (n == 1)
+        if (auto p = out.find("1 days"); p != std::string::npos) out.replace(p, 6, "1 day");
+    return out;
+}
+
+
 struct Labels {
     const char* title;            // "{} — {}": title, period
     const char* plan;
@@ -314,13 +323,13 @@ std::string met_text(const GapRow& r, const Labels& L) {
 std::string reporting_text(const ReportingStatus& s, const Labels& L, Language l) {
     if (s.reported) return fmt1(L.reported_on, s.last_report ? show_date(*s.last_report, l) : "");
     std::string out = L.not_reported;
-    if (s.late) out += ", " + fmt::format(fmt::runtime(L.late_days), s.days_late);
+    if (s.late) out += ", " + days_text(L.late_days, s.days_late);
     else if (s.due) out += ", " + fmt1(L.due_on, show_date(*s.due, l));
     return out;
 }
 
 std::string situation_text(const ReportingStatus& s, const Labels& L) {
-    if (s.late) return fmt::format(fmt::runtime(L.late_days), s.days_late);
+    if (s.late) return days_text(L.late_days, s.days_late);
     if (s.due) return L.not_yet_due;
     return L.no_duty;
 }
@@ -839,7 +848,7 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
                 row.emplace_back(status_label(r.state.status, o.language), st);
                 row.emplace_back(r.state.percent ? std::to_string(*r.state.percent) : "");
                 row.emplace_back(k.due ? format_partial_date(*k.due) : "");
-                row.emplace_back(r.state.overdue ? fmt::format(fmt::runtime(L.day_unit), r.state.days_overdue) : "",
+                row.emplace_back(r.state.overdue ? days_text(L.day_unit, r.state.days_overdue) : "",
                                  Style::bad);
                 row.emplace_back(md ? k.text : cut(k.text, o.text_width));
                 t.rows.push_back(std::move(row));
