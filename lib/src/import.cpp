@@ -53,19 +53,6 @@ bool contains_key(const std::string& key, std::string_view phrase) {
     return false;
 }
 
-bool is_uppercase_text(std::string_view t) {
-    int letters = 0;
-    std::size_t i = 0;
-    while (i < t.size()) {
-        std::size_t n = 0;
-        char32_t cp = decode_at(t, i, n);
-        if (is_lower(cp)) return false;
-        if (is_upper(cp)) ++letters;
-        i += n;
-    }
-    return letters >= 2;
-}
-
 std::string ordinal(int n) {
     static const char* words[] = {"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"};
     return n >= 1 && n <= 9 ? words[n] : fmt::format("{}th", n);

@@ -22,6 +22,10 @@ void append_utf8(std::string& out, char32_t cp);
 bool is_letter(char32_t cp);  ///< Unicode letters and combining marks
 bool is_upper(char32_t cp);
 bool is_lower(char32_t cp);
+
+/// True when `t` has at least two upper-case letters and no lower-case one (a heading such as
+/// "KẾ HOẠCH" or "II. NHIỆM VỤ").
+bool is_uppercase_text(std::string_view t);
 inline bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 bool is_space(char32_t cp);  ///< ASCII and Unicode spaces, tabs, no-break spaces
 

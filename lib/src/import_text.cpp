@@ -130,19 +130,6 @@ bool is_page_number_line(std::string_view t) {
     return std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool is_uppercase_line(std::string_view t) {
-    int letters = 0;
-    std::size_t i = 0;
-    while (i < t.size()) {
-        std::size_t n = 0;
-        char32_t cp = decode_at(t, i, n);
-        if (is_lower(cp)) return false;
-        if (is_upper(cp)) ++letters;
-        i += n;
-    }
-    return letters >= 2;
-}
-
 std::size_t leading_spaces(std::string_view raw) {
     std::size_t k = 0;
     for (char c : raw) {
@@ -417,7 +404,7 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
     {
         std::size_t title = lines.size();
         for (std::size_t k = 0; k < lines.size() && k < 80; ++k)
-            if (folded_key(lines[k].text) == "ke hoach" && is_uppercase_line(lines[k].text)) {
+            if (folded_key(lines[k].text) == "ke hoach" && is_uppercase_text(lines[k].text)) {
                 title = k;
                 break;
             }
@@ -506,7 +493,7 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
             continue;
         }
         std::size_t indent = leading_spaces(line.text);
-        bool upper = is_uppercase_line(cleaned);
+        bool upper = is_uppercase_text(cleaned);
         bool item = parse_list_marker(cleaned).kind != ListMarker::Kind::none || is_footnote_definition_start(cleaned);
         if (open) {
             const Paragraph& cur = paras.back();
@@ -603,7 +590,7 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
     for (auto& p : body) {
         if (!joined.empty()) {
             auto& prev = joined.back();
-            bool prev_ok = !prev.table_row && !is_uppercase_line(prev.text) && !ends_sentence(prev.text) &&
+            bool prev_ok = !prev.table_row && !is_uppercase_text(prev.text) && !ends_sentence(prev.text) &&
                            prev.marker.kind != ListMarker::Kind::roman &&
                            prev.marker.kind != ListMarker::Kind::number &&
                            (prev.marker.kind != ListMarker::Kind::letter || prev.text.find(':') != std::string::npos);

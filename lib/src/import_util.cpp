@@ -62,6 +62,19 @@ bool is_letter(char32_t cp) {
            cat == UTF8PROC_CATEGORY_MC;
 }
 
+bool is_uppercase_text(std::string_view t) {
+    int letters = 0;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        std::size_t n = 0;
+        char32_t cp = decode_at(t, i, n);
+        if (is_lower(cp)) return false;
+        if (is_upper(cp)) ++letters;
+        i += n;
+    }
+    return letters >= 2;
+}
+
 bool is_upper(char32_t cp) {
     if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
     if (cp > 0x10FFFF) return false;
