@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# The examples in the docs are real: every ```yaml and ```toml block of
-# docs/plan-format.md that starts a plan (`pgi: 1` / `pgi = 1`) must pass `pgi validate --strict`.
+# The examples in the docs are real.
+#
+#   doc_examples.sh PGI DOC           every ```yaml/```toml block of DOC that is a plan
+#                                     (`pgi: 1` / `pgi = 1` with `plan`) passes `pgi validate --strict`
+#   doc_examples.sh PGI DOC PLAN      every block that is an update file (it has `task`
+#                                     entries) passes `pgi validate --strict PLAN BLOCK`
 set -u
 pgi=$1
-doc=${2:-docs/plan-format.md}
+doc=$2
+plan=${3:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 awk -v dir="$work" '
@@ -14,12 +19,18 @@ awk -v dir="$work" '
 passed=0 failed=0
 for f in "$work"/block*; do
   [ -f "$f" ] || continue
-  grep -qE '^pgi( =|:) 1' "$f" || continue
-  if "$pgi" validate --strict --quiet "$f"; then
+  if [ -z "$plan" ]; then
+    grep -qE '^pgi( =|:) 1' "$f" && grep -qE '^(\[)?plan' "$f" || continue
+    set -- "$f"
+  else
+    grep -qE '^ *(- )?task( =|:)' "$f" || continue
+    set -- "$plan" "$f"
+  fi
+  if "$pgi" validate --strict --quiet "$@"; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
-    echo "a plan example in $doc does not validate: $(head -3 "$f")"
+    echo "an example in $doc does not validate: $(head -3 "$f")"
   fi
 done
 echo "$passed passed, $failed failed"

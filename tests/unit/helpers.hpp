@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "pgi/load.hpp"
+#include "pgi/updates.hpp"
 #include "pgi/validate.hpp"
 
 namespace pgi::test {
@@ -31,6 +32,19 @@ inline std::vector<std::string> findings(const LoadResult& r) {
 
 inline std::string example(const char* rel) { return std::string(PGI_EXAMPLES_DIR) + "/" + rel; }
 inline std::string fixture(const char* rel) { return std::string(PGI_FIXTURES_DIR) + "/" + rel; }
+
+/// The Lạng Sơn example as a plan directory: plan.yaml with its sample updates/ tree,
+/// validated without errors.
+inline Plan lang_son_with_updates() {
+    PlanSources src;
+    src.plan = example("lang-son-2024/plan.yaml");
+    src.plan_directory = true;
+    LoadResult r = load_plan_with_updates(src);
+    validate_loaded(r);
+    REQUIRE(r.plan);
+    REQUIRE_FALSE(r.diagnostics.has_errors());
+    return *r.plan;
+}
 
 /// A valid plan header and one component, to which tests append.
 inline const char* minimal_header = R"(pgi: 1

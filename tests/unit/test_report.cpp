@@ -9,16 +9,7 @@ using pgi::test::example;
 
 namespace {
 
-Plan sample() {
-    PlanSources src;
-    src.plan = example("lang-son-2024/plan.yaml");
-    src.plan_directory = true;
-    LoadResult r = load_plan_with_updates(src);
-    validate_loaded(r);
-    REQUIRE(r.plan);
-    REQUIRE_FALSE(r.diagnostics.has_errors());
-    return *r.plan;
-}
+Plan sample() { return pgi::test::lang_son_with_updates(); }
 
 PeriodicReport october(const Plan& plan) {
     ReportOptions o;

@@ -20,16 +20,7 @@ TaskUpdate upd(Date d, TaskStatus s, std::string period = {}, std::optional<int>
 
 CalendarPeriod P(const char* s) { return *parse_period(s); }
 
-Plan sample() {
-    PlanSources src;
-    src.plan = example("lang-son-2024/plan.yaml");
-    src.plan_directory = true;
-    LoadResult r = load_plan_with_updates(src);
-    validate_loaded(r);
-    REQUIRE(r.plan);
-    REQUIRE_FALSE(r.diagnostics.has_errors());
-    return *r.plan;
-}
+Plan sample() { return pgi::test::lang_son_with_updates(); }
 
 std::vector<std::string> ids(const std::vector<TaskRow>& rows) {
     std::vector<std::string> out;
