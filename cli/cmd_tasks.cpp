@@ -78,7 +78,7 @@ int run_tasks(const TasksCliOptions& o) {
         auto st = parse_task_status(s);
         if (!st)
             throw UsageError{"--status: unknown status `" + s + "`",
-                             "use not_started, in_progress, done, blocked or cancelled"};
+                             "use " + enum_names_text<TaskStatus>()};
         q.statuses.push_back(*st);
     }
     q.overdue = o.overdue;
@@ -121,8 +121,7 @@ void setup_tasks(CLI::App& app, Action& action) {
     cmd->add_option("-c,--component", opts->components, "Tasks of this component (id or number 1-4; repeatable)")
         ->option_text("ID");
     cmd->add_option("-s,--status", opts->statuses,
-                    "Tasks with this status as of --as-of: not_started, in_progress, done, blocked, cancelled "
-                    "(repeatable)")
+                    "Tasks with this status as of --as-of: " + enum_names_text<TaskStatus>(", ") + " (repeatable)")
         ->option_text("STATUS");
     cmd->add_flag("--overdue", opts->overdue, "Open tasks whose due date is before --as-of");
     cmd->add_option("--due-within", opts->due_within,

@@ -3,191 +3,54 @@
 #include <nlohmann/json.hpp>
 
 #include "pgi/gap.hpp"
+#include "pgi/labels.hpp"
 #include "pgi/table.hpp"
+#include "render_shared.hpp"
 
 namespace pgi {
 
 namespace {
 
-struct Labels {
-    const char* title;         // "Gap to the {year} targets as of {date}"
-    const char* number;
-    const char* component;
-    const char* baseline;
-    const char* current;
-    const char* source;
-    const char* target;
-    const char* gap;
-    const char* achieved;
-    const char* status;
-    const char* met;
-    const char* not_met;
-    const char* total;
-    const char* all_tasks;
-    const char* from_baseline;  // "baseline {year}"
-    const char* from_official;  // "PGI {year}"
-    const char* from_estimate;  // "estimate {year}"
-    const char* from_mixed;
-    const char* tasks_title;
-    const char* tasks;
-    const char* statuses[5];
-    const char* rank_top;       // "rank {n} or better"
-    const char* rank_increase;  // "up {n} places"
-    const char* other_targets;
-    const char* note_gap;
-};
-
-const Labels en{"Gap to the {} targets as of {}",
-                "#",
-                "Component",
-                "Baseline",
-                "Current",
-                "Source",
-                "Target",
-                "Gap",
-                "Achieved",
-                "Status",
-                "met",
-                "not met",
-                "Total PGI",
-                "All components",
-                "baseline {}",
-                "PGI {} (published {})",
-                "estimate {} ({})",
-                "mixed sources",
-                "Tasks by status as of {}",
-                "Tasks",
-                {"Not started", "In progress", "Done", "Blocked", "Cancelled"},
-                "rank {} or better",
-                "up {} places",
-                "Other targets for {}",
-                "Gap = target − current (negative: target beaten). Achieved = share of the planned increase (target − baseline) reached."};
-
-const Labels vi{"Khoảng cách tới mục tiêu năm {} tính đến ngày {}",
-                "TT",
-                "Chỉ số thành phần",
-                "Điểm cơ sở",
-                "Hiện tại",
-                "Nguồn",
-                "Mục tiêu",
-                "Khoảng cách",
-                "Tỷ lệ đạt",
-                "Đánh giá",
-                "đạt",
-                "chưa đạt",
-                "Tổng điểm PGI",
-                "Tất cả chỉ số",
-                "điểm cơ sở {}",
-                "PGI {} (công bố {})",
-                "ước tính {} ({})",
-                "nhiều nguồn",
-                "Nhiệm vụ theo trạng thái tính đến ngày {}",
-                "Số nhiệm vụ",
-                {"Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Vướng mắc", "Đã hủy"},
-                "trong nhóm {} tỉnh dẫn đầu",
-                "tăng {} bậc",
-                "Mục tiêu khác năm {}",
-                "Khoảng cách = mục tiêu − hiện tại (số âm: vượt mục tiêu). Tỷ lệ đạt = phần mức tăng kế hoạch (mục tiêu − điểm cơ sở) đã đạt được."};
-
-const Labels& labels(Language l) { return l == Language::en ? en : vi; }
-
-std::string opt_score(const std::optional<Score>& s, bool comma) { return s ? format_score(*s, comma) : "—"; }
-
-std::string source_text(const GapRow& r, const Labels& L) {
-    switch (r.current_source) {
-        case CurrentSource::none: return r.current ? L.from_mixed : "—";
-        case CurrentSource::baseline: return fmt::format(fmt::runtime(L.from_baseline), r.current_year);
-        case CurrentSource::observation:
-            return fmt::format(fmt::runtime(r.observation_kind == ObservationKind::official ? L.from_official : L.from_estimate),
-                               r.current_year, r.published ? format_partial_date(*r.published) : "?");
-    }
-    return "—";
-}
-
-// The share of the planned increase; meaningless ("—") when no increase was planned.
-std::optional<std::string> achieved_percent(const GapRow& r, bool comma = false) {
-    if (!r.achieved_increase || !r.planned_increase || *r.planned_increase <= Score{}) return std::nullopt;
-    return format_percent(*r.achieved_increase, *r.planned_increase, comma);
-}
-
-std::string achieved_text(const GapRow& r, bool comma) {
-    if (!achieved_percent(r)) return "—";
-    auto p = format_percent(*r.achieved_increase, *r.planned_increase, comma);
-    return p ? *p + "%" : "—";
-}
-
-Cell status_cell(const GapRow& r, const Labels& L) {
-    if (!r.met) return Cell("—");
-    return *r.met ? Cell(L.met, Style::good) : Cell(L.not_met, Style::bad);
-}
-
-std::string row_name(const GapRow& r, Language lang) {
-    if (lang == Language::en && !r.name_en.empty()) return r.name_en;
-    return r.name;
-}
+using render::achieved_percent;
 
 Table gap_table(const GapReport& rep, const GapRenderOptions& o) {
-    const Labels& L = labels(o.language);
-    Table t;
-    auto by = [](const char* label, std::optional<int> year) {
-        return year ? fmt::format("{} {}", label, *year) : std::string(label);
-    };
-    std::optional<int> common_baseline_year = rep.total.baseline_year;
-    t.header = {L.number, L.component, by(L.baseline, common_baseline_year), L.current, L.source,
-                by(L.target, rep.target_year), L.gap, L.achieved, L.status};
-    t.align = {Align::right, Align::left, Align::right, Align::right, Align::left, Align::right, Align::right,
-               Align::right, Align::left};
-    auto row = [&](const GapRow& r, std::string num, std::string name) {
-        Style gap_style = !r.met ? Style::plain : *r.met ? Style::good : Style::bad;
-        std::string base = opt_score(r.baseline, o.decimal_comma);
-        if (r.baseline && r.baseline_year && r.baseline_year != common_baseline_year)
-            base += fmt::format(" ({})", *r.baseline_year);
-        t.rows.push_back({Cell(std::move(num)), Cell(std::move(name)), Cell(base),
-                          Cell(opt_score(r.current, o.decimal_comma)), Cell(source_text(r, L)),
-                          Cell(opt_score(r.target, o.decimal_comma)),
-                          Cell(r.gap ? format_score(*r.gap, o.decimal_comma) : "—", gap_style),
-                          Cell(achieved_text(r, o.decimal_comma)), status_cell(r, L)});
-    };
-    for (const auto& r : rep.components)
-        row(r, r.number ? std::to_string(r.number) : "", row_name(r, o.language));
-    row(rep.total, "", L.total);
-    return t;
+    return render::score_table(rep, {o.language, o.decimal_comma, /*with_achieved=*/true});
 }
 
+render::TaskCountRow count_row(const GapRow& r, std::string number, std::string name) {
+    render::TaskCountRow c;
+    c.number = std::move(number);
+    c.name = std::move(name);
+    c.tasks = r.tasks;
+    c.by_status = r.tasks_by_status;
+    return c;
+}
+
+// The component summary: task counts by status in TaskStatus order, no overdue column.
 Table task_table(const GapReport& rep, const GapRenderOptions& o) {
-    const Labels& L = labels(o.language);
-    Table t;
-    t.header = {L.number, L.component, L.tasks};
-    for (const char* s : L.statuses) t.header.push_back(s);
-    t.align = {Align::right, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right,
-               Align::right};
-    auto row = [&](const GapRow& r, std::string num, std::string name) {
-        std::vector<Cell> cells{Cell(std::move(num)), Cell(std::move(name)), Cell(std::to_string(r.tasks))};
-        for (std::size_t i = 0; i < r.tasks_by_status.size(); ++i) {
-            Style s = Style::plain;
-            if (i == static_cast<std::size_t>(TaskStatus::blocked) && r.tasks_by_status[i] > 0) s = Style::bad;
-            cells.emplace_back(std::to_string(r.tasks_by_status[i]), s);
-        }
-        t.rows.push_back(std::move(cells));
-    };
+    std::vector<render::TaskCountRow> rows;
     for (const auto& r : rep.components)
-        row(r, r.number ? std::to_string(r.number) : "", row_name(r, o.language));
-    row(rep.total, "", L.all_tasks);
-    return t;
+        rows.push_back(count_row(r, r.number ? std::to_string(r.number) : "",
+                                 display_name(r.name, r.name_en, o.language)));
+    rows.push_back(count_row(rep.total, "", std::string(label(Label::all_components, o.language))));
+    render::TaskCountColumns columns;
+    columns.language = o.language;
+    return render::task_count_table(rows, columns);
 }
 
-std::string other_targets(const GapReport& rep, const Labels& L, const char* bullet) {
+std::string other_targets(const GapReport& rep, Language l, const char* bullet) {
     if (rep.total_other_targets.empty()) return {};
-    std::string out = fmt::format(fmt::runtime(L.other_targets), rep.target_year) + ":\n";
+    std::string out = format_label(Label::gap_other_targets, l, rep.target_year) + ":\n";
     for (const auto& t : rep.total_other_targets) {
-        const char* f = t.kind == TargetKind::rank_top ? L.rank_top : L.rank_increase;
-        out += fmt::format("{}{}\n", bullet, fmt::format(fmt::runtime(f), t.rank));
+        std::string target = t.kind == TargetKind::rank_top ? format_label(Label::target_rank_top, l, t.rank)
+                                                            : label_count(Label::target_rank_increase, l, t.rank);
+        out += fmt::format("{}{}\n", bullet, target);
     }
     return out;
 }
 
-std::string heading(const GapReport& rep, const Labels& L) {
-    return fmt::format(fmt::runtime(L.title), rep.target_year, format_date(rep.as_of));
+std::string heading(const GapReport& rep, Language l) {
+    return format_label(Label::gap_title, l, rep.target_year, format_date(rep.as_of));
 }
 
 std::string plan_line(const GapReport& rep) {
@@ -231,8 +94,7 @@ nlohmann::ordered_json row_json(const GapRow& r) {
     j["met"] = r.met ? nlohmann::ordered_json(*r.met) : nlohmann::ordered_json(nullptr);
     nlohmann::ordered_json tasks;
     tasks["total"] = r.tasks;
-    for (std::size_t i = 0; i < r.tasks_by_status.size(); ++i)
-        tasks[to_string(static_cast<TaskStatus>(i))] = r.tasks_by_status[i];
+    for (TaskStatus s : enum_values<TaskStatus>()) tasks[to_string(s)] = r.tasks_by_status[static_cast<std::size_t>(s)];
     j["tasks"] = tasks;
     return j;
 }
@@ -257,7 +119,8 @@ std::string render_csv(const GapReport& rep) {
     Table t;
     t.header = {"id", "number", "name", "baseline_year", "baseline", "current", "current_source", "current_year",
                 "published", "target_year", "target", "gap", "planned_increase", "achieved_increase",
-                "achieved_percent", "met", "tasks", "not_started", "in_progress", "done", "blocked", "cancelled"};
+                "achieved_percent", "met", "tasks"};
+    for (TaskStatus s : enum_values<TaskStatus>()) t.header.emplace_back(to_string(s));
     auto row = [&](const GapRow& r) {
         auto s = [](const std::optional<Score>& v) { return v ? format_score(*v) : std::string(); };
         std::vector<Cell> cells{
@@ -291,12 +154,12 @@ std::string render_csv(const GapReport& rep) {
 }  // namespace
 
 std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOptions& o) {
-    const Labels& L = labels(o.language);
+    const Language l = o.language;
     switch (format) {
         case GapFormat::json: return render_json(rep);
         case GapFormat::csv: return render_csv(rep);
         case GapFormat::markdown: {
-            std::string out = "## " + heading(rep, L) + "\n\n";
+            std::string out = "## " + heading(rep, l) + "\n\n";
             if (!plan_line(rep).empty()) {
                 // escaped like a cell, and a leading '#', '+', '-' or '=' cannot start a heading or list
                 std::string line = markdown_cell(plan_line(rep) + (rep.plan_title.empty() ? "" : ": " + rep.plan_title));
@@ -305,20 +168,20 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
                 out += line + "\n\n";
             }
             out += render_markdown(gap_table(rep, o)) + "\n";
-            out += "_" + markdown_cell(L.note_gap) + "_\n\n";
-            std::string others = other_targets(rep, L, "- ");
+            out += "_" + markdown_cell(label(Label::gap_note, l)) + "_\n\n";
+            std::string others = other_targets(rep, l, "- ");
             if (!others.empty()) out += others + "\n";
-            out += "### " + fmt::format(fmt::runtime(L.tasks_title), format_date(rep.as_of)) + "\n\n";
+            out += "### " + format_label(Label::gap_tasks_title, l, format_date(rep.as_of)) + "\n\n";
             out += render_markdown(task_table(rep, o));
             return out;
         }
         case GapFormat::table: {
-            std::string out = heading(rep, L) + "\n";
+            std::string out = heading(rep, l) + "\n";
             if (!plan_line(rep).empty()) out += plan_line(rep) + "\n";
             out += "\n" + render_terminal(gap_table(rep, o), o.color);
-            std::string others = other_targets(rep, L, "  - ");
+            std::string others = other_targets(rep, l, "  - ");
             if (!others.empty()) out += "\n" + others;
-            out += "\n" + fmt::format(fmt::runtime(L.tasks_title), format_date(rep.as_of)) + "\n\n";
+            out += "\n" + format_label(Label::gap_tasks_title, l, format_date(rep.as_of)) + "\n\n";
             out += render_terminal(task_table(rep, o), o.color);
             return out;
         }

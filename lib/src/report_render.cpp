@@ -8,271 +8,22 @@
 #include "pgi/report.hpp"
 #include "pgi/table.hpp"
 #include "pgi/text.hpp"
+#include "render_shared.hpp"
 
 namespace pgi {
 
 namespace {
 
-// "{} days" with English singular for one ("1 day"); Vietnamese has no plural form.
-std::string days_text(const char* format, long n) {
-    std::string out = fmt::format(fmt::runtime(format), n);
-    if (n == 1)
-        if (auto p = out.find("1 days"); p != std::string::npos) out.replace(p, 6, "1 day");
-    return out;
-}
-
-
+// The catalogue (pgi/labels.hpp) in one language: L(Label::col_due) is "Hạn" or "Due".
 struct Labels {
-    const char* title;            // "{} — {}": title, period
-    const char* plan;
-    const char* issuer;
-    const char* focal;
-    const char* period;
-    const char* period_span;      // "{} to {}"
-    const char* as_of;
-    const char* sources;
-    const char* s1;
-    const char* scores_intro;     // "Scores against the {} targets"
-    const char* tasks_intro;
-    const char* s2;
-    const char* s3;
-    const char* s4;
-    const char* overdue_title;
-    const char* upcoming_title;   // "Due in the next {} days (until {})"
-    const char* s5;
-    const char* none;
-    const char* number;
-    const char* component;
-    const char* baseline;
-    const char* current;
-    const char* source;
-    const char* target;
-    const char* gap;
-    const char* assessment;
-    const char* met;
-    const char* not_met;
-    const char* total_pgi;
-    const char* all_components;
-    const char* from_baseline;    // "baseline {}"
-    const char* from_official;    // "PGI {} (published {})"
-    const char* from_estimate;    // "estimate {} ({})"
-    const char* tasks;
-    const char* statuses[5];
-    const char* overdue;
-    const char* percent_done;
-    const char* agency;
-    const char* agency_id;
-    const char* lead;
-    const char* cooperating;
-    const char* overdue_tasks;
-    const char* reported_this_period;
-    const char* reported_on;      // "reported ({})"
-    const char* not_reported;
-    const char* late_days;        // "late by {} days"
-    const char* due_on;           // "due {}"
-    const char* no_duty;
-    const char* not_yet_due;
-    const char* date;
-    const char* task;
-    const char* reporter;
-    const char* about_period;
-    const char* status;
-    const char* status_before;
-    const char* status_after;
-    const char* progress;
-    const char* evidence;
-    const char* note;
-    const char* due;
-    const char* days_overdue;
-    const char* days_left;
-    const char* text;
-    const char* report_due;
-    const char* situation;
-    const char* send_to;
-    const char* yes;
-    const char* no;
-    const char* report_date;
-    const char* days_late_col;
-    const char* months[12];
-    const char* quarter;          // "quý {}/{}" / "Q{} {}"
-    const char* half1;            // "6 tháng đầu năm {}"
-    const char* half2;
-    const char* year;             // "năm {}"
-    const char* month;            // "tháng {}/{}" ; en uses months[]
-    const char* range;            // "từ {} đến {}"
-    const char* day_unit;         // for the tasks table: "{} ngày"
-    const char* files;            // "{} tệp"
+    Language language;
+    std::string operator()(Label key) const { return std::string(label(key, language)); }
 };
 
-const Labels vi{
-    "Báo cáo tình hình thực hiện kế hoạch cải thiện chỉ số PGI — {}",
-    "Kế hoạch",
-    "Cơ quan ban hành",
-    "Cơ quan đầu mối",
-    "Kỳ báo cáo",
-    "từ {} đến {}",
-    "Số liệu tính đến ngày",
-    "Nguồn số liệu",
-    "1. Kết quả theo chỉ số thành phần",
-    "Điểm số so với mục tiêu năm {}:",
-    "Thực hiện nhiệm vụ trong kỳ:",
-    "2. Kết quả theo cơ quan, đơn vị",
-    "3. Thay đổi trong kỳ",
-    "4. Nhiệm vụ quá hạn và sắp đến hạn",
-    "Nhiệm vụ quá hạn",
-    "Nhiệm vụ đến hạn trong {} ngày tới (đến {})",
-    "5. Cơ quan, đơn vị chưa báo cáo",
-    "Không có.",
-    "TT",
-    "Chỉ số thành phần",
-    "Điểm cơ sở",
-    "Hiện tại",
-    "Nguồn",
-    "Mục tiêu",
-    "Khoảng cách",
-    "Đánh giá",
-    "đạt",
-    "chưa đạt",
-    "Tổng điểm PGI",
-    "Tất cả chỉ số",
-    "điểm cơ sở {}",
-    "PGI {} (công bố {})",
-    "ước tính {} ({})",
-    "Số nhiệm vụ",
-    {"Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Vướng mắc", "Đã hủy"},
-    "Quá hạn",
-    "Tỷ lệ hoàn thành",
-    "Cơ quan, đơn vị",
-    "Mã",
-    "Chủ trì",
-    "Phối hợp",
-    "Nhiệm vụ quá hạn",
-    "Báo cáo kỳ này",
-    "Đã báo cáo ({})",
-    "Chưa báo cáo",
-    "chậm {} ngày",
-    "hạn {}",
-    "không có hạn báo cáo",
-    "chưa đến hạn",
-    "Ngày",
-    "Nhiệm vụ",
-    "Cơ quan báo cáo",
-    "Kỳ",
-    "Trạng thái",
-    "Trạng thái trước",
-    "Trạng thái sau",
-    "Tiến độ",
-    "Minh chứng",
-    "Ghi chú",
-    "Hạn",
-    "Số ngày quá hạn",
-    "Số ngày còn lại",
-    "Nội dung",
-    "Hạn báo cáo",
-    "Tình trạng",
-    "Gửi tới",
-    "Có",
-    "Không",
-    "Ngày báo cáo",
-    "Số ngày chậm",
-    {"", "", "", "", "", "", "", "", "", "", "", ""},
-    "quý {}/{}",
-    "6 tháng đầu năm {}",
-    "6 tháng cuối năm {}",
-    "năm {}",
-    "tháng {}/{}",
-    "từ {} đến {}",
-    "{} ngày",
-    "{} tệp",
-};
+Labels labels(Language l) { return Labels{l}; }
 
-const Labels en{
-    "Progress report on the PGI improvement plan — {}",
-    "Plan",
-    "Issued by",
-    "Focal agency",
-    "Reporting period",
-    "{} to {}",
-    "As of",
-    "Sources",
-    "1. Results by component",
-    "Scores against the {} targets:",
-    "Task execution in the period:",
-    "2. Results by agency",
-    "3. Changes during the period",
-    "4. Overdue tasks and upcoming deadlines",
-    "Overdue tasks",
-    "Due in the next {} days (until {})",
-    "5. Agencies that have not reported",
-    "None.",
-    "#",
-    "Component",
-    "Baseline",
-    "Current",
-    "Source",
-    "Target",
-    "Gap",
-    "Status",
-    "met",
-    "not met",
-    "Total PGI",
-    "All components",
-    "baseline {}",
-    "PGI {} (published {})",
-    "estimate {} ({})",
-    "Tasks",
-    {"Not started", "In progress", "Done", "Blocked", "Cancelled"},
-    "Overdue",
-    "Done %",
-    "Agency",
-    "Id",
-    "Lead",
-    "Cooperating",
-    "Overdue tasks",
-    "Reported for the period",
-    "Reported ({})",
-    "Not reported",
-    "late by {} days",
-    "due {}",
-    "no reporting duty",
-    "not yet due",
-    "Date",
-    "Task",
-    "Reported by",
-    "Period",
-    "Status",
-    "Status before",
-    "Status after",
-    "Progress",
-    "Evidence",
-    "Note",
-    "Due",
-    "Days overdue",
-    "Days left",
-    "Task text",
-    "Report due",
-    "Situation",
-    "Send to",
-    "Yes",
-    "No",
-    "Report date",
-    "Days late",
-    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-     "December"},
-    "Q{} {}",
-    "first half of {}",
-    "second half of {}",
-    "{}",
-    "",
-    "{} to {}",
-    "{} days",
-    "{} files",
-};
-
-const Labels& labels(Language l) { return l == Language::en ? en : vi; }
-
-std::string fmt1(const char* f, const std::string& a) { return fmt::format(fmt::runtime(f), a); }
-std::string fmt2(const char* f, const std::string& a, const std::string& b) { return fmt::format(fmt::runtime(f), a, b); }
+std::string fmt1(const std::string& f, const std::string& a) { return fmt::format(fmt::runtime(f), a); }
+std::string fmt2(const std::string& f, const std::string& a, const std::string& b) { return fmt::format(fmt::runtime(f), a, b); }
 
 // Dates in the reader's convention: dd/mm/yyyy in Vietnamese documents, ISO in English.
 std::string show_date(const Date& d, Language l) {
@@ -285,14 +36,7 @@ const char* roman(int n) {
     return n >= 1 && n <= 4 ? r[n] : "";
 }
 
-std::string name(const OwnerName& o, Language l) {
-    if (l == Language::en && !o.name_en.empty()) return o.name_en;
-    return o.name.empty() ? o.id : o.name;
-}
-
-std::string component_name(const std::string& vi_name, const std::string& en_name, Language l) {
-    return l == Language::en && !en_name.empty() ? en_name : vi_name;
-}
+std::string name(const OwnerName& o, Language l) { return display_name(o.name, o.name_en, l, o.id); }
 
 std::string percent_text(const std::optional<int>& p) { return p ? fmt::format("{}%", *p) : std::string(); }
 
@@ -302,41 +46,23 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
     return out;
 }
 
-std::string opt_score(const std::optional<Score>& s, bool comma) { return s ? format_score(*s, comma) : "—"; }
-
-std::string current_source(const GapRow& r, const Labels& L) {
-    switch (r.current_source) {
-        case CurrentSource::none: return "—";
-        case CurrentSource::baseline: return fmt::format(fmt::runtime(L.from_baseline), r.current_year);
-        case CurrentSource::observation:
-            return fmt::format(fmt::runtime(r.observation_kind == ObservationKind::official ? L.from_official : L.from_estimate),
-                               r.current_year, r.published ? format_partial_date(*r.published) : "?");
-    }
-    return "—";
-}
-
-std::string met_text(const GapRow& r, const Labels& L) {
-    if (!r.met) return "—";
-    return *r.met ? L.met : L.not_met;
-}
-
 std::string reporting_text(const ReportingStatus& s, const Labels& L, Language l) {
-    if (s.reported) return fmt1(L.reported_on, s.last_report ? show_date(*s.last_report, l) : "");
-    std::string out = L.not_reported;
-    if (s.late) out += ", " + days_text(L.late_days, s.days_late);
-    else if (s.due) out += ", " + fmt1(L.due_on, show_date(*s.due, l));
+    if (s.reported) return fmt1(L(Label::reported_on), s.last_report ? show_date(*s.last_report, l) : "");
+    std::string out = L(Label::not_reported);
+    if (s.late) out += ", " + label_count(Label::late_by_days, l, s.days_late);
+    else if (s.due) out += ", " + fmt1(L(Label::due_on), show_date(*s.due, l));
     return out;
 }
 
 std::string situation_text(const ReportingStatus& s, const Labels& L) {
-    if (s.late) return days_text(L.late_days, s.days_late);
-    if (s.due) return L.not_yet_due;
-    return L.no_duty;
+    if (s.late) return label_count(Label::late_by_days, L.language, s.days_late);
+    if (s.due) return L(Label::not_yet_due);
+    return L(Label::no_duty);
 }
 
 std::string status_change(const TaskChange& c, Language l) {
-    if (c.before == c.after) return status_label(c.after, l);
-    return status_label(c.before, l) + " → " + status_label(c.after, l);
+    if (c.before == c.after) return std::string(status_label(c.after, l));
+    return std::string(status_label(c.before, l)) + " → " + std::string(status_label(c.after, l));
 }
 
 // ---- the sections as tables (shared by Markdown and CSV) ----
@@ -346,78 +72,52 @@ struct Section {
     Table table;
 };
 
+// Section 1's scores: the gap report's score table without the "achieved" column.
 Section scores_section(const PeriodicReport& r, const ReportRenderOptions& o) {
-    const Labels& L = labels(o.language);
-    const GapReport& g = *r.scores;
-    Section s{"scores", {}};
-    auto by = [](const char* label, std::optional<int> year) {
-        return year ? fmt::format("{} {}", label, *year) : std::string(label);
-    };
-    s.table.header = {L.number, L.component, by(L.baseline, g.total.baseline_year), L.current, L.source,
-                      by(L.target, g.target_year), L.gap, L.assessment};
-    s.table.align = {Align::right, Align::left, Align::right, Align::right, Align::left, Align::right, Align::right,
-                     Align::left};
-    auto row = [&](const GapRow& x, std::string num, std::string nm) {
-        s.table.rows.push_back({Cell(std::move(num)), Cell(std::move(nm)), Cell(opt_score(x.baseline, o.decimal_comma)),
-                                Cell(opt_score(x.current, o.decimal_comma)), Cell(current_source(x, L)),
-                                Cell(opt_score(x.target, o.decimal_comma)), Cell(opt_score(x.gap, o.decimal_comma)),
-                                Cell(met_text(x, L))});
-    };
-    for (const auto& c : g.components)
-        row(c, c.number ? std::to_string(c.number) : "", component_name(c.name, c.name_en, o.language));
-    row(g.total, "", L.total_pgi);
-    return s;
+    return {"scores", render::score_table(*r.scores, {o.language, o.decimal_comma, /*with_achieved=*/false})};
 }
 
-std::vector<Cell> count_cells(const StatusCounts& c, const ReportRenderOptions& o, bool with_percent_sign) {
-    std::vector<Cell> cells{Cell(std::to_string(c.tasks))};
-    for (TaskStatus st : {TaskStatus::done, TaskStatus::in_progress, TaskStatus::not_started, TaskStatus::blocked,
-                          TaskStatus::cancelled})
-        cells.emplace_back(std::to_string(c.count(st)));
-    cells.emplace_back(std::to_string(c.overdue));
-    auto p = c.percent_done(o.decimal_comma);
-    cells.emplace_back(p ? *p + (with_percent_sign ? "%" : "") : std::string("—"));
-    return cells;
+// The report lists statuses from the most to the least advanced.
+constexpr std::array<TaskStatus, task_status_count> report_status_order{
+    TaskStatus::done, TaskStatus::in_progress, TaskStatus::not_started, TaskStatus::blocked, TaskStatus::cancelled};
+
+render::TaskCountRow count_row(std::string number, std::string name, const StatusCounts& c, bool decimal_comma) {
+    render::TaskCountRow row;
+    row.number = std::move(number);
+    row.name = std::move(name);
+    row.tasks = c.tasks;
+    row.by_status = c.by_status;
+    row.overdue = c.overdue;
+    row.percent_done = c.percent_done(decimal_comma);
+    return row;
 }
 
-std::vector<std::string> status_headers(const Labels& L) {
-    return {L.statuses[static_cast<int>(TaskStatus::done)], L.statuses[static_cast<int>(TaskStatus::in_progress)],
-            L.statuses[static_cast<int>(TaskStatus::not_started)], L.statuses[static_cast<int>(TaskStatus::blocked)],
-            L.statuses[static_cast<int>(TaskStatus::cancelled)]};
-}
-
+// Section 1's task execution: the component summary of `pgi gap` with overdue and share done.
 Section components_section(const PeriodicReport& r, const ReportRenderOptions& o, bool csv) {
-    const Labels& L = labels(o.language);
-    Section s{"components", {}};
-    s.table.header = {L.number, L.component, L.tasks};
-    for (auto& h : status_headers(L)) s.table.header.push_back(h);
-    s.table.header.push_back(L.overdue);
-    s.table.header.push_back(csv ? std::string(L.percent_done) + " (%)" : std::string(L.percent_done));
-    s.table.align = {Align::right, Align::left};
-    s.table.align.resize(s.table.header.size(), Align::right);
-    for (const auto& c : r.components) {
-        std::vector<Cell> row{Cell(c.number ? std::to_string(c.number) : ""),
-                              Cell(component_name(c.name, c.name_en, o.language))};
-        for (auto& x : count_cells(c.tasks, o, !csv)) row.push_back(std::move(x));
-        s.table.rows.push_back(std::move(row));
-    }
-    std::vector<Cell> total{Cell(""), Cell(L.all_components)};
-    for (auto& x : count_cells(r.all_tasks, o, !csv)) total.push_back(std::move(x));
-    s.table.rows.push_back(std::move(total));
-    return s;
+    std::vector<render::TaskCountRow> rows;
+    for (const auto& c : r.components)
+        rows.push_back(count_row(c.number ? std::to_string(c.number) : "", display_name(c.name, c.name_en, o.language),
+                                 c.tasks, o.decimal_comma));
+    rows.push_back(count_row("", std::string(label(Label::all_components, o.language)), r.all_tasks, o.decimal_comma));
+    render::TaskCountColumns columns;
+    columns.order = report_status_order;
+    columns.overdue_and_done = true;
+    columns.csv = csv;
+    columns.language = o.language;
+    return {"components", render::task_count_table(rows, columns)};
 }
 
 Section owners_section(const PeriodicReport& r, const ReportRenderOptions& o, bool csv) {
     const Labels& L = labels(o.language);
     Section s{"owners", {}};
-    if (csv) s.table.header = {L.agency_id, L.agency, L.lead, L.cooperating};
-    else s.table.header = {L.agency, L.lead, L.cooperating};
-    for (auto& h : status_headers(L)) s.table.header.push_back(h);
+    if (csv) s.table.header = {L(Label::col_agency_id), L(Label::col_agency), L(Label::role_lead), L(Label::role_cooperating)};
+    else s.table.header = {L(Label::col_agency), L(Label::role_lead), L(Label::role_cooperating)};
+    for (TaskStatus st : report_status_order) s.table.header.emplace_back(std::string(status_label(st, o.language)));
     if (csv) {
-        s.table.header.insert(s.table.header.end(), {L.overdue, L.overdue_tasks, L.reported_this_period, L.report_date,
-                                                     L.report_due, L.days_late_col});
+        s.table.header.insert(s.table.header.end(), {L(Label::col_overdue), L(Label::col_overdue_tasks), L(Label::col_reported_this_period), L(Label::col_report_date),
+                                                     L(Label::col_report_due), L(Label::col_days_late)});
     } else {
-        s.table.header.insert(s.table.header.end(), {L.overdue_tasks, L.reported_this_period});
+        s.table.header.insert(s.table.header.end(), {L(Label::col_overdue_tasks), L(Label::col_reported_this_period)});
     }
     s.table.align.assign(s.table.header.size(), Align::right);
     s.table.align[0] = Align::left;
@@ -430,14 +130,12 @@ Section owners_section(const PeriodicReport& r, const ReportRenderOptions& o, bo
         row.emplace_back(name(os.owner, o.language));
         row.emplace_back(std::to_string(os.lead_tasks));
         row.emplace_back(std::to_string(os.cooperating_tasks));
-        for (TaskStatus st : {TaskStatus::done, TaskStatus::in_progress, TaskStatus::not_started, TaskStatus::blocked,
-                              TaskStatus::cancelled})
-            row.emplace_back(std::to_string(os.tasks.count(st)));
+        for (TaskStatus st : report_status_order) row.emplace_back(std::to_string(os.tasks.count(st)));
         const auto& rep = os.reporting;
         if (csv) {
             row.emplace_back(std::to_string(os.overdue.size()));
             row.emplace_back(join(os.overdue, "; "));
-            row.emplace_back(rep.reported ? L.yes : L.no);
+            row.emplace_back(rep.reported ? L(Label::yes) : L(Label::no));
             row.emplace_back(rep.last_report ? format_date(*rep.last_report) : "");
             row.emplace_back(rep.due ? format_date(*rep.due) : "");
             row.emplace_back(rep.late ? std::to_string(rep.days_late) : "");
@@ -454,10 +152,10 @@ Section changes_section(const PeriodicReport& r, const ReportRenderOptions& o, b
     const Labels& L = labels(o.language);
     Section s{"changes", {}};
     if (csv)
-        s.table.header = {L.date, L.task, L.agency_id, L.reporter, L.about_period, L.status_before, L.status_after,
-                          std::string(L.progress) + " (%)", L.evidence, L.note};
+        s.table.header = {L(Label::col_date), L(Label::col_task), L(Label::col_agency_id), L(Label::col_reporter), L(Label::col_about_period), L(Label::col_status_before), L(Label::col_status_after),
+                          std::string(L(Label::col_progress)) + " (%)", L(Label::col_evidence), L(Label::col_note)};
     else
-        s.table.header = {L.date, L.task, L.reporter, L.about_period, L.status, L.progress, L.evidence, L.note};
+        s.table.header = {L(Label::col_date), L(Label::col_task), L(Label::col_reporter), L(Label::col_about_period), L(Label::col_status), L(Label::col_progress), L(Label::col_evidence), L(Label::col_note)};
     s.table.align.assign(s.table.header.size(), Align::left);
     s.table.align[csv ? 7 : 5] = Align::right;
     for (const auto& c : r.changes) {
@@ -466,7 +164,7 @@ Section changes_section(const PeriodicReport& r, const ReportRenderOptions& o, b
         if (csv)
             s.table.rows.push_back({Cell(format_date(c.date)), Cell(c.task), Cell(c.reported_by.id),
                                     Cell(name(c.reported_by, o.language)), Cell(about),
-                                    Cell(status_label(c.before, o.language)), Cell(status_label(c.after, o.language)),
+                                    Cell(std::string(status_label(c.before, o.language))), Cell(std::string(status_label(c.after, o.language))),
                                     Cell(c.percent ? std::to_string(*c.percent) : ""), Cell(join(c.evidence, "; ")),
                                     Cell(c.note)});
         else
@@ -477,15 +175,15 @@ Section changes_section(const PeriodicReport& r, const ReportRenderOptions& o, b
     return s;
 }
 
-Section deadlines_section(const std::vector<DeadlineItem>& items, const char* key, const char* days_label,
+Section deadlines_section(const std::vector<DeadlineItem>& items, const char* key, const std::string& days_label,
                           const ReportRenderOptions& o, bool csv) {
     const Labels& L = labels(o.language);
     Section s{key, {}};
     if (csv)
-        s.table.header = {L.task, L.agency_id, L.lead, L.due, days_label, L.status, std::string(L.progress) + " (%)",
-                          L.text};
+        s.table.header = {L(Label::col_task), L(Label::col_agency_id), L(Label::role_lead), L(Label::col_due), days_label, L(Label::col_status), std::string(L(Label::col_progress)) + " (%)",
+                          L(Label::col_text)};
     else
-        s.table.header = {L.task, L.lead, L.due, days_label, L.status, L.progress, L.text};
+        s.table.header = {L(Label::col_task), L(Label::role_lead), L(Label::col_due), days_label, L(Label::col_status), L(Label::col_progress), L(Label::col_text)};
     s.table.align.assign(s.table.header.size(), Align::left);
     s.table.align[csv ? 4 : 3] = Align::right;
     s.table.align[csv ? 6 : 5] = Align::right;
@@ -495,7 +193,7 @@ Section deadlines_section(const std::vector<DeadlineItem>& items, const char* ke
         row.emplace_back(name(d.lead, o.language));
         row.emplace_back(csv ? format_date(d.due) : show_date(d.due, o.language));
         row.emplace_back(std::to_string(d.days));
-        row.emplace_back(status_label(d.status, o.language));
+        row.emplace_back(std::string(status_label(d.status, o.language)));
         row.emplace_back(csv ? (d.percent ? std::to_string(*d.percent) : "") : percent_text(d.percent));
         row.emplace_back(d.text);
         s.table.rows.push_back(std::move(row));
@@ -506,8 +204,8 @@ Section deadlines_section(const std::vector<DeadlineItem>& items, const char* ke
 Section not_reported_section(const PeriodicReport& r, const ReportRenderOptions& o, bool csv) {
     const Labels& L = labels(o.language);
     Section s{"not_reported", {}};
-    if (csv) s.table.header = {L.agency_id, L.agency, L.report_due, L.situation, L.days_late_col, L.send_to};
-    else s.table.header = {L.agency, L.agency_id, L.report_due, L.situation, L.send_to};
+    if (csv) s.table.header = {L(Label::col_agency_id), L(Label::col_agency), L(Label::col_report_due), L(Label::col_situation), L(Label::col_days_late), L(Label::col_send_to)};
+    else s.table.header = {L(Label::col_agency), L(Label::col_agency_id), L(Label::col_report_due), L(Label::col_situation), L(Label::col_send_to)};
     s.table.align.assign(s.table.header.size(), Align::left);
     // Recipients by id: the focal agency or whoever the duty names.
     for (const auto& os : r.not_reported) {
@@ -532,7 +230,7 @@ Section not_reported_section(const PeriodicReport& r, const ReportRenderOptions&
 }
 
 std::string title_line(const PeriodicReport& r, const Labels& L, Language l) {
-    return fmt1(L.title, period_label(r.period, l));
+    return fmt1(L(Label::report_title), period_label(r.period, l));
 }
 
 std::string plan_text(const PeriodicReport& r) {
@@ -544,7 +242,7 @@ std::string plan_text(const PeriodicReport& r) {
 std::string period_text(const PeriodicReport& r, const Labels& L, Language l) {
     std::string label = period_label(r.period, l);
     if (r.period.kind == PeriodKind::range) return label;
-    return label + " (" + fmt2(L.period_span, show_date(r.period.first, l), show_date(r.period.last, l)) + ")";
+    return label + " (" + fmt2(L(Label::report_period_span), show_date(r.period.first, l), show_date(r.period.last, l)) + ")";
 }
 
 std::string code_span(const std::string& s) {
@@ -585,7 +283,7 @@ std::vector<std::string> source_lines(const std::vector<SourceFile>& sources, co
         else ++rv->second;
     }
     for (const auto& g : groups) {
-        std::string line = code_span(g.dir) + " — " + fmt::format(fmt::runtime(L.files), g.files);
+        std::string line = code_span(g.dir) + " — " + label_count(Label::report_files, L.language, static_cast<long>(g.files));
         std::string revs;
         for (const auto& [rev, n] : g.revisions) {
             if (rev.empty() && g.revisions.size() == 1) continue;
@@ -604,52 +302,52 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
     const Labels& L = labels(o.language);
     const Language l = o.language;
     std::string out = "# " + markdown_cell(title_line(r, L, l)) + "\n\n";
-    auto item = [&](const char* label, const std::string& value) {
+    auto item = [&](const std::string& label, const std::string& value) {
         if (!value.empty()) out += "- **" + std::string(label) + ":** " + markdown_cell(value) + "\n";
     };
-    item(L.plan, plan_text(r));
-    item(L.issuer, r.plan_issuer);
-    if (!r.focal_agency.id.empty()) item(L.focal, name(r.focal_agency, l));
-    item(L.period, period_text(r, L, l));
-    item(L.as_of, show_date(r.as_of, l));
+    item(L(Label::report_plan), plan_text(r));
+    item(L(Label::report_issuer), r.plan_issuer);
+    if (!r.focal_agency.id.empty()) item(L(Label::report_focal), name(r.focal_agency, l));
+    item(L(Label::report_period), period_text(r, L, l));
+    item(L(Label::report_as_of), show_date(r.as_of, l));
     if (!r.sources.empty()) {
-        out += "- **" + std::string(L.sources) + ":**\n";
+        out += "- **" + std::string(L(Label::report_sources)) + ":**\n";
         for (const auto& line : source_lines(r.sources, L))
             out += "  - " + line + "\n";
     }
     out += "\n";
-    auto none = [&] { out += "_" + std::string(L.none) + "_\n\n"; };
+    auto none = [&] { out += "_" + std::string(L(Label::report_none)) + "_\n\n"; };
 
-    out += "## " + std::string(L.s1) + "\n\n";
+    out += "## " + std::string(L(Label::report_s1)) + "\n\n";
     if (r.scores) {
-        out += fmt::format(fmt::runtime(L.scores_intro), r.scores->target_year) + "\n\n";
+        out += fmt::format(fmt::runtime(L(Label::report_scores_intro)), r.scores->target_year) + "\n\n";
         out += render_markdown(scores_section(r, o).table) + "\n";
     }
-    out += std::string(L.tasks_intro) + "\n\n";
+    out += std::string(L(Label::report_tasks_intro)) + "\n\n";
     out += render_markdown(components_section(r, o, false).table) + "\n";
 
-    out += "## " + std::string(L.s2) + "\n\n";
+    out += "## " + std::string(L(Label::report_s2)) + "\n\n";
     if (r.owners.empty()) none();
     else out += render_markdown(owners_section(r, o, false).table) + "\n";
 
-    out += "## " + std::string(L.s3) + "\n\n";
+    out += "## " + std::string(L(Label::report_s3)) + "\n\n";
     if (r.changes.empty()) none();
     else out += render_markdown(changes_section(r, o, false).table) + "\n";
 
-    out += "## " + std::string(L.s4) + "\n\n";
-    out += "### " + std::string(L.overdue_title) + "\n\n";
+    out += "## " + std::string(L(Label::report_s4)) + "\n\n";
+    out += "### " + std::string(L(Label::report_overdue_title)) + "\n\n";
     if (r.overdue.empty()) none();
-    else out += render_markdown(deadlines_section(r.overdue, "overdue", L.days_overdue, o, false).table) + "\n";
+    else out += render_markdown(deadlines_section(r.overdue, "overdue", L(Label::col_days_overdue), o, false).table) + "\n";
     out += "### " +
-           markdown_cell(fmt::format(fmt::runtime(L.upcoming_title), r.due_window_days,
+           markdown_cell(label_count(Label::report_upcoming_title, l, r.due_window_days,
                                      show_date(add_days(r.as_of, r.due_window_days), l))) +
            "\n\n";
     if (r.upcoming.empty()) none();
-    else out += render_markdown(deadlines_section(r.upcoming, "upcoming", L.days_left, o, false).table) + "\n";
+    else out += render_markdown(deadlines_section(r.upcoming, "upcoming", L(Label::col_days_left), o, false).table) + "\n";
 
-    out += "## " + std::string(L.s5) + "\n\n";
+    out += "## " + std::string(L(Label::report_s5)) + "\n\n";
     if (r.not_reported.empty()) {
-        out += "_" + std::string(L.none) + "_\n";
+        out += "_" + std::string(L(Label::report_none)) + "_\n";
     } else {
         out += render_markdown(not_reported_section(r, o, false).table);
     }
@@ -662,23 +360,23 @@ std::string render_csv_report(const PeriodicReport& r, const ReportRenderOptions
     const Labels& L = labels(o.language);
     const Language l = o.language;
     std::vector<std::vector<std::string>> records;
-    auto header_row = [&](const char* label, const std::string& value, const std::string& detail = {}) {
+    auto header_row = [&](const std::string& label, const std::string& value, const std::string& detail = {}) {
         records.push_back({"header", label, value, detail});
     };
-    header_row(L.plan, plan_text(r));
-    header_row(L.issuer, r.plan_issuer);
-    if (!r.focal_agency.id.empty()) header_row(L.focal, name(r.focal_agency, l), r.focal_agency.id);
-    header_row(L.period, period_label(r.period, l), format_period(r.period));
-    header_row(L.as_of, format_date(r.as_of));
-    for (const auto& s : r.sources) header_row(L.sources, s.path, s.revision);
+    header_row(L(Label::report_plan), plan_text(r));
+    header_row(L(Label::report_issuer), r.plan_issuer);
+    if (!r.focal_agency.id.empty()) header_row(L(Label::report_focal), name(r.focal_agency, l), r.focal_agency.id);
+    header_row(L(Label::report_period), period_label(r.period, l), format_period(r.period));
+    header_row(L(Label::report_as_of), format_date(r.as_of));
+    for (const auto& s : r.sources) header_row(L(Label::report_sources), s.path, s.revision);
 
     std::vector<Section> sections;
     if (r.scores) sections.push_back(scores_section(r, o));
     sections.push_back(components_section(r, o, true));
     sections.push_back(owners_section(r, o, true));
     sections.push_back(changes_section(r, o, true));
-    sections.push_back(deadlines_section(r.overdue, "overdue", L.days_overdue, o, true));
-    sections.push_back(deadlines_section(r.upcoming, "upcoming", L.days_left, o, true));
+    sections.push_back(deadlines_section(r.overdue, "overdue", L(Label::col_days_overdue), o, true));
+    sections.push_back(deadlines_section(r.upcoming, "upcoming", L(Label::col_days_left), o, true));
     sections.push_back(not_reported_section(r, o, true));
     for (const auto& s : sections) {
         std::vector<std::string> head{s.key};
@@ -736,27 +434,22 @@ std::string cut(const std::string& text, std::size_t width) {
 
 std::string owner_display(const Plan& plan, const std::string& id, Language l) {
     const Owner* o = plan.find_owner(id);
-    if (!o) return id;
-    if (l == Language::en && !o->name_en.empty()) return o->name_en;
-    return o->name.empty() ? id : o->name;
+    return o ? display_name(o->name, o->name_en, l, id) : id;
 }
 
 }  // namespace
-
-std::string status_label(TaskStatus s, Language language) { return labels(language).statuses[static_cast<int>(s)]; }
 
 std::string period_label(const CalendarPeriod& p, Language language) {
     const Labels& L = labels(language);
     switch (p.kind) {
         case PeriodKind::month:
-            if (language == Language::en) return fmt::format("{} {}", L.months[p.first.month - 1], p.year());
-            return fmt::format(fmt::runtime(L.month), p.first.month, p.year());
+            return format_label(Label::period_month, language, month_label(p.first.month, language), p.first.month,
+                                p.year());
         case PeriodKind::quarter:
-            if (language == Language::en) return fmt::format(fmt::runtime(L.quarter), p.index(), p.year());
-            return fmt::format(fmt::runtime(L.quarter), roman(p.index()), p.year());
-        case PeriodKind::half: return fmt::format(fmt::runtime(p.index() == 1 ? L.half1 : L.half2), p.year());
-        case PeriodKind::year: return fmt::format(fmt::runtime(L.year), p.year());
-        case PeriodKind::range: return fmt2(L.range, show_date(p.first, language), show_date(p.last, language));
+            return format_label(Label::period_quarter, language, roman(p.index()), p.index(), p.year());
+        case PeriodKind::half: return fmt::format(fmt::runtime(p.index() == 1 ? L(Label::period_half_1) : L(Label::period_half_2)), p.year());
+        case PeriodKind::year: return fmt::format(fmt::runtime(L(Label::period_year)), p.year());
+        case PeriodKind::range: return fmt2(L(Label::period_range), show_date(p.first, language), show_date(p.last, language));
     }
     return format_period(p);
 }
@@ -826,9 +519,9 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
         case TaskListFormat::table: {
             bool md = format == TaskListFormat::markdown;
             Table t;
-            t.header = {"ID", L.number, L.lead};
-            if (md) t.header.push_back(L.cooperating);
-            t.header.insert(t.header.end(), {L.status, "%", L.due, L.overdue, L.text});
+            t.header = {"ID", L(Label::col_number), L(Label::role_lead)};
+            if (md) t.header.push_back(L(Label::role_cooperating));
+            t.header.insert(t.header.end(), {L(Label::col_status), "%", L(Label::col_due), L(Label::col_overdue), L(Label::col_text)});
             t.align.assign(t.header.size(), Align::left);
             t.align[1] = Align::right;
             t.align[md ? 5 : 4] = Align::right;
@@ -845,10 +538,10 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
                 Style st = r.state.status == TaskStatus::blocked ? Style::bad
                            : r.state.status == TaskStatus::done  ? Style::good
                                                                  : Style::plain;
-                row.emplace_back(status_label(r.state.status, o.language), st);
+                row.emplace_back(std::string(status_label(r.state.status, o.language)), st);
                 row.emplace_back(r.state.percent ? std::to_string(*r.state.percent) : "");
                 row.emplace_back(k.due ? format_partial_date(*k.due) : "");
-                row.emplace_back(r.state.overdue ? days_text(L.day_unit, r.state.days_overdue) : "",
+                row.emplace_back(r.state.overdue ? label_count(Label::days_count, o.language, r.state.days_overdue) : "",
                                  Style::bad);
                 row.emplace_back(md ? k.text : cut(k.text, o.text_width));
                 t.rows.push_back(std::move(row));

@@ -8,6 +8,7 @@
 
 #include "pgi/date.hpp"
 #include "pgi/diagnostic.hpp"
+#include "pgi/labels.hpp"
 #include "pgi/model.hpp"
 #include "pgi/score.hpp"
 
@@ -34,7 +35,7 @@ struct GapRow {
     std::optional<Score> planned_increase;   ///< target − baseline
     std::optional<Score> achieved_increase;  ///< current − baseline
     std::optional<bool> met;           ///< current >= target
-    std::array<int, 5> tasks_by_status{};    ///< indexed by TaskStatus
+    std::array<int, task_status_count> tasks_by_status{};  ///< indexed by TaskStatus
     int tasks = 0;
 };
 
@@ -81,9 +82,6 @@ struct GapResult {
     Diagnostics diagnostics;
 };
 GapResult compute_gap(const Plan& plan, const GapOptions& options);
-
-/// Output language for labels.
-enum class Language { vi, en };
 
 enum class GapFormat { table, markdown, csv, json };
 

@@ -3,9 +3,13 @@
 // cooperating owner, focal agency, observation.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pgi/date.hpp"
@@ -288,7 +292,111 @@ struct Plan {
     const Task* find_task(std::string_view id) const;
 };
 
-// Names used in files, docs and output: the snake_case spellings below are the file format.
+// ---- enum spellings: one table per enum ----
+// The snake_case spellings are the file format (plan files, update files, CSV and JSON
+// output, CLI option values). Each enum has ONE table, `EnumNames<E>::table`, in enumerator
+// order; to_string(), the parse_*() functions, the schema (schema.hpp) and the CLI's lists
+// of allowed values all read it. Adding an enumerator = one line in its table (a
+// static_assert below fails when the table and the enum disagree on order).
+
+template <class E>
+struct EnumName {
+    E value;
+    const char* name;
+};
+template <class E>
+struct EnumNames;  // specialised below, one per enum
+
+template <>
+struct EnumNames<Recurrence> {
+    static constexpr EnumName<Recurrence> table[] = {
+        {Recurrence::none, "none"},       {Recurrence::continuous, "continuous"},
+        {Recurrence::daily, "daily"},     {Recurrence::weekly, "weekly"},
+        {Recurrence::monthly, "monthly"}, {Recurrence::quarterly, "quarterly"},
+        {Recurrence::half_yearly, "half_yearly"}, {Recurrence::yearly, "yearly"}};
+};
+template <>
+struct EnumNames<TargetKind> {
+    static constexpr EnumName<TargetKind> table[] = {
+        {TargetKind::score, "score"}, {TargetKind::rank_top, "rank_top"}, {TargetKind::rank_increase, "rank_increase"}};
+};
+template <>
+struct EnumNames<OwnerKind> {
+    static constexpr EnumName<OwnerKind> table[] = {
+        {OwnerKind::department, "department"},       {OwnerKind::people_committee, "people_committee"},
+        {OwnerKind::ward_committees, "ward_committees"}, {OwnerKind::police, "police"},
+        {OwnerKind::military, "military"},           {OwnerKind::inspectorate, "inspectorate"},
+        {OwnerKind::project_board, "project_board"}, {OwnerKind::centre, "centre"},
+        {OwnerKind::group, "group"},                 {OwnerKind::other, "other"}};
+};
+template <>
+struct EnumNames<TaskStatus> {
+    static constexpr EnumName<TaskStatus> table[] = {{TaskStatus::not_started, "not_started"},
+                                                     {TaskStatus::in_progress, "in_progress"},
+                                                     {TaskStatus::done, "done"},
+                                                     {TaskStatus::blocked, "blocked"},
+                                                     {TaskStatus::cancelled, "cancelled"}};
+};
+template <>
+struct EnumNames<ObservationKind> {
+    static constexpr EnumName<ObservationKind> table[] = {{ObservationKind::official, "official"},
+                                                          {ObservationKind::estimate, "estimate"}};
+};
+
+/// How many enumerators E has (the size of its spelling table).
+template <class E>
+inline constexpr std::size_t enum_count = std::size(EnumNames<E>::table);
+
+/// Every enumerator of E, in declaration order: `for (E e : enum_values<E>())`.
+template <class E>
+constexpr auto enum_values() {
+    std::array<E, enum_count<E>> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = EnumNames<E>::table[i].value;
+    return out;
+}
+
+template <class E>
+constexpr bool enum_table_in_order() {
+    for (std::size_t i = 0; i < enum_count<E>; ++i)
+        if (static_cast<std::size_t>(EnumNames<E>::table[i].value) != i) return false;
+    return true;
+}
+static_assert(enum_table_in_order<Recurrence>() && enum_table_in_order<TargetKind>() &&
+              enum_table_in_order<OwnerKind>() && enum_table_in_order<TaskStatus>() &&
+              enum_table_in_order<ObservationKind>(),
+              "an EnumNames table is not in enumerator order");
+
+/// The number of task statuses: arrays of counts by status have this size, indexed by TaskStatus.
+inline constexpr std::size_t task_status_count = enum_count<TaskStatus>;
+static_assert(static_cast<std::size_t>(TaskStatus::cancelled) + 1 == task_status_count,
+              "TaskStatus: add the new status to EnumNames<TaskStatus>");
+
+/// The file-format spelling of an enumerator.
+template <class E>
+constexpr const char* enum_name(E value) {
+    auto i = static_cast<std::size_t>(value);
+    return i < enum_count<E> ? EnumNames<E>::table[i].name : "";
+}
+
+/// The enumerator spelled `s`, exactly; std::nullopt for any other text.
+template <class E>
+constexpr std::optional<E> parse_enum(std::string_view s) {
+    for (const auto& e : EnumNames<E>::table)
+        if (s == e.name) return e.value;
+    return std::nullopt;
+}
+
+/// The spellings joined for a message: "a, b or c" (`last` = " or ") or "a, b, c" (`last` = ", ").
+template <class E>
+std::string enum_names_text(std::string_view last = " or ") {
+    std::string out;
+    for (std::size_t i = 0; i < enum_count<E>; ++i) {
+        if (i) out += i + 1 == enum_count<E> ? std::string(last) : std::string(", ");
+        out += EnumNames<E>::table[i].name;
+    }
+    return out;
+}
+
 const char* to_string(Recurrence r);
 const char* to_string(TargetKind k);
 const char* to_string(OwnerKind k);

@@ -33,7 +33,7 @@ struct OwnerName {
 /// overlaps the status counts (an overdue task is also `in_progress`, say).
 struct StatusCounts {
     int tasks = 0;
-    std::array<int, 5> by_status{};  ///< indexed by TaskStatus
+    std::array<int, task_status_count> by_status{};  ///< indexed by TaskStatus
     int overdue = 0;
     int count(TaskStatus s) const { return by_status[static_cast<std::size_t>(s)]; }
     /// Share of tasks done among those not cancelled, in percent with one decimal as text
@@ -165,9 +165,8 @@ struct TaskListOptions {
 std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows, const Date& as_of,
                              TaskListFormat format, const TaskListOptions& options);
 
-/// Labels used by both renderers: a status, and a period in words ("tháng 10/2024",
-/// "quý III/2024", "October 2024", "Q3 2024").
-std::string status_label(TaskStatus s, Language language);
+/// A period in words ("tháng 10/2024", "quý III/2024", "October 2024", "Q3 2024"); labels
+/// from the catalogue (labels.hpp, which also has status_label()).
 std::string period_label(const CalendarPeriod& p, Language language);
 
 }  // namespace pgi
