@@ -14,13 +14,37 @@ namespace pgi::cli {
 namespace {
 constexpr const char* exit_code_help =
     "\nExit codes:\n"
-    "  0  success (validate: the plan is valid; warnings allowed unless --strict)\n"
+    "  0  success (validate: the plan is valid, warnings allowed unless --strict; tasks: also\n"
+    "     when no task matches)\n"
     "  1  the plan is invalid (validate --strict: also when there are warnings)\n"
     "  2  usage error, unreadable input, or output that could not be written\n"
+    "  3  internal error (a bug in pgi, or out of memory)\n"
     "\nThe plan: PLAN arguments, else $PGI_PLAN, else pgi.yaml / pgi.toml in the current\n"
     "directory. A directory stands for the plan.yaml / plan.toml / pgi.yaml inside it.\n"
     "Docs: docs/cli.md, docs/plan-format.md, docs/diagnostics.md.\n";
+// Says what went wrong, once: as a finding when the error is about a file, else as a
+// `pgi: error:` line; the hint on its own line.
+void print_error(const Error& e) {
+    if (e.location) {
+        std::cerr << render_text(to_diagnostic(e));
+        return;
+    }
+    std::cerr << "pgi: error: " << e.message << "\n";
+    if (!e.hint.empty()) std::cerr << "  hint: " << e.hint << "\n";
+}
+
 }  // namespace
+
+int exit_code_for(const Error& e) {
+    switch (e.code) {
+        case ErrorCode::invalid_input: return exit_findings;
+        case ErrorCode::io:
+        case ErrorCode::unknown_format:
+        case ErrorCode::usage: return exit_usage;
+        case ErrorCode::internal: return exit_internal;
+    }
+    return exit_internal;
+}
 
 int run(int argc, char** argv) {
     CLI::App app{"pgi: plans, gaps and reports for Provincial Green Index (PGI) improvement plans", "pgi"};
@@ -69,21 +93,27 @@ int run(int argc, char** argv) {
         return exit_usage;
     }
     if (!action) return exit_usage;
+    return run_command(action);
+}
+
+int run_command(const std::function<Result<int>()>& command) {
     try {
-        return action();
-    } catch (const ExitWith& e) {
-        return e.code;
-    } catch (const UsageError& e) {
-        std::cerr << "pgi: error: " << e.message << "\n";
-        if (!e.hint.empty()) std::cerr << "  hint: " << e.hint << "\n";
-        return exit_usage;
+        Result<int> code = command();
+        if (code) return *code;
+        print_error(code.error());
+        return exit_code_for(code.error());
     } catch (const std::bad_alloc&) {
-        std::cerr << "pgi: error: out of memory\n";
-        return exit_usage;
+        std::cerr << "pgi: error: out of memory\n"
+                  << "  hint: the input is larger than this machine can hold; a plan needs a few megabytes\n";
+        return exit_internal;
     } catch (const std::exception& e) {
         std::cerr << "pgi: internal error: " << e.what() << "\n"
                   << "  hint: this is a bug in pgi; please report it with the input that caused it\n";
-        return exit_usage;
+        return exit_internal;
+    } catch (...) {
+        std::cerr << "pgi: internal error: an unknown exception\n"
+                  << "  hint: this is a bug in pgi; please report it with the input that caused it\n";
+        return exit_internal;
     }
 }
 

@@ -20,24 +20,25 @@ struct GapCliOptions {
     std::string output;
 };
 
-int run_gap(const GapCliOptions& o) {
-    auto plans = resolve_plans(o.input);
-    if (plans.size() != 1) throw UsageError{"gap takes one plan", ""};
-    Date as_of = as_of_or_default(o.as_of);
-    LoadResult r = load_valid_plan(plans.front(), o.input.input_format);
-    GapOptions go{as_of, o.year ? std::optional<int>(o.year) : std::nullopt};
-    GapResult g = compute_gap(*r.plan, go);
+Result<int> run_gap(const GapCliOptions& o) {
+    auto sources = resolve_one_plan(o.input, "gap");
+    if (!sources) return tl::unexpected(sources.error());
+    auto as_of = as_of_or_default(o.as_of);
+    if (!as_of) return tl::unexpected(as_of.error());
+    auto r = load_valid_plan(*sources, o.input.input_format);
+    if (!r) return tl::unexpected(r.error());
+    GapOptions go{*as_of, o.year ? std::optional<int>(o.year) : std::nullopt};
+    GapResult g = compute_gap(*r->plan, go);
     if (!g.report) {
         print_diagnostics(g.diagnostics);
-        return exit_invalid;
+        return exit_findings;
     }
-    auto lang = language_option(o.lang, r.plan->meta.language);
+    auto lang = language_option(o.lang, r->plan->meta.language);
     GapRenderOptions ro;
     ro.language = lang.value_or(Language::vi);
     ro.color = o.output.empty() && o.format == GapFormat::table && use_color(o.color);
     ro.decimal_comma = o.decimal_comma;
-    emit(render_gap(*g.report, o.format, ro), o.output);
-    return exit_ok;
+    return emit(render_gap(*g.report, o.format, ro), o.output).map([] { return int(exit_ok); });
 }
 
 }  // namespace

@@ -31,24 +31,25 @@ constexpr const char* import_footer =
     "\nExit codes:\n"
     "  0  the plan was written (warnings about what could not be placed go to stderr)\n"
     "  1  no recognisable plan structure, or the input is not UTF-8: nothing written\n"
-    "  2  usage error, unreadable input, an existing output without --force, or a failed write\n";
+    "  2  usage error, unreadable input, an existing output without --force, or a failed write\n"
+    "  3  internal error (a bug in pgi, or out of memory)\n";
 
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
-int run_import(const ImportCliOptions& o) {
+Result<int> run_import(const ImportCliOptions& o) {
     // Decide where and how to write before reading anything, so a refusal costs nothing.
     bool to_file = !o.output.empty() && o.output != "-";
     PlanFormat format = o.format.value_or(PlanFormat::yaml);
     if (to_file) {
         auto by_ext = plan_format_for(o.output);
         if (!o.format && !by_ext)
-            throw UsageError{"cannot tell the output format from the name `" + o.output + "`",
-                             "name the output .yaml, .yml or .toml, or pass --format yaml|toml"};
+            return fail(ErrorCode::usage, "cannot tell the output format from the name `" + o.output + "`",
+                             "name the output .yaml, .yml or .toml, or pass --format yaml|toml");
         if (!o.format) format = *by_ext;
         std::error_code ec;
         if (std::filesystem::exists(o.output, ec) && !o.force)
-            throw UsageError{"refusing to overwrite the existing file " + o.output,
-                             "pass --force to replace it, or choose another name with -o"};
+            return fail(ErrorCode::usage, "refusing to overwrite the existing file " + o.output,
+                             "pass --force to replace it, or choose another name with -o");
     }
 
     std::string text, name;
@@ -58,16 +59,15 @@ int run_import(const ImportCliOptions& o) {
         while (std::cin.read(block, sizeof block) || std::cin.gcount() > 0) {
             text.append(block, static_cast<std::size_t>(std::cin.gcount()));
             if (text.size() > max_input_bytes)
-                throw UsageError{"standard input is larger than " + std::to_string(max_input_bytes >> 20) + " MiB",
-                                 "a plan document is a few hundred kilobytes of text"};
+                return fail(ErrorCode::usage, "standard input is larger than " + std::to_string(max_input_bytes >> 20) + " MiB",
+                                 "a plan document is a few hundred kilobytes of text");
         }
-        if (std::cin.bad()) throw UsageError{"cannot read standard input", ""};
+        if (std::cin.bad()) return fail(ErrorCode::io, "cannot read standard input");
         name = "<stdin>";
     } else {
         note_input(o.input);  // emit() then refuses to write the plan over its own source
-        std::string err;
-        auto content = read_file(o.input, err);
-        if (!content) throw UsageError{"cannot read " + o.input + ": " + err, ""};
+        auto content = read_file(o.input);
+        if (!content) return fail(ErrorCode::io, "cannot read " + o.input + ": " + content.error().message);
         text = std::move(*content);
         name = o.input;
     }
@@ -76,7 +76,7 @@ int run_import(const ImportCliOptions& o) {
     print_diagnostics(r.diagnostics);
     if (!r.plan) {
         std::cerr << "pgi: error: " << name << ": no plan written\n";
-        return exit_invalid;
+        return exit_findings;
     }
     WriteOptions wo;
     wo.header_comment = {
@@ -85,7 +85,8 @@ int run_import(const ImportCliOptions& o) {
         "`# line N` after a task id is the line of the input the task comes from.",
     };
     wo.task_line_comments = true;
-    emit(write_plan(*r.plan, format, wo), to_file ? o.output : "");
+    if (auto written = emit(write_plan(*r.plan, format, wo), to_file ? o.output : ""); !written)
+        return tl::unexpected(written.error());
     if (!o.quiet) {
         const Plan& p = *r.plan;
         std::cerr << fmt::format("pgi: imported {}, {}, {} ({}){}\n", plural(p.components.size(), "component"),

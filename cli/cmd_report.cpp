@@ -152,50 +152,55 @@ std::vector<SourceFile> describe_sources(const std::vector<std::string>& files, 
     return out;
 }
 
-CalendarPeriod resolve_period(const ReportCliOptions& o, const Date& as_of) {
+Result<CalendarPeriod> resolve_period(const ReportCliOptions& o, const Date& as_of) {
     if (!o.period.empty()) {
         auto p = parse_period(o.period);
         if (!p)
-            throw UsageError{"--period: `" + o.period + "` is not a period",
-                             "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or use --from/--to"};
+            return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a period",
+                             "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or use --from/--to");
         return *p;
     }
-    if (!o.to.empty() && o.from.empty()) throw UsageError{"--to needs --from", "e.g. --from 2024-08-01 --to 2024-10-31"};
+    if (!o.to.empty() && o.from.empty()) return fail(ErrorCode::usage, "--to needs --from", "e.g. --from 2024-08-01 --to 2024-10-31");
     if (!o.from.empty()) {
         auto from = parse_date(o.from);
-        if (!from) throw UsageError{"--from must be a date YYYY-MM-DD that exists, not `" + o.from + "`", ""};
+        if (!from) return fail(ErrorCode::usage, "--from must be a date YYYY-MM-DD that exists, not `" + o.from + "`");
         Date to = as_of;
         if (!o.to.empty()) {
             auto t = parse_date(o.to);
-            if (!t) throw UsageError{"--to must be a date YYYY-MM-DD that exists, not `" + o.to + "`", ""};
+            if (!t) return fail(ErrorCode::usage, "--to must be a date YYYY-MM-DD that exists, not `" + o.to + "`");
             to = *t;
         }
         auto p = period_between(*from, to);
-        if (!p) throw UsageError{"the period ends before it starts (--from " + o.from + ", to " + format_date(to) + ")", ""};
+        if (!p) return fail(ErrorCode::usage, "the period ends before it starts (--from " + o.from + ", to " + format_date(to) + ")");
         return *p;
     }
     // Default: the month before the as-of month, the usual monthly report.
     return previous_period(period_containing(PeriodKind::month, as_of));
 }
 
-int run_report(const ReportCliOptions& o) {
-    auto plans = resolve_plans(o.input);
-    if (plans.size() != 1) throw UsageError{"report takes one plan", "give one plan file or plan directory, then update files"};
+Result<int> run_report(const ReportCliOptions& o) {
+    auto sources = resolve_one_plan(o.input, "report");
+    if (!sources) return tl::unexpected(sources.error());
+    auto as_of = as_of_or_default(o.as_of);
+    if (!as_of) return tl::unexpected(as_of.error());
+    auto period = resolve_period(o, *as_of);
+    if (!period) return tl::unexpected(period.error());
     ReportOptions ro;
-    ro.as_of = as_of_or_default(o.as_of);
-    ro.period = resolve_period(o, ro.as_of);
+    ro.as_of = *as_of;
+    ro.period = *period;
     ro.due_window_days = o.window;
-    LoadResult r = load_valid_plan(plans.front(), o.input.input_format);
-    std::vector<std::string> files{r.plan->file};
-    files.insert(files.end(), r.plan->update_files.begin(), r.plan->update_files.end());
+    auto r = load_valid_plan(*sources, o.input.input_format);
+    if (!r) return tl::unexpected(r.error());
+    const Plan& plan = *r->plan;
+    std::vector<std::string> files{plan.file};
+    files.insert(files.end(), plan.update_files.begin(), plan.update_files.end());
     ro.sources = describe_sources(files, o.revisions);
-    PeriodicReport report = build_report(*r.plan, ro);
+    PeriodicReport report = build_report(plan, ro);
     ReportRenderOptions render;
-    render.language = language_option(o.lang, r.plan->meta.language).value_or(Language::vi);
+    render.language = language_option(o.lang, plan.meta.language).value_or(Language::vi);
     render.decimal_comma = o.decimal_comma;
     render.bom = o.excel ? ByteOrderMark::utf8 : ByteOrderMark::none;
-    emit(render_report(report, o.format, render), o.output);
-    return exit_ok;
+    return emit(render_report(report, o.format, render), o.output).map([] { return int(exit_ok); });
 }
 
 }  // namespace
@@ -240,7 +245,7 @@ void setup_report(CLI::App& app, Action& action) {
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
         ->option_text("FILE");
     cmd->footer("\nExit codes: 0 report written; 1 the plan or an update file is invalid; 2 usage error,\n"
-                "unreadable input, or output that could not be written.\n"
+                "unreadable input, or output that could not be written; 3 internal error.\n"
                 "The same inputs and --as-of give byte-identical output. Rules and format: docs/tracking.md;\n"
                 "a monthly cron/CI recipe with pandoc: docs/monthly-report.md.\n");
     cmd->callback([opts, &action] { action = [opts] { return run_report(*opts); }; });

@@ -45,19 +45,22 @@ std::string closest(const std::string& word, const std::vector<T>& items) {
     return best;
 }
 
-int run_tasks(const TasksCliOptions& o) {
-    auto plans = resolve_plans(o.input);
-    if (plans.size() != 1) throw UsageError{"tasks takes one plan", "give one plan file or plan directory, then update files"};
+Result<int> run_tasks(const TasksCliOptions& o) {
+    auto sources = resolve_one_plan(o.input, "tasks");
+    if (!sources) return tl::unexpected(sources.error());
+    auto as_of = as_of_or_default(o.as_of);
+    if (!as_of) return tl::unexpected(as_of.error());
     TaskQuery q;
-    q.as_of = as_of_or_default(o.as_of);
-    LoadResult r = load_valid_plan(plans.front(), o.input.input_format);
-    const Plan& plan = *r.plan;
+    q.as_of = *as_of;
+    auto r = load_valid_plan(*sources, o.input.input_format);
+    if (!r) return tl::unexpected(r.error());
+    const Plan& plan = *r->plan;
 
     for (const auto& id : o.owners) {
         if (!plan.find_owner(id)) {
             std::string best = closest(id, plan.owners);
-            throw UsageError{"--owner: `" + id + "` is not an owner of the plan",
-                             best.empty() ? "owner ids are listed under `owners` in the plan" : "did you mean `" + best + "`?"};
+            return fail(ErrorCode::usage, "--owner: `" + id + "` is not an owner of the plan",
+                        best.empty() ? "owner ids are listed under `owners` in the plan" : "did you mean `" + best + "`?");
         }
     }
     q.owners = o.owners;
@@ -69,16 +72,16 @@ int run_tasks(const TasksCliOptions& o) {
                 if (comp.number && std::to_string(comp.number) == c) found = &comp;
         if (!found) {
             std::string best = closest(c, plan.components);
-            throw UsageError{"--component: `" + c + "` is not a component id or number of the plan",
-                             best.empty() ? "use an id such as `pollution` or a number 1-4" : "did you mean `" + best + "`?"};
+            return fail(ErrorCode::usage, "--component: `" + c + "` is not a component id or number of the plan",
+                        best.empty() ? "use an id such as `pollution` or a number 1-4" : "did you mean `" + best + "`?");
         }
         q.components.push_back(found->id);
     }
     for (const auto& s : o.statuses) {
         auto st = parse_task_status(s);
         if (!st)
-            throw UsageError{"--status: unknown status `" + s + "`",
-                             "use " + enum_names_text<TaskStatus>()};
+            return fail(ErrorCode::usage, "--status: unknown status `" + s + "`",
+                        "use " + enum_names_text<TaskStatus>());
         q.statuses.push_back(*st);
     }
     q.overdue = o.overdue;
@@ -90,13 +93,14 @@ int run_tasks(const TasksCliOptions& o) {
     TaskListOptions lo;
     lo.language = language_option(o.lang, plan.meta.language).value_or(Language::vi);
     lo.bom = o.excel ? ByteOrderMark::utf8 : ByteOrderMark::none;
+    // Nothing matched is a successful run (exit 0, as an empty query result is), never the
+    // exit 1 of an invalid plan: docs/cli.md, "Exit codes".
     if (rows.empty() && (o.format == TaskListFormat::table || o.format == TaskListFormat::markdown)) {
         std::cerr << "pgi: no task matches\n";
-        if (!o.output.empty()) emit("", o.output);
-        return exit_invalid;
+        if (!o.output.empty()) return emit("", o.output).map([] { return int(exit_ok); });
+        return exit_ok;
     }
-    emit(render_task_list(plan, rows, q.as_of, o.format, lo), o.output);
-    return rows.empty() ? exit_invalid : exit_ok;
+    return emit(render_task_list(plan, rows, q.as_of, o.format, lo), o.output).map([] { return int(exit_ok); });
 }
 
 }  // namespace
@@ -152,8 +156,9 @@ void setup_tasks(CLI::App& app, Action& action) {
     cmd->add_flag("--excel", opts->excel, "CSV: start with a UTF-8 byte order mark so Excel shows Vietnamese text");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
         ->option_text("FILE");
-    cmd->footer("\nExit codes: 0 tasks listed; 1 no task matches, or the plan is invalid; 2 usage error or\n"
-                "unreadable input. Status, overdue and recurrence rules: docs/tracking.md.\n");
+    cmd->footer("\nExit codes: 0 tasks listed, or no task matches (`pgi: no task matches` on stderr); 1 the plan\n"
+                "is invalid; 2 usage error, unreadable input or unwritable output; 3 internal error.\n"
+                "Status, overdue and recurrence rules: docs/tracking.md.\n");
     cmd->callback([opts, &action] { action = [opts] { return run_tasks(*opts); }; });
 }
 

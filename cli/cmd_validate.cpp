@@ -22,14 +22,24 @@ struct ValidateOptions {
 
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
-int run_validate(const ValidateOptions& o) {
+Result<int> run_validate(const ValidateOptions& o) {
+    auto plans = resolve_plans(o.input);
+    if (!plans) return tl::unexpected(plans.error());
     Diagnostics all;
     bool io_error = false;
     std::string summary;
-    for (const auto& sources : resolve_plans(o.input)) {
+    for (const auto& sources : *plans) {
         const std::string path = sources.plan.string();
-        LoadResult r = load_and_validate(sources, o.input.input_format);
-        io_error = io_error || r.io_error;
+        auto loaded = load_and_validate(sources, o.input.input_format);
+        if (!loaded) {
+            // listed with the other plans' findings, so that one unreadable plan of several
+            // does not hide what is wrong with the rest; the exit code is still 2
+            io_error = true;
+            all.add(to_diagnostic(loaded.error()));
+            summary += fmt::format("{}: invalid: 1 error, 0 warnings\n", path);
+            continue;
+        }
+        const LoadResult& r = *loaded;
         all.append(r.diagnostics);
         if (r.diagnostics.has_errors() || !r.plan) {
             summary += fmt::format("{}: invalid: {}, {}\n", path, plural(r.diagnostics.error_count(), "error"),
@@ -56,8 +66,8 @@ int run_validate(const ValidateOptions& o) {
         return exit_usage;
     }
     if (io_error) return exit_usage;
-    if (all.has_errors()) return exit_invalid;
-    if (o.strict && all.warning_count() > 0) return exit_invalid;
+    if (all.has_errors()) return exit_findings;
+    if (o.strict && all.warning_count() > 0) return exit_findings;
     return exit_ok;
 }
 

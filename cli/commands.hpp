@@ -5,10 +5,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "pgi/error.hpp"
+
 namespace pgi::cli {
 
-/// What the chosen subcommand runs after parsing; returns the exit code.
-using Action = std::function<int()>;
+/// What the chosen subcommand runs after parsing: the exit code (0, or 1 after printing
+/// findings), or the Error that ends it, which run() prints and maps to an exit code.
+using Action = std::function<Result<int>()>;
 
 void setup_validate(CLI::App& app, Action& action);
 void setup_gap(CLI::App& app, Action& action);

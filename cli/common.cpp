@@ -51,7 +51,7 @@ void add_input_format(CLI::App& cmd, PlanInput& in) {
         ->option_text("yaml|toml");
 }
 
-std::vector<PlanSources> resolve_plans(const PlanInput& in) {
+Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
     std::vector<PlanSources> out;
     std::vector<fs::path> pending;  // update paths before the first plan
     for (const auto& arg : in.plans) {
@@ -63,8 +63,7 @@ std::vector<PlanSources> resolve_plans(const PlanInput& in) {
         }
         bool plan = true;
         if (fs::is_regular_file(arg, ec)) {
-            std::string err;
-            if (auto text = read_file(arg, err)) plan = detect_document_kind(*text, arg, in.input_format) == DocumentKind::plan;
+            if (auto text = read_file(arg)) plan = detect_document_kind(*text, arg, in.input_format) == DocumentKind::plan;
         }
         if (plan) out.push_back(PlanSources{arg, false, {}});
         else (out.empty() ? pending : out.back().updates).push_back(arg);
@@ -82,13 +81,14 @@ std::vector<PlanSources> resolve_plans(const PlanInput& in) {
         const char* env = std::getenv("PGI_PLAN");
         auto found = discover_plan(fs::path(), env ? env : "");
         if (!found)
-            throw UsageError{in.plans.empty() ? "no plan given, and no pgi.yaml or pgi.toml in the current directory"
+            return fail(ErrorCode::usage, in.plans.empty() ? "no plan given, and no pgi.yaml or pgi.toml in the current directory"
                                               : "only update files given, and no pgi.yaml or pgi.toml in the current directory",
-                             "pass a plan file (pgi gap examples/lang-son-2024/plan.yaml) or set PGI_PLAN"};
+                        "pass a plan file (pgi gap examples/lang-son-2024/plan.yaml) or set PGI_PLAN");
         std::error_code ec;
         if (fs::is_directory(*found, ec)) {
             auto inside = plan_in_directory(*found);
-            if (!inside) throw UsageError{"no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + found->string(), ""};
+            if (!inside)
+                return fail(ErrorCode::usage, "no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + found->string());
             out.push_back(PlanSources{*inside, true, {}});
         } else {
             // pgi.yaml found here stands for this directory, `updates/` included: an analyst
@@ -101,6 +101,15 @@ std::vector<PlanSources> resolve_plans(const PlanInput& in) {
     return out;
 }
 
+Result<PlanSources> resolve_one_plan(const PlanInput& in, const char* what) {
+    auto plans = resolve_plans(in);
+    if (!plans) return tl::unexpected(std::move(plans.error()));
+    if (plans->size() != 1)
+        return fail(ErrorCode::usage, std::string(what) + " takes one plan",
+                    "give one plan file or plan directory, then update files");
+    return std::move(plans->front());
+}
+
 namespace {
 // Every input path of this run, so that `-o` can refuse to overwrite one of them.
 std::vector<fs::path>& input_paths() {
@@ -111,42 +120,42 @@ std::vector<fs::path>& input_paths() {
 
 void note_input(const std::filesystem::path& path) { input_paths().push_back(path); }
 
-LoadResult load_and_validate(const PlanSources& sources, InputFormat format) {
+Result<LoadResult> load_and_validate(const PlanSources& sources, InputFormat format) {
     note_input(sources.plan);
     if (sources.plan_directory) note_input(sources.plan.parent_path() / "updates");
     for (const auto& u : sources.updates) note_input(u);
-    LoadResult r = load_plan_with_updates(sources, format);
+    auto loaded = load_plan_with_updates(sources, format);
+    if (!loaded) return loaded;
+    LoadResult& r = *loaded;
     // every file actually read (a plan's own `updates:` globs, symlinks in updates/) is an input
     if (r.plan)
         for (const auto& f : r.plan->update_files) note_input(f);
     validate_loaded(r);
+    return loaded;
+}
+
+Result<LoadResult> load_valid_plan(const PlanSources& sources, InputFormat format) {
+    auto r = load_and_validate(sources, format);
+    if (!r) return r;
+    print_diagnostics(r->diagnostics);
+    if (r->diagnostics.has_errors() || !r->plan)
+        return fail(ErrorCode::invalid_input,
+                    "the plan is invalid; fix the errors above (pgi validate " + sources.plan.string() + ")");
     return r;
 }
 
-LoadResult load_valid_plan(const PlanSources& sources, InputFormat format) {
-    LoadResult r = load_and_validate(sources, format);
-    print_diagnostics(r.diagnostics);
-    if (r.io_error) throw ExitWith{2};
-    if (r.diagnostics.has_errors() || !r.plan) {
-        std::cerr << "pgi: error: the plan is invalid; fix the errors above (pgi validate "
-                  << sources.plan.string() << ")\n";
-        throw ExitWith{1};
-    }
-    return r;
-}
-
-Date as_of_or_default(const std::string& text) {
+Result<Date> as_of_or_default(const std::string& text) {
     if (text.empty()) {
         // The reproducible-builds convention: a malformed SOURCE_DATE_EPOCH is an error, not
         // a silent fall-back to today.
         const char* sde = std::getenv("SOURCE_DATE_EPOCH");
         if (sde && *sde && !date_from_epoch_text(sde))
-            throw UsageError{std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: `") + sde + "`",
-                             "unset it, or pass --as-of YYYY-MM-DD"};
+            return fail(ErrorCode::usage, std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: `") + sde + "`",
+                        "unset it, or pass --as-of YYYY-MM-DD");
         return default_as_of();
     }
     auto d = parse_date(text);
-    if (!d) throw UsageError{"--as-of must be a date YYYY-MM-DD that exists, not `" + text + "`", ""};
+    if (!d) return fail(ErrorCode::usage, "--as-of must be a date YYYY-MM-DD that exists, not `" + text + "`");
     return *d;
 }
 
@@ -160,11 +169,11 @@ bool use_color(ColorMode mode) {
     return ::isatty(STDOUT_FILENO) == 1;
 }
 
-void emit(const std::string& content, const std::string& path) {
+Result<void> emit(const std::string& content, const std::string& path) {
     if (path.empty() || path == "-") {
         std::cout << content << std::flush;
-        if (!std::cout) throw UsageError{"cannot write to standard output", ""};
-        return;
+        if (!std::cout) return fail(ErrorCode::io, "cannot write to standard output");
+        return {};
     }
     std::error_code ec;
     for (const auto& in : input_paths()) {
@@ -172,11 +181,13 @@ void emit(const std::string& content, const std::string& path) {
         bool inside = !same && fs::is_directory(in, ec) &&
                       fs::weakly_canonical(path, ec).string().rfind(fs::weakly_canonical(in, ec).string() + "/", 0) == 0;
         if (same || inside)
-            throw UsageError{"refusing to write " + path + ": it is " + (same ? "an input file" : "inside an input directory"),
-                             "pgi never overwrites its inputs; choose another name with -o"};
+            return fail(ErrorCode::usage,
+                        "refusing to write " + path + ": it is " + (same ? "an input file" : "inside an input directory"),
+                        "pgi never overwrites its inputs; choose another name with -o");
     }
-    std::string err = write_file_atomic(path, content);
-    if (!err.empty()) throw UsageError{"cannot write " + path + ": " + err, ""};
+    auto written = write_file_atomic(path, content);
+    if (!written) return fail(ErrorCode::io, "cannot write " + path + ": " + written.error().message);
+    return {};
 }
 
 void print_diagnostics(const Diagnostics& ds) { std::cerr << render_text(ds); }

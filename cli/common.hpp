@@ -10,17 +10,12 @@
 #include <CLI/CLI.hpp>
 
 #include "pgi/date.hpp"
+#include "pgi/error.hpp"
 #include "pgi/gap.hpp"
 #include "pgi/load.hpp"
 #include "pgi/updates.hpp"
 
 namespace pgi::cli {
-
-/// A usage or I/O problem that ends the command with exit code 2.
-struct UsageError {
-    std::string message;
-    std::string hint;
-};
 
 enum class ColorMode { automatic, always, never };
 
@@ -68,32 +63,31 @@ void add_input_format(CLI::App& cmd, PlanInput& in);
 /// of update files; a file is a plan when its top level has `plan` or `components`
 /// (detect_document_kind), else an update file. Update paths given before the first plan go
 /// with the first plan. Without any plan argument, the discovered plan (PGI_PLAN, then
-/// pgi.yaml/pgi.toml here) is used. Throws UsageError when there is no plan.
-std::vector<PlanSources> resolve_plans(const PlanInput& in);
+/// pgi.yaml/pgi.toml here) is used. Error (usage) when there is no plan.
+Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in);
 
-/// Ends the command with `code` after its messages were printed (caught in run()).
-struct ExitWith {
-    int code;
-};
+/// The one plan of a command that takes one (`what` is the command's name, for the message).
+Result<PlanSources> resolve_one_plan(const PlanInput& in, const char* what);
 
 /// Loads and validates a plan for a command that needs a valid one: prints the findings to
-/// stderr; throws ExitWith{2} when a file cannot be read and ExitWith{1} when the plan is
-/// invalid (after saying so). Returns the result, whose plan is present.
-LoadResult load_valid_plan(const PlanSources& sources, InputFormat format);
+/// stderr. Errors: an unreadable file (io, unknown_format) and an invalid plan
+/// (invalid_input, exit 1; its findings are already printed). The plan of the result is present.
+Result<LoadResult> load_valid_plan(const PlanSources& sources, InputFormat format);
 
 /// Loads one plan with its update files (load_plan_with_updates) and validates it; returns
-/// the result with sorted diagnostics.
-LoadResult load_and_validate(const PlanSources& sources, InputFormat format);
+/// the result with sorted diagnostics, or the error of a file that could not be read.
+Result<LoadResult> load_and_validate(const PlanSources& sources, InputFormat format);
 
-/// `--as-of` parsed, or the default (SOURCE_DATE_EPOCH, else today). Throws UsageError.
-Date as_of_or_default(const std::string& text);
+/// `--as-of` parsed, or the default (SOURCE_DATE_EPOCH, else today). Error (usage) for a
+/// malformed date or SOURCE_DATE_EPOCH.
+Result<Date> as_of_or_default(const std::string& text);
 
 bool use_color(ColorMode mode);
 
-/// Writes `content` to stdout, or atomically to `path` when not empty. Throws UsageError.
-/// Refuses (UsageError) a path that is one of the run's inputs (note_input) or inside an input
-/// directory: pgi never modifies an input file.
-void emit(const std::string& content, const std::string& path);
+/// Writes `content` to stdout, or atomically to `path` when not empty. Errors: io (cannot
+/// write), usage (a path that is one of the run's inputs (note_input) or inside an input
+/// directory: pgi never modifies an input file).
+Result<void> emit(const std::string& content, const std::string& path);
 
 /// Records an input path of this run for emit()'s check; load_and_validate() records the plan
 /// and its update paths itself.

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config git
   libcli11-dev libtomlplusplus-dev libfmt-dev libyaml-cpp-dev doctest-dev
-  libutf8proc-dev nlohmann-json3-dev
+  libutf8proc-dev nlohmann-json3-dev libexpected-dev
 )
 
 missing=()

@@ -12,35 +12,37 @@
 
 namespace pgi {
 
-std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error) {
+namespace {
+
+tl::unexpected<Error> io_failure(const std::filesystem::path& path, std::string message) {
+    return fail(ErrorCode::io, std::move(message), {}, SourceLocation{path.string(), 0, 0});
+}
+
+}  // namespace
+
+Result<std::string> read_file(const std::filesystem::path& path) {
     // Only regular files: a FIFO or a device such as /dev/zero would block or never end.
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-        error = std::string("cannot open file: ") + std::strerror(errno);
-        return std::nullopt;
+        return io_failure(path, std::string("cannot open file: ") + std::strerror(errno));
     }
     if (S_ISDIR(st.st_mode)) {
-        error = "is a directory, not a file";
-        return std::nullopt;
+        return io_failure(path, "is a directory, not a file");
     }
     if (!S_ISREG(st.st_mode)) {
-        error = "is not a regular file (a device, FIFO or socket)";
-        return std::nullopt;
+        return io_failure(path, "is not a regular file (a device, FIFO or socket)");
     }
     if (static_cast<unsigned long long>(st.st_size) > max_input_bytes) {
-        error = "is larger than " + std::to_string(max_input_bytes >> 20) + " MiB, more than any plan needs";
-        return std::nullopt;
+        return io_failure(path, "is larger than " + std::to_string(max_input_bytes >> 20) + " MiB, more than any plan needs");
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        error = std::string("cannot open file: ") + std::strerror(errno);
-        return std::nullopt;
+        return io_failure(path, std::string("cannot open file: ") + std::strerror(errno));
     }
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) {
-        error = std::string("cannot read file: ") + std::strerror(errno);
-        return std::nullopt;
+        return io_failure(path, std::string("cannot read file: ") + std::strerror(errno));
     }
     return std::move(ss).str();
 }
@@ -64,7 +66,10 @@ std::string write_all(int fd, const std::string& content) {
 
 }  // namespace
 
-std::string write_file_atomic(const std::filesystem::path& path, const std::string& content) {
+namespace {
+
+// The write itself; an empty string on success, else the error sentence.
+std::string write_atomic(const std::filesystem::path& path, const std::string& content) {
     struct stat st {};
     bool exists = ::stat(path.c_str(), &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) return "is a directory";
@@ -104,6 +109,14 @@ std::string write_file_atomic(const std::filesystem::path& path, const std::stri
         err = std::string("cannot rename into place: ") + std::strerror(errno);
     if (!err.empty()) ::unlink(tmpl.c_str());
     return err;
+}
+
+}  // namespace
+
+Result<void> write_file_atomic(const std::filesystem::path& path, const std::string& content) {
+    std::string err = write_atomic(path, content);
+    if (!err.empty()) return io_failure(path, std::move(err));
+    return {};
 }
 
 }  // namespace pgi

@@ -669,17 +669,27 @@ private:
 
 namespace {
 
+constexpr const char* unknown_format_hint = "name the file .yaml, .yml or .toml, or pass --input-format yaml|toml";
+
+// Reads a file whose format is known or told by its extension (checked first: no need to read
+// what cannot be parsed).
+Result<std::string> read_input(const std::filesystem::path& path, InputFormat format) {
+    if (format == InputFormat::automatic && !format_from_extension(path))
+        return fail(ErrorCode::unknown_format, "cannot tell the file format from the extension", unknown_format_hint,
+                    SourceLocation{path.string(), 0, 0});
+    return read_file(path);
+}
+
 // Shared by the plan and update loaders: format by extension, BOM, UTF-8 check, parse.
 // Returns false (with diagnostics) when there is no tree to map.
 bool parse_tree(std::string_view text, const std::string& file_name, InputFormat format, ParseContext& ctx,
-                Node& root, bool& io_error) {
+                Node& root) {
     if (format == InputFormat::automatic) {
         auto f = format_from_extension(file_name);
         if (!f) {
             ctx.diagnostics.error(SourceLocation{file_name, 0, 0}, "unknown-format",
                                   "cannot tell the file format from the extension",
-                                  "name the file .yaml, .yml or .toml, or pass --input-format yaml|toml");
-            io_error = true;
+                                  unknown_format_hint);
             return false;
         }
         format = *f;
@@ -721,7 +731,7 @@ LoadResult load_plan_impl(std::string_view text, std::string* owned, const std::
     LoadResult result;
     ParseContext ctx{file_name, result.diagnostics};
     Node root;
-    if (parse_tree(text, file_name, format, ctx, root, result.io_error)) {
+    if (parse_tree(text, file_name, format, ctx, root)) {
         if (owned) std::string().swap(*owned);
         Mapper mapper(ctx);
         result.plan = mapper.map_plan(root);
@@ -736,15 +746,9 @@ LoadResult load_plan_text(std::string_view text, const std::string& file_name, I
     return load_plan_impl(text, nullptr, file_name, format);
 }
 
-LoadResult load_plan_file(const std::filesystem::path& path, InputFormat format) {
-    std::string err;
-    auto text = read_file(path, err);
-    if (!text) {
-        LoadResult r;
-        r.io_error = true;
-        r.diagnostics.error(SourceLocation{path.string(), 0, 0}, "io-error", err);
-        return r;
-    }
+Result<LoadResult> load_plan_file(const std::filesystem::path& path, InputFormat format) {
+    auto text = read_input(path, format);
+    if (!text) return tl::unexpected(std::move(text.error()));
     return load_plan_impl(*text, &*text, path.string(), format);
 }
 
@@ -752,7 +756,7 @@ UpdateLoadResult load_update_text(std::string_view text, const std::string& file
     UpdateLoadResult result;
     ParseContext ctx{file_name, result.diagnostics};
     Node root;
-    if (parse_tree(text, file_name, format, ctx, root, result.io_error)) {
+    if (parse_tree(text, file_name, format, ctx, root)) {
         Mapper mapper(ctx);
         result.updates = mapper.map_update_file(root);
     }
@@ -760,15 +764,9 @@ UpdateLoadResult load_update_text(std::string_view text, const std::string& file
     return result;
 }
 
-UpdateLoadResult load_update_file(const std::filesystem::path& path, InputFormat format) {
-    std::string err;
-    auto text = read_file(path, err);
-    if (!text) {
-        UpdateLoadResult r;
-        r.io_error = true;
-        r.diagnostics.error(SourceLocation{path.string(), 0, 0}, "io-error", err);
-        return r;
-    }
+Result<UpdateLoadResult> load_update_file(const std::filesystem::path& path, InputFormat format) {
+    auto text = read_input(path, format);
+    if (!text) return tl::unexpected(std::move(text.error()));
     return load_update_text(*text, path.string(), format);
 }
 

@@ -236,8 +236,10 @@ void merge_updates(Plan& plan, std::vector<UpdateFile> files, Diagnostics& out) 
     }
 }
 
-LoadResult load_plan_with_updates(const PlanSources& sources, InputFormat plan_format) {
-    LoadResult result = load_plan_file(sources.plan, plan_format);
+Result<LoadResult> load_plan_with_updates(const PlanSources& sources, InputFormat plan_format) {
+    auto loaded_plan = load_plan_file(sources.plan, plan_format);
+    if (!loaded_plan) return loaded_plan;
+    LoadResult result = std::move(*loaded_plan);
     if (!result.plan) return result;
     Plan& plan = *result.plan;
 
@@ -272,7 +274,7 @@ LoadResult load_plan_with_updates(const PlanSources& sources, InputFormat plan_f
     }
     // Update files are independent: parse them on every core (parsing is most of the time),
     // then merge in the fixed order above, so the result does not depend on scheduling.
-    std::vector<UpdateLoadResult> loaded(unique.size());
+    std::vector<Result<UpdateLoadResult>> loaded(unique.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i; (i = next.fetch_add(1)) < unique.size();) loaded[i] = load_update_file(unique[i]);
@@ -293,9 +295,9 @@ LoadResult load_plan_with_updates(const PlanSources& sources, InputFormat plan_f
     std::vector<UpdateFile> files;
     files.reserve(loaded.size());
     for (auto& u : loaded) {
-        result.io_error = result.io_error || u.io_error;
-        result.diagnostics.append(u.diagnostics);
-        if (u.updates) files.push_back(std::move(*u.updates));
+        if (!u) return tl::unexpected(std::move(u.error()));  // the first unreadable file, in merge order
+        result.diagnostics.append(u->diagnostics);
+        if (u->updates) files.push_back(std::move(*u->updates));
     }
     merge_updates(plan, std::move(files), result.diagnostics);
     result.diagnostics.sort();

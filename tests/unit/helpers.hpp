@@ -39,7 +39,7 @@ inline Plan lang_son_with_updates() {
     PlanSources src;
     src.plan = example("lang-son-2024/plan.yaml");
     src.plan_directory = true;
-    LoadResult r = load_plan_with_updates(src);
+    LoadResult r = load_plan_with_updates(src).value();
     validate_loaded(r);
     REQUIRE(r.plan);
     REQUIRE_FALSE(r.diagnostics.has_errors());

@@ -9,7 +9,7 @@ using pgi::test::example;
 static Score h(long v) { return Score::from_hundredths(v); }
 
 static Plan seed_plan() {
-    LoadResult r = load_plan_file(example("lang-son-2024/plan.yaml"));
+    LoadResult r = load_plan_file(example("lang-son-2024/plan.yaml")).value();
     REQUIRE(r.plan);
     return *r.plan;
 }

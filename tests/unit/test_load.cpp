@@ -14,8 +14,8 @@ using pgi::test::load;
 static Score h(long v) { return Score::from_hundredths(v); }
 
 TEST_CASE("the Lạng Sơn example loads from YAML and from TOML to equal models") {
-    LoadResult y = load_plan_file(example("lang-son-2024/plan.yaml"));
-    LoadResult t = load_plan_file(example("lang-son-2024/plan.toml"));
+    LoadResult y = load_plan_file(example("lang-son-2024/plan.yaml")).value();
+    LoadResult t = load_plan_file(example("lang-son-2024/plan.toml")).value();
     REQUIRE(y.plan);
     REQUIRE(t.plan);
     CHECK(y.diagnostics.empty());
@@ -24,7 +24,7 @@ TEST_CASE("the Lạng Sơn example loads from YAML and from TOML to equal models
 }
 
 TEST_CASE("the Lạng Sơn example holds the seed document's numbers") {
-    LoadResult r = load_plan_file(example("lang-son-2024/plan.yaml"));
+    LoadResult r = load_plan_file(example("lang-son-2024/plan.yaml")).value();
     REQUIRE(r.plan);
     const Plan& p = *r.plan;
     CHECK(p.meta.document_number == "/KH-UBND");
@@ -144,7 +144,7 @@ TEST_CASE("every bad fixture yields its stable code") {
     };
     for (const auto& c : cases) {
         CAPTURE(c.file);
-        LoadResult r = load_plan_file(fixture(c.file));
+        LoadResult r = load_plan_file(fixture(c.file)).value();
         validate_loaded(r);
         CHECK(findings(r) == c.expected);
     }
@@ -173,10 +173,13 @@ TEST_CASE("YAML aliases are refused rather than expanded") {
 }
 
 TEST_CASE("a missing file is an I/O error, not an invalid plan") {
-    LoadResult r = load_plan_file(fixture("plans/does-not-exist.yaml"));
-    CHECK(r.io_error);
-    CHECK(!r.plan);
-    CHECK(findings(r) == std::vector<std::string>{"io-error"});
+    auto r = load_plan_file(fixture("plans/does-not-exist.yaml"));
+    REQUIRE(!r);
+    CHECK(r.error().code == ErrorCode::io);
+    CHECK(r.error().message == "cannot open file: No such file or directory");
+    REQUIRE(r.error().location);
+    CHECK(r.error().location->file == fixture("plans/does-not-exist.yaml"));
+    CHECK(to_diagnostic(r.error()).code == "io-error");
 }
 
 TEST_CASE("the format follows the extension") {
@@ -185,6 +188,11 @@ TEST_CASE("the format follows the extension") {
     CHECK(format_from_extension("plan.toml") == InputFormat::toml);
     CHECK(!format_from_extension("plan.json"));
     LoadResult r = load_plan_text("x", "plan.txt");
-    CHECK(r.io_error);
+    CHECK(!r.plan);
     CHECK(findings(r) == std::vector<std::string>{"unknown-format"});
+    // a file: refused before reading (this one does not even exist)
+    auto f = load_plan_file("no/such/plan.json");
+    REQUIRE(!f);
+    CHECK(f.error().code == ErrorCode::unknown_format);
+    CHECK(load_plan_file("no/such/plan.json", InputFormat::yaml).error().code == ErrorCode::io);
 }

@@ -16,7 +16,7 @@ LoadResult load_dir(std::vector<std::string> extra = {}) {
     src.plan = fixture("updates/plan-dir/plan.yaml");
     src.plan_directory = true;
     for (const auto& e : extra) src.updates.push_back(fixture(e.c_str()));
-    LoadResult r = load_plan_with_updates(src);
+    LoadResult r = load_plan_with_updates(src).value();
     validate_loaded(r);
     return r;
 }
@@ -130,7 +130,7 @@ TEST_CASE("a plan directory merges its updates/ tree in path order, skipping hid
 TEST_CASE("a plan file given alone does not read the updates/ tree beside it") {
     PlanSources src;
     src.plan = fixture("updates/plan-dir/plan.yaml");
-    LoadResult r = load_plan_with_updates(src);
+    LoadResult r = load_plan_with_updates(src).value();
     REQUIRE(r.plan);
     CHECK(r.plan->update_files.empty());
     CHECK(r.plan->find_task("t1")->updates.empty());
@@ -186,7 +186,7 @@ TEST_CASE("deadlines set due dates, warn when they replace one, and reports add 
 TEST_CASE("a plan's own updates list expands paths and globs once each, skipping hidden directories") {
     PlanSources src;
     src.plan = fixture("updates/globbed/plan.yaml");
-    LoadResult r = load_plan_with_updates(src);
+    LoadResult r = load_plan_with_updates(src).value();
     validate_loaded(r);
     REQUIRE(r.plan);
     CHECK(r.diagnostics.empty());
@@ -216,9 +216,13 @@ TEST_CASE("the same update file named twice is merged once") {
     CHECK(r.plan->update_files.size() == 2);
 }
 
-TEST_CASE("an unreadable update file is an io-error and the plan is still returned") {
-    LoadResult r = load_dir({"updates/no-such-file.yaml"});
-    REQUIRE(r.plan);
-    CHECK(r.io_error);
-    CHECK(codes(r.diagnostics) == std::vector<std::string>{"io-error"});
+TEST_CASE("an unreadable update file is an I/O error naming the file") {
+    PlanSources src;
+    src.plan = fixture("updates/plan-dir/plan.yaml");
+    src.updates = {fixture("updates/no-such-file.yaml")};
+    auto r = load_plan_with_updates(src);
+    REQUIRE(!r);
+    CHECK(r.error().code == ErrorCode::io);
+    REQUIRE(r.error().location);
+    CHECK(r.error().location->file == fixture("updates/no-such-file.yaml"));
 }

@@ -10,7 +10,7 @@ using namespace pgi;
 namespace {
 
 Plan example_plan() {
-    LoadResult r = load_plan_file(pgi::test::example("lang-son-2024/plan.yaml"));
+    LoadResult r = load_plan_file(pgi::test::example("lang-son-2024/plan.yaml")).value();
     REQUIRE(r.plan);
     return *r.plan;
 }

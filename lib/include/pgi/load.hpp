@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "pgi/diagnostic.hpp"
+#include "pgi/error.hpp"
 #include "pgi/model.hpp"
 
 namespace pgi {
@@ -20,15 +21,16 @@ std::optional<InputFormat> format_from_extension(const std::filesystem::path& pa
 /// The result of loading: the plan (absent when the file could not be read or parsed at all)
 /// and every finding, sorted. A plan is returned even when schema errors were found, with the
 /// offending fields left at their defaults, so that later checks can still run; callers must
-/// treat `diagnostics.has_errors()` as "invalid".
+/// treat `diagnostics.has_errors()` as "invalid". A file that cannot be read at all is not a
+/// LoadResult but an Error (load_plan_file()).
 struct LoadResult {
     std::optional<Plan> plan;
     Diagnostics diagnostics;
-    bool io_error = false;  ///< the file could not be read (exit code 2, not 1)
 };
 
 /// Parses `text` as a plan in `format` (automatic = by the extension of `file_name`, which
-/// is also the name used in diagnostics). Reports, with 1-based line:column:
+/// is also the name used in diagnostics; another extension is the finding `unknown-format`
+/// and no plan). Reports, with 1-based line:column:
 /// `invalid-utf8`, `syntax`, `duplicate-key` (YAML keys repeated in one mapping, which
 /// yaml-cpp would silently collapse), `yaml-alias`, `too-deep`, `unknown-key` (with a
 /// did-you-mean hint), `wrong-type`, `missing-key`, `invalid-value`, `invalid-score`
@@ -38,16 +40,16 @@ struct LoadResult {
 LoadResult load_plan_text(std::string_view text, const std::string& file_name,
                           InputFormat format = InputFormat::automatic);
 
-/// Reads `path` and calls load_plan_text(); a read failure is an `io-error` diagnostic with
-/// `io_error` set.
-LoadResult load_plan_file(const std::filesystem::path& path, InputFormat format = InputFormat::automatic);
+/// Reads `path` and calls load_plan_text(). Errors: ErrorCode::unknown_format when `format`
+/// is automatic and the extension is none of .yaml/.yml/.toml (checked before reading), and
+/// ErrorCode::io when the file cannot be read (io.hpp's read_file()); both located at `path`.
+Result<LoadResult> load_plan_file(const std::filesystem::path& path, InputFormat format = InputFormat::automatic);
 
 /// The result of loading an update file (docs/tracking.md): absent when the file could not be
 /// read or parsed at all.
 struct UpdateLoadResult {
     std::optional<UpdateFile> updates;
     Diagnostics diagnostics;
-    bool io_error = false;
 };
 
 /// Parses `text` as an update file: top-level `pgi` (optional, 1), `reported_by` and `period`
@@ -58,7 +60,9 @@ struct UpdateLoadResult {
 /// the tasks and owners exist is checked after merging, by validate_plan(). Never throws.
 UpdateLoadResult load_update_text(std::string_view text, const std::string& file_name,
                                   InputFormat format = InputFormat::automatic);
-UpdateLoadResult load_update_file(const std::filesystem::path& path, InputFormat format = InputFormat::automatic);
+/// Reads `path` and calls load_update_text(); the same errors as load_plan_file().
+Result<UpdateLoadResult> load_update_file(const std::filesystem::path& path,
+                                          InputFormat format = InputFormat::automatic);
 
 /// What a file given on the command line is.
 enum class DocumentKind { plan, updates };

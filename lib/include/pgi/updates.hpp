@@ -60,9 +60,10 @@ struct PlanSources {
 /// `updates/` tree of a plan directory, then the plan's own `updates:` list, then
 /// `sources.updates` (a directory stands for update_files_under() it), each file once (by
 /// canonical path), in that order. `plan_format` applies to the plan file only; update files
-/// are read by extension. Returns the plan (absent only when the plan file could not be read or
-/// parsed) and every diagnostic of every file, sorted; `io_error` is set when any file could not
-/// be read. Semantic checks are validate_plan()'s job.
-LoadResult load_plan_with_updates(const PlanSources& sources, InputFormat plan_format = InputFormat::automatic);
+/// are read by extension. Returns the plan (absent only when the plan file could not be
+/// parsed) and every diagnostic of every file, sorted. Errors: the first file (plan, then
+/// update files in merge order) that cannot be read or whose format is unknown, as
+/// load_plan_file() reports it. Semantic checks are validate_plan()'s job.
+Result<LoadResult> load_plan_with_updates(const PlanSources& sources, InputFormat plan_format = InputFormat::automatic);
 
 }  // namespace pgi

@@ -1,0 +1,1 @@
+gap no/such/plan.json

@@ -1,0 +1,1 @@
+tasks tests/fixtures/plans/bad_dangling_reference.yaml

@@ -1,0 +1,1 @@
+validate tests/fixtures/plans/good_minimal.yaml no/such/plan.yaml

@@ -1,0 +1,60 @@
+// The one error type (pgi/error.hpp) and the four exit-code classes of the command layer
+// (cli/app.hpp, docs/cli.md "Exit codes"). Exit 3 cannot be provoked from the command line
+// without a bug, so run_command() is driven here with commands that fail on purpose.
+#include <new>
+#include <stdexcept>
+
+#include <doctest/doctest.h>
+
+#include "app.hpp"
+#include "pgi/error.hpp"
+#include "pgi/io.hpp"
+
+using namespace pgi;
+
+TEST_CASE("every error code has its stable name") {
+    CHECK(std::string(to_string(ErrorCode::io)) == "io-error");
+    CHECK(std::string(to_string(ErrorCode::unknown_format)) == "unknown-format");
+    CHECK(std::string(to_string(ErrorCode::usage)) == "usage");
+    CHECK(std::string(to_string(ErrorCode::invalid_input)) == "invalid-input");
+    CHECK(std::string(to_string(ErrorCode::internal)) == "internal");
+}
+
+TEST_CASE("an error becomes a finding at its location") {
+    Error e{ErrorCode::io, "cannot open file: No such file or directory", "check the path", SourceLocation{"a.yaml", 0, 0}};
+    Diagnostic d = to_diagnostic(e);
+    CHECK(d.severity == Severity::error);
+    CHECK(d.code == "io-error");
+    CHECK(d.location.file == "a.yaml");
+    CHECK(d.hint == "check the path");
+    CHECK(render_text(d) == "a.yaml: error: [io-error] cannot open file: No such file or directory\n  hint: check the path\n");
+}
+
+TEST_CASE("read_file and write_file_atomic report failures as io errors") {
+    auto r = read_file("/nonexistent-dir/plan.yaml");
+    REQUIRE(!r);
+    CHECK(r.error().code == ErrorCode::io);
+    CHECK(r.error().message == "cannot open file: No such file or directory");
+    auto dir = read_file("/");
+    REQUIRE(!dir);
+    CHECK(dir.error().message == "is a directory, not a file");
+    auto w = write_file_atomic("/nonexistent-dir/out.txt", "x");
+    REQUIRE(!w);
+    CHECK(w.error().code == ErrorCode::io);
+    REQUIRE(w.error().location);
+    CHECK(w.error().location->file == "/nonexistent-dir/out.txt");
+}
+
+TEST_CASE("exit codes: 0 success, 1 findings, 2 usage or I/O, 3 internal") {
+    using pgi::cli::run_command;
+    CHECK(run_command([]() -> Result<int> { return 0; }) == 0);
+    CHECK(run_command([]() -> Result<int> { return 1; }) == 1);  // a command that printed findings
+    CHECK(run_command([]() -> Result<int> { return fail(ErrorCode::invalid_input, "the plan is invalid"); }) == 1);
+    CHECK(run_command([]() -> Result<int> { return fail(ErrorCode::usage, "gap takes one plan"); }) == 2);
+    CHECK(run_command([]() -> Result<int> { return fail(ErrorCode::io, "cannot write x"); }) == 2);
+    CHECK(run_command([]() -> Result<int> { return fail(ErrorCode::unknown_format, "plan.json"); }) == 2);
+    CHECK(run_command([]() -> Result<int> { return fail(ErrorCode::internal, "unreachable"); }) == 3);
+    CHECK(run_command([]() -> Result<int> { throw std::bad_alloc(); }) == 3);
+    CHECK(run_command([]() -> Result<int> { throw std::logic_error("bug"); }) == 3);
+    CHECK(run_command([]() -> Result<int> { throw 42; }) == 3);
+}
