@@ -61,9 +61,13 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
             else (out.empty() ? pending : out.back().updates).push_back(arg);
             continue;
         }
-        bool plan = true;
+        // Classified by parsing (detect_document_kind); a file that cannot be read or parsed
+        // is the plan when it comes first, else an update file of the plan before it: either
+        // way the loader then reports what is wrong with it.
+        bool plan = out.empty() && pending.empty();
         if (fs::is_regular_file(arg, ec)) {
-            if (auto text = read_file(arg)) plan = detect_document_kind(*text, arg, in.input_format) == DocumentKind::plan;
+            if (auto text = read_file(arg))
+                if (auto kind = detect_document_kind(*text, arg, in.input_format)) plan = *kind == DocumentKind::plan;
         }
         if (plan) out.push_back(PlanSources{arg, false, {}});
         else (out.empty() ? pending : out.back().updates).push_back(arg);

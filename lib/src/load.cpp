@@ -770,28 +770,6 @@ Result<UpdateLoadResult> load_update_file(const std::filesystem::path& path, Inp
     return load_update_text(*text, path.string(), format);
 }
 
-DocumentKind detect_document_kind(std::string_view text, const std::string&, InputFormat) {
-    // A look at the top-level keys, line by line, without parsing: a full parse here would
-    // double the cost of loading a large plan.
-    auto top_key = [](std::string_view line, std::string_view key) {
-        if (line.substr(0, key.size()) != key) return false;
-        std::string_view rest = line.substr(key.size());
-        while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
-        return !rest.empty() && (rest.front() == ':' || rest.front() == '=');
-    };
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t eol = text.find('\n', pos);
-        std::string_view line = text.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
-        pos = eol == std::string_view::npos ? text.size() : eol + 1;
-        if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
-        if (top_key(line, "plan") || top_key(line, "components") || line.substr(0, 6) == "[plan]" ||
-            line.substr(0, 14) == "[[components]]")
-            return DocumentKind::plan;
-    }
-    return DocumentKind::updates;
-}
-
 std::optional<std::filesystem::path> plan_in_directory(const std::filesystem::path& dir) {
     for (const char* name : {"plan.yaml", "plan.yml", "plan.toml", "pgi.yaml", "pgi.yml", "pgi.toml"}) {
         std::error_code ec;

@@ -10,6 +10,9 @@
 
 #include <fmt/format.h>
 
+#include <fnmatch.h>
+#include <locale.h>
+
 namespace pgi {
 
 namespace fs = std::filesystem;
@@ -62,77 +65,16 @@ std::vector<std::string_view> split(std::string_view s) {
     return out;
 }
 
-std::size_t utf8_len(unsigned char c) {
-    if (c < 0x80) return 1;
-    if ((c >> 5) == 0x6) return 2;
-    if ((c >> 4) == 0xE) return 3;
-    if ((c >> 3) == 0x1E) return 4;
-    return 1;
-}
-
-// One character class at p[i] == '['; sets `end` past the closing ']'. False when malformed.
-bool class_match(std::string_view p, std::size_t i, unsigned char c, bool& matched, std::size_t& end) {
-    std::size_t j = i + 1;
-    bool negate = j < p.size() && (p[j] == '!' || p[j] == '^');
-    if (negate) ++j;
-    bool any = false;
-    bool first = true;
-    for (; j < p.size() && (p[j] != ']' || first); first = false) {
-        unsigned char lo = static_cast<unsigned char>(p[j]);
-        unsigned char hi = lo;
-        if (j + 2 < p.size() && p[j + 1] == '-' && p[j + 2] != ']') {
-            hi = static_cast<unsigned char>(p[j + 2]);
-            j += 3;
-        } else {
-            ++j;
-        }
-        if (lo <= c && c <= hi) any = true;
-    }
-    if (j >= p.size()) return false;
-    end = j + 1;
-    matched = any != negate;
-    return true;
-}
-
+// One component against one pattern component, by fnmatch(3) in a UTF-8 locale, so that `?`
+// and a class such as `[đd]` take whole characters (the C locale would compare bytes). No
+// backslash escapes: every other character matches itself (updates.hpp, glob_match).
 bool component_match(std::string_view p, std::string_view s) {
-    std::size_t i = 0, j = 0;
-    std::size_t star_p = std::string_view::npos, star_s = 0;
-    while (j < s.size()) {
-        if (i < p.size() && p[i] == '*') {
-            star_p = ++i;
-            star_s = j;
-            continue;
-        }
-        if (i < p.size() && p[i] == '?') {
-            ++i;
-            j += utf8_len(static_cast<unsigned char>(s[j]));
-            continue;
-        }
-        if (i < p.size() && p[i] == '[') {
-            bool matched = false;
-            std::size_t end = 0;
-            if (class_match(p, i, static_cast<unsigned char>(s[j]), matched, end)) {
-                if (matched) {
-                    i = end;
-                    ++j;
-                    continue;
-                }
-            } else if (s[j] == '[') {  // a lone '[' matches itself
-                ++i;
-                ++j;
-                continue;
-            }
-        } else if (i < p.size() && p[i] == s[j]) {
-            ++i;
-            ++j;
-            continue;
-        }
-        if (star_p == std::string_view::npos) return false;
-        i = star_p;
-        j = ++star_s;
-    }
-    while (i < p.size() && p[i] == '*') ++i;
-    return i == p.size();
+    static const locale_t utf8 = ::newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
+    std::string pattern(p), name(s);
+    locale_t previous = utf8 ? ::uselocale(utf8) : static_cast<locale_t>(nullptr);
+    int rc = ::fnmatch(pattern.c_str(), name.c_str(), FNM_NOESCAPE);
+    if (previous) ::uselocale(previous);
+    return rc == 0;
 }
 
 bool components_match(const std::vector<std::string_view>& p, std::size_t i, const std::vector<std::string_view>& s,

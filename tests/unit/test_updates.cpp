@@ -94,7 +94,30 @@ TEST_CASE("a plan has `plan` or `components` at the top level; anything else is 
     CHECK(detect_document_kind("components: []\n", "x.yaml") == DocumentKind::plan);
     CHECK(detect_document_kind("reported_by: a\nupdates: []\n", "x.yaml") == DocumentKind::updates);
     CHECK(detect_document_kind("[[updates]]\ntask = \"t\"\n", "x.toml") == DocumentKind::updates);
-    CHECK(detect_document_kind("plan: [unclosed\n", "x.yaml") == DocumentKind::plan);  // let the plan loader report it
+    CHECK(detect_document_kind("plan: [unclosed\n", "x.yaml") == DocumentKind::plan);  // the key comes before the error
+    CHECK(!detect_document_kind("reported_by: [unclosed\n", "x.yaml"));                  // unparseable: the caller decides
+    CHECK(!detect_document_kind("plan: {}\n", "x.json"));                                // unknown format
+}
+
+TEST_CASE("plan or update file is decided by parsing, not by the look of lines") {
+    // quoted keys are keys: a plan written `"plan":` (JSON-style YAML) is a plan
+    CHECK(detect_document_kind("\"pgi\": 1\n\"plan\":\n  issuer: UBND\n\"components\": []\n", "x.yaml") ==
+          DocumentKind::plan);
+    CHECK(detect_document_kind("'plan': {issuer: UBND}\n", "x.yml") == DocumentKind::plan);
+    CHECK(detect_document_kind("\"plan\" = {issuer = \"UBND\"}\n", "x.toml") == DocumentKind::plan);
+    CHECK(detect_document_kind("[\"plan\"]\nissuer = \"UBND\"\n", "x.toml") == DocumentKind::plan);
+    // a note whose continuation line starts `plan:` is text in a scalar, not a key
+    // (whereas after an empty block scalar `note: |`, a line `plan: …` at column 1 is a top-level key)
+    CHECK(detect_document_kind("reported_by: so-tnmt\nupdates:\n  - task: t1\n    note: |\nplan: nothing\n", "x.yaml") ==
+          DocumentKind::plan);
+    CHECK(detect_document_kind("reported_by: so-tnmt\nupdates:\n  - task: t1\n    date: 2024-10-01\n    note: \"Xong bước 1;\nplan: bước 2 trong quý IV\"\n",
+                               "x.yaml") == DocumentKind::updates);
+    CHECK(detect_document_kind("reported_by = \"so-tnmt\"\n[[updates]]\ntask = \"t1\"\nnote = \"\"\"\nplan = later\n\"\"\"\n", "x.toml") ==
+          DocumentKind::updates);
+    // keys below the top level do not count
+    CHECK(detect_document_kind("updates:\n  - task: t1\n    plan: x\n", "x.yaml") == DocumentKind::updates);
+    // --input-format overrides the extension
+    CHECK(detect_document_kind("plan = {}\n", "plan.txt", InputFormat::toml) == DocumentKind::plan);
 }
 
 TEST_CASE("glob patterns: * and ? stay within a component, ** spans any number") {
@@ -110,6 +133,13 @@ TEST_CASE("glob patterns: * and ? stay within a component, ** spans any number")
     CHECK_FALSE(glob_match("u/2024-[!0]*/*.yaml", "u/2024-09/a.yaml"));
     CHECK(glob_match("**", "a/b/c"));
     CHECK(glob_match("./u/*.yaml", "u/a.yaml"));
+    // non-ASCII in a class: one character, not two bytes (fnmatch in a UTF-8 locale)
+    CHECK(glob_match("updates/[đd]ợt-1.yaml", "updates/đợt-1.yaml"));
+    CHECK(glob_match("updates/[đd]ợt-1.yaml", "updates/dợt-1.yaml"));
+    CHECK_FALSE(glob_match("updates/[đd]ợt-1.yaml", "updates/eợt-1.yaml"));
+    CHECK(glob_match("u/[!đ]*.yaml", "u/a.yaml"));
+    CHECK_FALSE(glob_match("u/[!đ]*.yaml", "u/đ.yaml"));
+    CHECK(glob_match("u/a\\b.yaml", "u/a\\b.yaml"));  // no escapes: a backslash is itself
 }
 
 TEST_CASE("a plan directory merges its updates/ tree in path order, skipping hidden and non-plan files") {
@@ -139,7 +169,7 @@ TEST_CASE("a plan file given alone does not read the updates/ tree beside it") {
 TEST_CASE("validate: two statuses on one date, unknown tasks and non-owners are errors with both locations") {
     LoadResult r = load_dir({"updates/bad_conflict.yaml", "updates/bad_unknown_task.yaml", "updates/bad_not_owner.yaml"});
     REQUIRE(r.plan);
-    CHECK(codes(r.diagnostics) == std::vector<std::string>{"conflicting-updates", "update-not-owner", "unknown-task"});
+    REQUIRE(codes(r.diagnostics) == std::vector<std::string>{"conflicting-updates", "update-not-owner", "unknown-task"});
     const auto& conflict = r.diagnostics.items()[0];
     CHECK(tail(conflict.location.file, 1) == "bad_conflict.yaml");
     CHECK(conflict.location.line == 4);
@@ -174,7 +204,7 @@ tasks:
 TEST_CASE("deadlines set due dates, warn when they replace one, and reports add duties") {
     LoadResult r = load_dir({"updates/deadlines.yaml"});
     REQUIRE(r.plan);
-    CHECK(codes(r.diagnostics) == std::vector<std::string>{"due-overridden", "unknown-task"});
+    REQUIRE(codes(r.diagnostics) == std::vector<std::string>{"due-overridden", "unknown-task"});
     CHECK(r.diagnostics.items()[0].severity == Severity::warning);
     CHECK(r.plan->find_task("t1")->due == PartialDate{2024, 11, 15});
     CHECK(r.plan->find_task("t2")->due == PartialDate{2024, 12, 31});
@@ -225,4 +255,17 @@ TEST_CASE("an unreadable update file is an I/O error naming the file") {
     CHECK(r.error().code == ErrorCode::io);
     REQUIRE(r.error().location);
     CHECK(r.error().location->file == fixture("updates/no-such-file.yaml"));
+}
+
+TEST_CASE("a plan's updates pattern with a non-ASCII class reads the file it names") {
+    PlanSources src;
+    src.plan = fixture("updates/vietnamese-glob/plan.yaml");
+    LoadResult r = load_plan_with_updates(src).value();
+    validate_loaded(r);
+    REQUIRE(r.plan);
+    CHECK(r.diagnostics.empty());
+    REQUIRE(r.plan->update_files.size() == 1);
+    CHECK(tail(r.plan->update_files[0], 2) == "updates/đợt-1.yaml");
+    REQUIRE(r.plan->find_task("t1")->updates.size() == 1);
+    CHECK(r.plan->find_task("t1")->updates[0].percent == 40);
 }

@@ -67,12 +67,15 @@ Result<UpdateLoadResult> load_update_file(const std::filesystem::path& path,
 /// What a file given on the command line is.
 enum class DocumentKind { plan, updates };
 
-/// A file whose top level has a `plan` or `components` key is a plan; any other file is an
-/// update file (docs/tracking.md). Decided from the text's top-level lines (YAML `key:` at
-/// column 1, TOML `[key]`, `[[key]]`, `key =`) without parsing, so that classifying a 40 MB
-/// plan costs little.
-DocumentKind detect_document_kind(std::string_view text, const std::string& file_name,
-                                  InputFormat format = InputFormat::automatic);
+/// A file whose top-level mapping has a `plan` or `components` key is a plan; any other file
+/// that parses is an update file (docs/tracking.md). Decided by parsing `text` in `format`
+/// (automatic = by the extension of `file_name`), so quoted keys (`"plan":`) count and text
+/// inside values (a note line `plan: …`) does not; YAML is parsed only up to the first such
+/// key, without building a tree. std::nullopt when the format is unknown or the text does
+/// not parse: the caller decides by position, and the loader reports what is wrong. Never
+/// throws. Implemented in classify.cpp.
+std::optional<DocumentKind> detect_document_kind(std::string_view text, const std::string& file_name,
+                                                 InputFormat format = InputFormat::automatic);
 
 /// Where to find the plan when none is given on the command line, in order: the `PGI_PLAN`
 /// environment value (`env_plan`, may be empty), then `pgi.yaml`, `pgi.yml`, `pgi.toml` in

@@ -24,10 +24,12 @@ bool is_update_file_name(const std::filesystem::path& path);
 /// does not exist or is not a directory.
 std::vector<std::filesystem::path> update_files_under(const std::filesystem::path& dir);
 
-/// Matches a relative path (components separated by '/') against a glob pattern: `*` is any
-/// run of characters within one component, `?` one character (a UTF-8 code point) within a
-/// component, `[abc]`, `[a-z]`, `[!abc]` one character of (not of) a set, and a whole
-/// component `**` any number of components, none included. Everything else matches itself.
+/// Matches a relative path (components separated by '/') against a glob pattern, component
+/// by component with fnmatch(3) in the C.UTF-8 locale: `*` is any run of characters within
+/// one component, `?` one character (a UTF-8 code point), `[abc]`, `[a-z]`, `[!abc]` one
+/// character of (not of) a set, so `[đd]ợt-1.yaml` matches `đợt-1.yaml`. A whole component
+/// `**` (our own addition) is any number of components, none included. No backslash escapes:
+/// everything else matches itself. Names are compared as written (no Unicode normalisation).
 bool glob_match(std::string_view pattern, std::string_view path);
 
 /// Expands the plan's own `updates:` list (plan.update_sources), each entry relative to the
