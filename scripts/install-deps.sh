@@ -7,6 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config git
   libcli11-dev libtomlplusplus-dev libfmt-dev libyaml-cpp-dev doctest-dev
   libutf8proc-dev nlohmann-json3-dev libexpected-dev
+  clang clang-format
 )
 
 missing=()

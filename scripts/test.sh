@@ -7,3 +7,10 @@ scripts/install-deps.sh
 cmake --preset ci
 cmake --build --preset ci
 ctest --preset ci
+# With PGI_TEST_CLANG=1, also build with clang (preset ci-clang, -Werror) and run the unit
+# tests there. Opt-in until its run time on CI's 2 cores has been measured.
+if [ "${PGI_TEST_CLANG:-}" = 1 ]; then
+  cmake --preset ci-clang
+  cmake --build --preset ci-clang --target pgi_unit_tests
+  ctest --preset ci-clang -R '^unit$'
+fi

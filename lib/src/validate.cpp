@@ -238,7 +238,7 @@ private:
         check_updates(t);
     }
 
-    // Progress updates (issue 3, docs/tracking.md): reporters must own the task, and one task
+    // Progress updates (docs/tracking.md): reporters must own the task, and one task
     // cannot have two statuses on one date (for a recurring task: for one period).
     void check_updates(const Task& t) {
         if (t.updates.empty()) return;

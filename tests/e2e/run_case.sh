@@ -7,7 +7,12 @@
 # CASE.stdin, if present, is fed to standard input. The observed output is standard output,
 # then standard error, then a line `exit: N`; it must equal CASE.out byte for byte. On a
 # mismatch the unified diff is printed. PGI_UPDATE_GOLDEN=1 rewrites CASE.out instead
-# (review the diff with git before committing it).
+# (review the diff with git before committing it), but never for a run that crashed.
+#
+# A crash fails the case whatever the golden says: a signal (exit above 128), an internal
+# error (exit 3, docs/cli.md), or a sanitizer report. ASan and UBSan exit 1 by default, the
+# same as "the plan is invalid", so they are given exit codes of their own here (86, 87) and
+# their reports are looked for on standard error as well.
 set -u
 pgi=$1
 case_file=$2
@@ -19,6 +24,8 @@ stdin_file=${case_file%.cmd}.stdin
 export SOURCE_DATE_EPOCH=1764979200   # 2025-12-06
 export NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8
 unset PGI_PLAN
+export ASAN_OPTIONS="exitcode=86${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export UBSAN_OPTIONS="exitcode=87:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -28,6 +35,11 @@ eval "set -- $args"
 rc=$?
 { cat "$tmp/stdout" "$tmp/stderr"; echo "exit: $rc"; } >"$tmp/actual"
 
+if [ "$rc" -ge 3 ] || grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:|internal error" "$tmp/stderr"; then
+  echo "pgi $args crashed (exit $rc):"
+  cat "$tmp/stderr"
+  exit 1
+fi
 if [ "${PGI_UPDATE_GOLDEN:-}" = 1 ]; then
   cp "$tmp/actual" "$golden"
   echo "updated $golden"
@@ -41,11 +53,6 @@ fi
 if ! cmp -s "$golden" "$tmp/actual"; then
   echo "pgi $args: output differs from $golden"
   diff -u "$golden" "$tmp/actual" | sed 's/\x1b/<ESC>/g'
-  exit 1
-fi
-# A case may not crash: sanitizer reports and signals show up as exit codes above 2.
-if [ "$rc" -gt 2 ]; then
-  echo "pgi $args exited with $rc"
   exit 1
 fi
 exit 0

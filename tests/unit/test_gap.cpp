@@ -210,3 +210,38 @@ TEST_CASE("before a task's first update its status is not started, whatever the 
     plain.status = TaskStatus::blocked;  // no updates: the plan's status stands
     CHECK(status_as_of(plain, Date{2024, 6, 1}) == TaskStatus::blocked);
 }
+
+TEST_CASE("a target is met when the current score equals it, not only above it") {
+    // good_minimal's targets 6.00, 5.00, 5.50, 4.40; the estimate says pollution 6.00 (equal),
+    // compliance 4.99 (one hundredth short), green-practices 5.51 (one above); incentives keeps
+    // its baseline 4.00.
+    LoadResult r = pgi::test::load(std::string(pgi::test::minimal_header) + R"(components:
+  - {id: pollution, number: 1, name: A, baseline: {year: 2024, score: 5.10}, targets: [{year: 2025, score: 6.00}]}
+  - {id: compliance, number: 2, name: B, baseline: {year: 2024, score: 4.25}, targets: [{year: 2025, score: 5.00}]}
+  - {id: green-practices, number: 3, name: C, baseline: {year: 2024, score: 5.00}, targets: [{year: 2025, score: 5.50}]}
+  - {id: incentives, number: 4, name: D, baseline: {year: 2024, score: 4.00}, targets: [{year: 2025, score: 4.40}]}
+observations:
+  - {year: 2025, published: 2025-09-15, kind: estimate, source: survey, scores: {pollution: 6.00, compliance: 4.99, green-practices: 5.51}}
+)");
+    REQUIRE(r.plan);
+    REQUIRE_FALSE(r.diagnostics.has_errors());
+    GapResult g = compute_gap(*r.plan, GapOptions{Date{2025, 10, 1}, std::nullopt});
+    REQUIRE(g.report);
+    const auto& c = g.report->components;
+    REQUIRE(c.size() == 4);
+    CHECK(c[0].gap == h(0));  // 6.00 - 6.00
+    CHECK(c[0].met == true);
+    CHECK(c[1].gap == h(1));  // 5.00 - 4.99
+    CHECK(c[1].met == false);
+    CHECK(c[2].gap == h(-1));  // 5.50 - 5.51
+    CHECK(c[2].met == true);
+    CHECK(c[3].gap == h(40));  // 4.40 - 4.00
+    CHECK(c[3].met == false);
+    // an observation published after --as-of is not known yet: the day before it, baselines
+    GapResult before = compute_gap(*r.plan, GapOptions{Date{2025, 9, 14}, std::nullopt});
+    REQUIRE(before.report);
+    CHECK(before.report->components[0].gap == h(90));  // 6.00 - 5.10
+    GapResult on_day = compute_gap(*r.plan, GapOptions{Date{2025, 9, 15}, std::nullopt});
+    REQUIRE(on_day.report);
+    CHECK(on_day.report->components[0].gap == h(0));  // published that day: known
+}

@@ -93,7 +93,7 @@ TEST_CASE("page breaks: a sentence split across a page is rejoined, with a note"
 
 TEST_CASE("page breaks: finished sentences, headings and lettered items are not joined") {
     auto p = prepare_import_text("- Câu đã hết.\n\nsau đó viết thường\n\nb) Phòng Kinh tế\n\na) Phòng Y tế\n", "s");
-    CHECK(p.paragraphs.size() == 4);
+    REQUIRE(p.paragraphs.size() == 4);
     // A form feed (pdftotext's page break) and a page number between the halves.
     p = prepare_import_text("- Phối hợp tuyên truyền các quy\n\n- 3 -\n\fđịnh về môi trường.\n", "s");
     REQUIRE(p.paragraphs.size() == 1);

@@ -229,7 +229,7 @@ TEST_CASE("the sample's October reporting status: four units reported, nine are 
     }
     CHECK(reported == std::vector<std::string>{"phong-tai-nguyen-va-moi-truong", "phong-kinh-te", "ubnd-cac-phuong-xa",
                                                 "phong-tai-chinh-ke-hoach"});
-    CHECK(late.size() == 9);
+    REQUIRE(late.size() == 9);
     CHECK(late.front() == "phong-quan-ly-do-thi");
     CHECK(st[0].last_report == Date{2024, 11, 1});  // TNMT: c1.a.2 and c4.a.1 on Nov 1
     CHECK(st[0].updates == 3);                       // … and c1.a.3 on Oct 28
@@ -333,4 +333,23 @@ TEST_CASE("task filters: owner with groups and roles, component, status, due win
     CHECK(r[8] == "c2.d.1");
     sorted.sort = TaskSort::status;  // c2.a.2 is in progress (carried from its Q3 report)
     CHECK(ids(query_tasks(plan, sorted)).back() == "c2.a.2");
+}
+
+TEST_CASE("--due-within N includes a task due exactly N days ahead and one due today") {
+    Plan plan;
+    plan.owners = {Owner{}};
+    plan.owners[0].id = "a";
+    for (int d : {10, 11, 20, 21}) {
+        Task t;
+        t.id = "t" + std::to_string(d);
+        t.lead = "a";
+        t.due = PartialDate{2024, 10, d};
+        plan.tasks.push_back(t);
+    }
+    TaskQuery q;
+    q.as_of = Date{2024, 10, 10};
+    q.due_within_days = 10;  // 2024-10-10 .. 2024-10-20 inclusive
+    std::vector<std::string> ids;
+    for (const auto& row : query_tasks(plan, q)) ids.push_back(row.task->id);
+    CHECK(ids == std::vector<std::string>{"t10", "t11", "t20"});
 }

@@ -23,7 +23,7 @@ TEST_CASE("a target must equal baseline plus the stated increase, exactly in hun
     baseline: {year: 2023, score: 4.84}
     targets: [{year: 2024, score: 6.58, increase: 1.75}]
 )");
-    CHECK(findings(bad) == Findings{"10:35 target-mismatch"});
+    REQUIRE(findings(bad) == Findings{"10:35 target-mismatch"});
     CHECK(bad.diagnostics.items()[0].message ==
           "target 6.58 minus baseline 4.84 is +1.74, but the stated increase is +1.75");
 }
@@ -133,7 +133,7 @@ TEST_CASE("duplicate ids are reported with the first occurrence") {
   - {id: a, name: C}
 )");
     // numbers {1} only: also the incomplete-components warning
-    CHECK(findings(r) == Findings{"7:5 incomplete-components", "8:5 duplicate-id", "9:5 duplicate-id"});
+    REQUIRE(findings(r) == Findings{"7:5 incomplete-components", "8:5 duplicate-id", "9:5 duplicate-id"});
     CHECK(r.diagnostics.items()[2].related.at(0).line == 7);
 }
 
@@ -143,7 +143,7 @@ TEST_CASE("a published total may differ from the sum of its components by 0.01, 
     auto rounding = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 4.95, b: 4.95}, total: 9.91}\n");
     CHECK(rounding.diagnostics.empty());
     auto off = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 4.95, b: 4.95}, total: 9.92}\n");
-    CHECK(findings(off) == Findings{"10:5 total-mismatch"});
+    REQUIRE(findings(off) == Findings{"10:5 total-mismatch"});
     CHECK(off.diagnostics.items()[0].severity == Severity::warning);
 }
 

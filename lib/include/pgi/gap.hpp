@@ -72,7 +72,7 @@ TaskStatus status_as_of(const Task& task, const Date& as_of);
 /// later reference year wins a tie), else the baseline. gap = target − current, exact in
 /// hundredths; met when current >= target ("at least" semantics of the plan's targets). The
 /// total row sums the components (the PGI score is the sum of the four component indices,
-/// `../shared/domain.md`); when every current score comes from one observation that states
+/// docs/domain.md); when every current score comes from one observation that states
 /// a published total, that total is used, since VCCI rounds it on its own.
 /// Task counts use status_as_of().
 /// Errors (returned in `diagnostics`, report absent): `no-target` when the plan has no score

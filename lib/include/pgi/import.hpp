@@ -14,7 +14,7 @@
 //   agencies           find_agencies(), agency_kind()
 //   the builder        import_plan_text()
 //
-// Terms follow ../shared/domain.md. The document conventions they rely on (lettering,
+// Terms follow docs/domain.md. The document conventions they rely on (lettering,
 // day-first dates, decimal commas, document numbers) are the ones listed there under
 // "Conventions of the documents"; docs/import.md describes what is recognised for users.
 // Nothing here prints or reads files.
@@ -166,7 +166,7 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
 
 /// The 0-based position of `letter` (one lower-case letter, UTF-8) in the Vietnamese list
 /// alphabet a b c d đ e g h i k l m n o p q r s t u v x y (no f, j, w, z; see
-/// ../shared/domain.md), or -1 when it is not in it.
+/// docs/domain.md), or -1 when it is not in it.
 int vietnamese_letter_index(std::string_view letter);
 
 /// The letter as written in ids and source references: `đ` -> `dd`, others unchanged.

@@ -1,5 +1,5 @@
 // The plan model: what an improvement plan for the Provincial Green Index says.
-// Terms follow ../shared/domain.md: component, baseline, target, gap, lead owner,
+// Terms follow docs/domain.md: component, baseline, target, gap, lead owner,
 // cooperating owner, focal agency, observation.
 #pragma once
 
@@ -169,7 +169,7 @@ struct Owner {
 
 enum class TaskStatus { not_started, in_progress, done, blocked, cancelled };
 
-/// A dated progress report on one task, from its owner (issue 3: execution tracking).
+/// A dated progress report on one task, from its owner (execution tracking, docs/tracking.md).
 struct TaskUpdate {
     Date date;
     TaskStatus status = TaskStatus::not_started;

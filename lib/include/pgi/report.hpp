@@ -1,6 +1,6 @@
 // The periodic report (báo cáo định kỳ) of `pgi report` and the task list of `pgi tasks`:
 // a model computed from a Plan with its updates merged (updates.hpp), and pure renderers
-// (model in, string out; no clock, no file system). Rules: issue 3, docs/tracking.md.
+// (model in, string out; no clock, no file system). Rules: docs/tracking.md.
 #pragma once
 
 #include <array>

@@ -11,7 +11,7 @@ namespace pgi {
 
 /// A PGI score held as a whole number of hundredths of a point, so that sums and
 /// comparisons are exact: 4.84 + 1.74 == 6.58 holds, and no 1.7399999 is ever printed.
-/// VCCI publishes every score with two decimals (`../shared/domain.md`), so hundredths
+/// VCCI publishes every score with two decimals (docs/domain.md), so hundredths
 /// are the natural unit; anything finer is rejected by the parsers below.
 class Score {
 public:

@@ -1,4 +1,4 @@
-// Execution tracking (issue 3, docs/tracking.md): a task's status for a reporting period,
+// Execution tracking (docs/tracking.md): a task's status for a reporting period,
 // overdue tasks, who owns a task, reporting duties and who has reported, and the task query
 // behind `pgi tasks`. Pure computations over a Plan whose updates are already merged
 // (updates.hpp); nothing here reads files or the clock.
@@ -58,10 +58,10 @@ struct TaskState {
 /// - Recurring task: the latest update whose update_period() overlaps `period`. Without one,
 ///   the status is carried from the latest update about an earlier period, except that `done`
 ///   is carried as `in_progress`: "done for 2024-Q3 does not close the task for 2024-Q4"
-///   (issue 3); `percent` is not carried. Without any, the plan's `status` (or `not_started`, as
+///   (docs/tracking.md); `percent` is not carried. Without any, the plan's `status` (or `not_started`, as
 ///   for one-off tasks, when every update is dated after `as_of`).
 /// - Overdue: the task has a due date strictly before `as_of` (the due day itself is not
-///   late) and its status is not closed. "Overdue" is never stored (issue 3).
+///   late) and its status is not closed. "Overdue" is never stored (docs/tracking.md).
 TaskState task_state(const Task& task, const CalendarPeriod& period, const Date& as_of);
 
 /// task_state() for the period containing `as_of` in the task's reporting_unit() (the month

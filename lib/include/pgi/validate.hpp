@@ -17,7 +17,7 @@ namespace pgi {
 ///   of the scales, or a scale with min >= max;
 /// - `target-mismatch`: a score target's stated `increase` differs from target − baseline,
 ///   or a stated total score target differs from the sum of the component targets for that
-///   year — compared exactly in hundredths (`../shared/domain.md`: 6.58 = 4.84 + 1.74);
+///   year — compared exactly in hundredths (docs/domain.md: 6.58 = 4.84 + 1.74);
 /// - `duplicate-target`: two targets of one kind for the same year;
 /// - warning `target-before-baseline`: a target year not after the baseline year;
 /// - warning `total-mismatch`: an observation's published total differs from the sum of its
@@ -29,7 +29,7 @@ namespace pgi {
 ///   task's lead nor a cooperating owner, nor a member of a group that is (tracking.hpp,
 ///   OwnerIndex::task_owners), with the task's location;
 /// - `conflicting-updates`: one task with two different statuses on the same date (for a
-///   recurring task: about the same period), with both locations. Update rules: issue 3,
+///   recurring task: about the same period), with both locations. Update rules:
 ///   docs/tracking.md.
 void validate_plan(const Plan& plan, Diagnostics& out);
 

@@ -3,7 +3,7 @@
 # and requires a clean exit each time: 0 (still valid), 1 (invalid plan) or 2 (unreadable),
 # never a crash, a sanitizer report or a hang.
 #
-#   mutate.sh PGI [ROUNDS]
+#   fuzz_inputs.sh PGI [ROUNDS]
 #
 # Deterministic: the mutations come from a fixed seed, so a failure can be reproduced; the
 # failing input is kept in a temporary directory and its path printed.
