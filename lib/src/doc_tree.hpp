@@ -27,6 +27,10 @@ struct Node {
     enum class Type : std::uint8_t { plain, string, integer, floating, boolean, date, datetime, invalid };
     Kind kind = Kind::null;
     Type type = Type::plain;
+    /// Writer trees only (schema_tables.hpp): write this mapping or list on one line, YAML
+    /// flow style / a TOML inline table. A scalar whose `pos.line` is set gets a `# line N`
+    /// comment (the source line of an imported task).
+    bool flow = false;
     Pos pos;
     std::string scalar;
     std::vector<Node> items;

@@ -122,6 +122,7 @@ Plan awkward_plan() {
     o.total = Score::from_hundredths(500);
     o.rank = 40;
     p.observations.push_back(o);
+    p.update_sources = {"updates/", "bao cáo/[đd]ợt-*.yaml"};
     return p;
 }
 

@@ -18,6 +18,24 @@
 
 namespace pgi {
 
+/// Where a value was written in its file. It is kept with the value for findings, and takes
+/// no part in the value's equality: a plan read back from what write_plan() wrote equals the
+/// plan it was written from, though every line moved. `P` is SourceLocation, TextPosition
+/// or a container of them; the wrapper converts to it, so positions are used as before.
+template <class P>
+struct NotCompared : P {
+    NotCompared() = default;
+    explicit NotCompared(const P& p) : P(p) {}
+    NotCompared& operator=(const P& p) {
+        P::operator=(p);
+        return *this;
+    }
+    bool operator==(const NotCompared&) const { return true; }
+};
+using Where = NotCompared<SourceLocation>;
+using WhereInText = NotCompared<TextPosition>;
+using WhereEach = NotCompared<std::vector<TextPosition>>;
+
 /// The version of the plan file format this library reads and writes (`pgi: 1`).
 inline constexpr int plan_format_version = 1;
 
@@ -28,10 +46,8 @@ struct DocumentRef {
     std::optional<PartialDate> date;
     std::string issuer;
     std::string title;
-    SourceLocation location;
-    bool operator==(const DocumentRef& o) const {
-        return number == o.number && date == o.date && issuer == o.issuer && title == o.title;
-    }
+    Where location;
+    bool operator==(const DocumentRef&) const = default;
 };
 
 /// How often something recurs. `none` means a one-off, dated or undated.
@@ -46,13 +62,10 @@ struct ReportDeadline {
     Recurrence frequency = Recurrence::none;
     std::string source;  ///< reference into the document, e.g. `III.1`
     std::string note;
-    SourceLocation location;
-    std::vector<TextPosition> from_at;  ///< where each `from` id is written
-    TextPosition to_at;
-    bool operator==(const ReportDeadline& o) const {
-        return due == o.due && from == o.from && to == o.to && frequency == o.frequency &&
-               source == o.source && note == o.note;
-    }
+    Where location;
+    WhereEach from_at;  ///< where each `from` id is written
+    WhereInText to_at;
+    bool operator==(const ReportDeadline&) const = default;
 };
 
 /// The years a plan covers: `start` to `end` inclusive; no `end` means open-ended
@@ -75,15 +88,10 @@ struct PlanMeta {
     std::vector<DocumentRef> references;  ///< other documents it cites
     std::string focal_agency;             ///< owner id (cơ quan đầu mối)
     std::vector<ReportDeadline> reports;
-    SourceLocation location;
-    SourceLocation period_location;
-    SourceLocation focal_agency_location;
-    bool operator==(const PlanMeta& o) const {
-        return document_number == o.document_number && issuer == o.issuer && title == o.title &&
-               issued == o.issued && place == o.place && language == o.language &&
-               period == o.period && parents == o.parents && references == o.references &&
-               focal_agency == o.focal_agency && reports == o.reports;
-    }
+    Where location;
+    Where period_location;
+    Where focal_agency_location;
+    bool operator==(const PlanMeta&) const = default;
 };
 
 /// A target for one year. A score target means "at least `score`" (đạt từ … điểm trở lên).
@@ -98,19 +106,15 @@ struct Target {
     int rank = 0;                         ///< rank_top: "in the top N"; rank_increase: N places
     std::string source;
     std::string note;
-    SourceLocation location;
-    bool operator==(const Target& o) const {
-        return year == o.year && kind == o.kind && score == o.score &&
-               stated_increase == o.stated_increase && rank == o.rank && source == o.source &&
-               note == o.note;
-    }
+    Where location;
+    bool operator==(const Target&) const = default;
 };
 
 struct Baseline {
     int year = 0;
     Score score;
-    SourceLocation location;
-    bool operator==(const Baseline& o) const { return year == o.year && score == o.score; }
+    Where location;
+    bool operator==(const Baseline&) const = default;
 };
 
 /// One of the four PGI component indices (chỉ số thành phần), scored 0–10.
@@ -124,12 +128,8 @@ struct Component {
     Score scale_max = Score::from_hundredths(1000);
     std::optional<Baseline> baseline;
     std::vector<Target> targets;
-    SourceLocation location;
-    bool operator==(const Component& o) const {
-        return id == o.id && number == o.number && name == o.name && name_en == o.name_en &&
-               aliases == o.aliases && scale_min == o.scale_min && scale_max == o.scale_max &&
-               baseline == o.baseline && targets == o.targets;
-    }
+    Where location;
+    bool operator==(const Component&) const = default;
 };
 
 /// Targets for the total PGI score. Score targets for the total are normally derived as the
@@ -159,12 +159,9 @@ struct Owner {
     std::string name_en;
     OwnerKind kind = OwnerKind::other;
     std::vector<std::string> members;  ///< owner ids, for kind == group
-    SourceLocation location;
-    std::vector<TextPosition> members_at;
-    bool operator==(const Owner& o) const {
-        return id == o.id && name == o.name && name_en == o.name_en && kind == o.kind &&
-               members == o.members;
-    }
+    Where location;
+    WhereEach members_at;
+    bool operator==(const Owner&) const = default;
 };
 
 enum class TaskStatus { not_started, in_progress, done, blocked, cancelled };
@@ -178,13 +175,9 @@ struct TaskUpdate {
     std::string note;
     std::vector<std::string> evidence;
     std::string reported_by;     ///< owner id
-    SourceLocation location;
-    TextPosition reported_by_at;
-    bool operator==(const TaskUpdate& o) const {
-        return date == o.date && status == o.status && percent == o.percent &&
-               period == o.period && note == o.note && evidence == o.evidence &&
-               reported_by == o.reported_by;
-    }
+    Where location;
+    WhereInText reported_by_at;
+    bool operator==(const TaskUpdate&) const = default;
 };
 
 /// A task (nhiệm vụ, giải pháp) under one component, led by one owner.
@@ -200,16 +193,11 @@ struct Task {
     std::string source;                  ///< reference into the document, e.g. `II.1.a.2`
     std::string note;
     std::vector<TaskUpdate> updates;
-    SourceLocation location;
-    TextPosition component_at;  ///< where `component`, `lead` and each cooperating id are written
-    TextPosition lead_at;
-    std::vector<TextPosition> cooperating_at;
-    bool operator==(const Task& o) const {
-        return id == o.id && component == o.component && lead == o.lead &&
-               cooperating == o.cooperating && text == o.text && due == o.due &&
-               recurrence == o.recurrence && status == o.status && source == o.source &&
-               note == o.note && updates == o.updates;
-    }
+    Where location;
+    WhereInText component_at;  ///< where `component`, `lead` and each cooperating id are written
+    WhereInText lead_at;
+    WhereEach cooperating_at;
+    bool operator==(const Task&) const = default;
 };
 
 /// Where an observed score comes from: VCCI's official publication, or an interim
@@ -227,18 +215,16 @@ struct Observation {
     std::map<std::string, Score> scores;  ///< component id -> score, points
     std::optional<Score> total;           ///< the published total, if stated
     std::optional<int> rank;
-    SourceLocation location;
-    std::map<std::string, SourceLocation> score_locations;
-    bool operator==(const Observation& o) const {
-        return year == o.year && published == o.published && kind == o.kind &&
-               source == o.source && scores == o.scores && total == o.total && rank == o.rank;
-    }
+    Where location;
+    NotCompared<std::map<std::string, SourceLocation>> score_locations;
+    bool operator==(const Observation&) const = default;
 };
 
 /// One entry of an update file (docs/tracking.md): a progress update for the task `task`.
 struct UpdateEntry {
     std::string task;  ///< task id
     TaskUpdate update;
+    bool operator==(const UpdateEntry&) const = default;
 };
 
 /// A deadline set after the plan was issued (a follow-up letter, a schedule from the focal
@@ -248,7 +234,8 @@ struct DeadlineEntry {
     PartialDate due;
     std::string source;  ///< the document that set it, e.g. `123/UBND-TNMT`
     std::string note;
-    SourceLocation location;
+    Where location;
+    bool operator==(const DeadlineEntry&) const = default;
 };
 
 /// A separate update file: progress reported by one agency for one period, and/or deadlines
@@ -261,9 +248,24 @@ struct UpdateFile {
     std::vector<UpdateEntry> updates;
     std::vector<DeadlineEntry> deadlines;
     std::vector<ReportDeadline> reports;  ///< extra reporting duties
+    bool operator==(const UpdateFile&) const = default;
 };
 
-struct Plan {
+/// Where a plan came from and what was merged into it: not part of what the plan says, so
+/// not part of its equality (Plan derives from it).
+struct PlanOrigin {
+    std::string file;  ///< the file it was loaded from
+    /// Filled by merge_updates() (updates.hpp), not by the loader: the update files merged
+    /// in, in merge order, and the updates whose task id names no task (for validate).
+    std::vector<std::string> update_files;
+    std::vector<UpdateEntry> unmatched_updates;
+    bool operator==(const PlanOrigin&) const { return true; }
+};
+
+/// A plan. Equality compares every member except source positions (NotCompared) and the
+/// PlanOrigin: a member added here is compared, and must be in the schema tables
+/// (schema_tables.cpp), or the write/load round-trip test fails.
+struct Plan : PlanOrigin {
     int format_version = plan_format_version;
     PlanMeta meta;
     std::vector<Component> components;
@@ -274,18 +276,8 @@ struct Plan {
     /// The plan's own `updates:` list: update files, directories or globs, relative to the
     /// plan file's directory (docs/tracking.md).
     std::vector<std::string> update_sources;
-    SourceLocation update_sources_location;
-    std::string file;  ///< the file it was loaded from
-    /// Filled by merge_updates() (updates.hpp), not by the loader: the update files merged
-    /// in, in merge order, and the updates whose task id names no task (for validate).
-    std::vector<std::string> update_files;
-    std::vector<UpdateEntry> unmatched_updates;
-    bool operator==(const Plan& o) const {
-        return format_version == o.format_version && meta == o.meta &&
-               components == o.components && total == o.total && owners == o.owners &&
-               tasks == o.tasks && observations == o.observations &&
-               update_sources == o.update_sources;
-    }
+    Where update_sources_location;
+    bool operator==(const Plan&) const = default;
 
     const Component* find_component(std::string_view id) const;
     const Owner* find_owner(std::string_view id) const;

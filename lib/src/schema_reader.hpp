@@ -1,0 +1,75 @@
+// Internal: the value converters the schema tables (schema_tables.hpp) read a Node tree with.
+// Each converter reports what is wrong with the value at the node's position (stable codes:
+// wrong-type, invalid-value, invalid-score, invalid-date, unknown-key, missing-key, not-nfc;
+// docs/diagnostics.md) and returns std::nullopt or a default for a value it cannot take.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "doc_tree.hpp"
+#include "pgi/date.hpp"
+#include "pgi/model.hpp"
+#include "pgi/score.hpp"
+
+namespace pgi::detail {
+
+class Reader {
+public:
+    explicit Reader(ParseContext& ctx) : ctx_(ctx) {}
+
+    ParseContext& context() { return ctx_; }
+    SourceLocation at(Pos p) const { return ctx_.at(p); }
+    static TextPosition tp(const Node& n) { return TextPosition{n.pos.line, n.pos.column}; }
+    void error(Pos p, const char* code, std::string msg, std::string hint = {});
+    void warning(Pos p, const char* code, std::string msg, std::string hint = {});
+
+    /// `n` is of `kind`, else a wrong-type finding naming `what`.
+    bool expect(const Node& n, Node::Kind kind, std::string_view what);
+
+    /// Calls `on` for each key of `map` that is in `known`; reports unknown keys (with a
+    /// did-you-mean) and the `required` keys that are missing. `what` names the mapping.
+    void fields(const Node& map, std::string_view what, std::span<const std::string_view> known,
+                std::span<const std::string_view> required, const std::function<void(const Entry&)>& on);
+
+    /// Calls `on` for each item of a list; an empty value is an empty list.
+    void list(const Node& n, std::string_view what, const std::function<void(const Node&)>& on);
+
+    std::optional<std::string> str(const Node& n, std::string_view what);
+    std::optional<std::string> id(const Node& n, std::string_view what);
+    std::optional<int> integer(const Node& n, std::string_view what, long lo = -1000000, long hi = 1000000);
+    std::optional<int> year(const Node& n, std::string_view what) { return integer(n, what, 1900, 2200); }
+    std::optional<Score> score(const Node& n, std::string_view what);
+    std::optional<PartialDate> partial_date(const Node& n, std::string_view what);
+    std::optional<Date> date(const Node& n, std::string_view what);
+    /// A list of strings (ids when `ids`); a single value stands for a list of one.
+    std::vector<std::string> str_list(const Node& n, std::string_view what, bool ids,
+                                      std::vector<TextPosition>* positions = nullptr);
+    /// Required text: present and not empty.
+    std::string text(const Node& n, std::string_view what);
+    /// A reporting period (period.hpp) in its canonical spelling; "" when invalid.
+    std::string period_text(const Node& n, std::string_view what);
+
+    /// One of the spellings of EnumNames<E>.
+    template <class E>
+    std::optional<E> enumeration(const Node& n, std::string_view what) {
+        auto s = str(n, what);
+        if (!s) return std::nullopt;
+        auto v = parse_enum<E>(*s);
+        if (!v) unknown_value(n, what, *s, enum_names_text<E>(", "));
+        return v;
+    }
+
+private:
+    void unknown_value(const Node& n, std::string_view what, const std::string& value, const std::string& allowed);
+    ParseContext& ctx_;
+};
+
+/// A valid id: letters, digits, '.', '_' and '-', starting with a letter or digit.
+bool valid_id(std::string_view s);
+
+}  // namespace pgi::detail
