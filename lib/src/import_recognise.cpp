@@ -318,18 +318,6 @@ std::vector<DateMatch> find_dates(std::string_view text) {
 
 namespace {
 
-// Position of the folded phrase in the folded key (word boundaries), or npos.
-std::size_t find_phrase(const std::string& key, std::string_view phrase) {
-    std::size_t p = 0;
-    while ((p = key.find(phrase, p)) != std::string::npos) {
-        bool left = p == 0 || key[p - 1] == ' ';
-        bool right = p + phrase.size() == key.size() || key[p + phrase.size()] == ' ';
-        if (left && right) return p;
-        ++p;
-    }
-    return std::string::npos;
-}
-
 int roman_or_digit(const std::string& w) {
     if (w == "i" || w == "1") return 1;
     if (w == "ii" || w == "2") return 2;
