@@ -338,16 +338,32 @@ struct ReferenceComponent {
     std::string name;
     std::string name_long;
     std::string name_en;
-    std::vector<std::string> aliases;
+    std::vector<std::string> aliases;  ///< other names, written into imported plans
+    std::vector<std::string> forms;    ///< further names documents use, for matching only
 };
+
+/// A spelling or abbreviation that means the same words in component names
+/// (data/pgi-components.yaml, `equivalents`): `Bảo đảm` = `Đảm bảo`, `BĐKH` = `biến đổi khí
+/// hậu`, `BVMT` = `bảo vệ môi trường` …
+struct NameEquivalent {
+    std::string write;  ///< as documents write it
+    std::string read;   ///< what it is read as
+};
+const std::vector<NameEquivalent>& name_equivalents();
+
+/// The words of `text` as component names are compared: folded (no case, no diacritics)
+/// and every `write` form of name_equivalents() replaced by its `read` form, e.g.
+/// `Bảo đảm tuân thủ` -> `dam bao tuan thu`.
+std::string component_key(std::string_view text);
 
 /// The four PGI components from the embedded data/pgi-components.yaml, in VCCI's order.
 const std::vector<ReferenceComponent>& reference_components();
 
 /// The component a name found in a document refers to: the name, after dropping a leading
-/// `Chỉ số [thành phần] [số] [N][:.-]`, quotes and case, compared without diacritics to
-/// each component's name and aliases; an alias contained in the name (at word boundaries)
-/// also matches, the longest alias winning; `Chỉ số thành phần 2` alone matches by number.
+/// `Chỉ số [thành phần] [số] [N][:.-]`, quotes and case, compared as component_key() to
+/// each component's name, aliases and forms; one of them contained in the name (at word
+/// boundaries) also matches, the longest winning; `Chỉ số thành phần 2` alone matches by
+/// number.
 /// nullptr when nothing matches.
 const ReferenceComponent* match_component(std::string_view name);
 
