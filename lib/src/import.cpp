@@ -12,9 +12,14 @@
 //   signature     CHỦ TỊCH, Nơi nhận … (ignored)
 //   annex         PHỤ LỤC: tables of tasks                           AnnexReader
 #include <algorithm>
+#include <deque>
+#include <map>
+
+#include <fmt/format.h>
 
 #include "import_build.hpp"
 #include "pgi/import.hpp"
+#include "pgi/text.hpp"
 #include "pgi/validate.hpp"
 
 namespace pgi {
@@ -69,15 +74,18 @@ char32_t decode_first(std::string_view s) {
 class Importer {
 public:
     Importer(const PreparedText& prep, std::string file, Diagnostics& diags)
-        : paras_(prep.paragraphs), footnotes_(prep.footnotes), sink_{std::move(file), diags}, owners_(sink_),
-          footnote_use_(prep.footnotes), header_(sink_), targets_(sink_),
+        : paras_(prep.paragraphs), footnotes_(prep.footnotes), sink_{std::move(file), diags, {}}, owners_(sink_),
+          footnote_use_(prep.footnotes), header_(sink_), targets_(sink_, header_.meta()),
           sections_(sink_, owners_, targets_, tasks_, footnote_use_, numbering_, header_.meta()),
           annex_(sink_, owners_, targets_, tasks_, footnote_use_, header_.meta()),
           duties_(sink_, owners_, numbering_, header_.meta()) {}
 
     std::optional<Plan> build();
+    /// True when the import failed but every finding explains why (no target, no task).
+    bool explain() const { return explain_; }
 
 private:
+    bool explain_ = false;
     const std::vector<Paragraph>& paras_;
     const std::vector<Footnote>& footnotes_;
     Sink sink_;
@@ -95,6 +103,15 @@ private:
     bool has_roman_ = false;
     std::size_t title_idx_ = 0;  // the KẾ HOẠCH paragraph, or paras_.size()
     bool in_title_ = false;
+    std::map<std::string, int> roman_lines_;  // roman section label -> its first line
+    std::vector<Region> region_of_;            // the region each paragraph was read in
+    std::deque<Paragraph> header_cells_;       // cells of a header table, read as header lines
+    int repeated_line_ = 0;                   // where a second plan body starts, or 0
+
+    bool repeated_body(const Paragraph& p);
+    void heading_year(const Paragraph& p);
+    void impossible_dates(const Paragraph& p);
+    void unrecognised_sentences();
 
     std::size_t find_title() const;
     bool title_paragraph(const Paragraph& p);
@@ -128,19 +145,109 @@ bool Importer::title_paragraph(const Paragraph& p) {
     return false;
 }
 
+// "2. Mục tiêu cụ thể năm 2024:", "I. MỤC TIÊU ĐẾN NĂM 2025": a heading that names a year
+// gives it to the targets below that name none; a numbered heading without one ends it.
+void Importer::heading_year(const Paragraph& p) {
+    std::string_view rest = trim(std::string_view(p.text).substr(p.marker.text_begin));
+    bool heading = p.marker.kind == ListMarker::Kind::number || p.marker.kind == ListMarker::Kind::roman ||
+                   (!rest.empty() && rest.back() == ':') || is_uppercase_text(rest);
+    if (!heading || rest.size() > 160 || !parse_target_statement(rest).empty()) return;
+    auto words = split_words(rest);
+    int year = 0;
+    for (std::size_t w = 0; w + 1 < words.size(); ++w)
+        if (words[w].fold == "nam" && words[w + 1].number) {
+            int y = std::atoi(words[w + 1].fold.c_str());
+            if (y >= 1900 && y <= 2200) year = y;
+        }
+    if (year || p.marker.kind == ListMarker::Kind::number) targets_.set_heading_year(year);
+}
+
+// `31/4/2025`: a date no calendar has is never silently dropped.
+void Importer::impossible_dates(const Paragraph& p) {
+    for (const auto& d : find_impossible_dates(p.text))
+        sink_.diags.warning(sink_.at(p.line), "impossible-date",
+                            fmt::format("`{}` is not a date ({}-{:02}-{:02} does not exist); it is not used",
+                                        p.text.substr(d.begin, d.end - d.begin), d.date.year, d.date.month, d.date.day),
+                            "correct the date in the plan by hand");
+}
+
+// Every paragraph of the body that looks like a target, a rank, a deadline or a duty
+// (looks_like_fact()) and gave no field of the plan and no finding: `unrecognised-sentence`,
+// so that nothing is lost silently. The header, the signature, annex text outside tables
+// and a refused second body are not checked.
+void Importer::unrecognised_sentences() {
+    std::set<int> reported;
+    for (const auto& d : sink_.diags.items()) reported.insert(d.location.line);
+    for (std::size_t k = 0; k < paras_.size(); ++k) {
+        const auto& p = paras_[k];
+        Region r = region_of_[k];
+        if (r == Region::header || r == Region::signature || (r == Region::annex && !p.table_row) ||
+            r == Region::repeated || sink_.used.count(p.line) || reported.count(p.line))
+            continue;
+        std::string kind = looks_like_fact(p.text);
+        if (kind.empty()) continue;
+        static const std::map<std::string, std::string> what = {
+            {"score", "a score"}, {"rank", "a rank"}, {"date", "a date or deadline"}, {"recurrence", "a recurring duty"}};
+        std::string excerpt = collapse_spaces(p.text);
+        if (code_point_count(excerpt) > 80) {
+            std::size_t cut = 0, cps = 0;
+            while (cut < excerpt.size() && cps < 77) {
+                std::size_t n = 0;
+                decode_at(excerpt, cut, n);
+                cut += n;
+                ++cps;
+            }
+            excerpt = excerpt.substr(0, cut) + "…";
+        }
+        sink_.diags.warning(sink_.at(p.line), "unrecognised-sentence",
+                            fmt::format("this paragraph names {} but was not understood: \"{}\"", what.at(kind), excerpt),
+                            "add what it states to the plan by hand (docs/import.md lists the wordings pgi reads)");
+    }
+}
+
+// A roman section seen before (a second "II. NHIỆM VỤ, GIẢI PHÁP": the text holds two plan
+// bodies, such as a plan pasted twice or followed by its amendment). The second body is
+// refused with a finding, never merged into the first.
+bool Importer::repeated_body(const Paragraph& p) {
+    auto [it, fresh] = roman_lines_.emplace(p.marker.label, p.line);
+    if (fresh) return false;
+    repeated_line_ = p.line;
+    sections_.close();
+    region_ = Region::repeated;
+    sink_.diags.add({Severity::warning, sink_.at(p.line), "repeated-section",
+                     fmt::format("section {} appears a second time (first at line {}): the text holds a second plan "
+                                 "body, which is not imported",
+                                 p.marker.label, it->second),
+                     "import each plan from its own file; an amendment's targets and tasks must be added by hand",
+                     {sink_.at(it->second)}});
+    return true;
+}
+
 // Paragraphs that change the region: roman headings, the signature, PHỤ LỤC; and table rows.
 // True when `p` was one of them.
 bool Importer::structure_paragraph(const Paragraph& p) {
+    if (region_ == Region::repeated) return true;  // a second plan body: reported once
+    // "I. Sở Kế hoạch và Đầu tư chủ trì …" inside a component section is a list item, not a
+    // section of the plan: those are in capitals or name a known region.
+    bool roman_item = region_ == Region::tasks && sections_.open() && !is_uppercase_text(p.text) &&
+                      classify_roman(head_key(p.text)) == Region::other;
     if (!p.table_row && p.marker.kind == ListMarker::Kind::roman && region_ != Region::signature &&
-        region_ != Region::annex) {
+        region_ != Region::annex && !roman_item) {
+        if (repeated_body(p)) return true;
         sections_.close();
         sections_.reset_skipping();
         numbering_.roman = p.marker.label;
         numbering_.number.clear();
         region_ = classify_roman(head_key(p.text));
+        targets_.set_heading_year(0);
+        heading_year(p);
         return true;
     }
     if (region_ == Region::signature) {
+        // After the signature, a roman section seen before starts a second plan body.
+        if (!p.table_row && p.marker.kind == ListMarker::Kind::roman && is_uppercase_text(p.text) &&
+            roman_lines_.count(p.marker.label))
+            return repeated_body(p);
         if (is_annex_heading(p)) {
             region_ = Region::annex;
             annex_.annex_heading(p.line);
@@ -160,7 +267,19 @@ bool Importer::structure_paragraph(const Paragraph& p) {
         return true;
     }
     if (p.table_row) {
-        if (region_ != Region::header) annex_.row(p);
+        if (region_ != Region::header) {
+            annex_.row(p);
+            return true;
+        }
+        // The two-column header as a table (pandoc from Word): each cell is a header line.
+        for (const auto& c : p.cells) {
+            if (c.empty()) continue;
+            Paragraph cell;
+            cell.line = cell.end_line = p.line;
+            cell.text = c;
+            header_cells_.push_back(std::move(cell));
+            header_.header_paragraph(header_cells_.back());
+        }
         return true;
     }
     return false;
@@ -194,6 +313,7 @@ void Importer::region_paragraph(const Paragraph& p) {
             break;
         case Region::purpose:
         case Region::other:
+            heading_year(p);
             targets_.free_targets(p, numbering_.source_of(numbering_.number));
             break;
         case Region::tasks:
@@ -204,6 +324,7 @@ void Importer::region_paragraph(const Paragraph& p) {
             break;
         case Region::signature:
         case Region::annex:
+        case Region::repeated:
             break;
     }
 }
@@ -217,22 +338,29 @@ std::optional<Plan> Importer::build() {
     title_idx_ = find_title();
     region_ = title_idx_ < paras_.size() || has_roman_ ? Region::header : Region::tasks;
 
+    region_of_.assign(paras_.size(), Region::header);
     for (std::size_t k = 0; k < paras_.size(); ++k) {
         const auto& p = paras_[k];
+        region_of_[k] = in_title_ || k == title_idx_ ? Region::header : region_;
         // Once the title is known, its years give the period (needed for deadlines without a year).
         if (!in_title_) header_.update_title_period();
         header_.cite(p);
+        if (region_ != Region::repeated) impossible_dates(p);
         if (k == title_idx_) {
             header_.start_title(p, true);
             in_title_ = true;
             region_ = Region::preamble;
             continue;
         }
-        if (in_title_ && title_paragraph(p)) continue;
+        if (in_title_) {
+            if (title_paragraph(p)) continue;
+            header_.update_title_period();  // the title just ended: its years apply from here
+        }
         if (structure_paragraph(p)) continue;
         region_paragraph(p);
     }
     sections_.close();
+    if (!targets_.empty()) unrecognised_sentences();
     return finish();
 }
 
@@ -242,6 +370,15 @@ std::optional<Plan> Importer::finish() {
                           "no plan structure found: no component section (`1. Chỉ số “…”`), no component target and no "
                           "annex table of tasks",
                           "is this the text of a PGI improvement plan? docs/import.md shows the layouts pgi import reads");
+        return std::nullopt;
+    }
+    if (!targets_.has_targets() && tasks_.tasks.empty()) {
+        explain_ = true;
+        sink_.diags.error(sink_.at(0, 0), "no-targets-or-tasks",
+                          "no target and no task found: the text names components but sets no target and lists no task "
+                          "pgi can read",
+                          "the warnings above say what was not understood; docs/import.md shows the layouts pgi import "
+                          "reads");
         return std::nullopt;
     }
     header_.finish(targets_.all_targets(), targets_.all_baselines(), footnotes_);
@@ -276,13 +413,16 @@ ImportResult import_plan_text(std::string_view text, const ImportOptions& option
     ImportResult result;
     auto prepared = recognise::prepare_import_text(text, options.file_name);
     Diagnostics found = prepared.diagnostics;
+    bool explain = false;
     if (prepared.ok) {
         Importer b(prepared, options.file_name, found);
         result.plan = b.build();
+        explain = b.explain();
     }
-    // Without a plan, what could not be placed is noise: only the errors say why.
+    // Without a plan structure, what could not be placed is noise: only the errors say why.
+    // With a structure but no target and no task, the warnings are the reasons.
     for (const auto& d : found.items())
-        if (result.plan || d.severity == Severity::error) result.diagnostics.add(d);
+        if (result.plan || explain || d.severity == Severity::error) result.diagnostics.add(d);
     result.diagnostics.sort();
     return result;
 }

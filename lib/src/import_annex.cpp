@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "import_build.hpp"
+#include "pgi/score.hpp"
 #include "pgi/text.hpp"
 
 namespace pgi::import_detail {
@@ -57,8 +58,87 @@ bool AnnexReader::header_row(const std::vector<std::string>& cells) {
     return true;
 }
 
+// "| Chỉ số thành phần | Kết quả năm 2023 | Mục tiêu năm 2024 | Mục tiêu năm 2025 |": a table
+// of targets. Columns naming a year are read; a column of results ("kết quả", "thực hiện",
+// "đạt được") or of a year before the plan is the baseline.
+bool AnnexReader::target_header(const std::vector<std::string>& cells) {
+    if (cells.size() < 2) return false;
+    std::string first = folded_key(cells[0]);
+    if (!(contains_phrase(first, "chi so") || contains_phrase(first, "tieu chi") || contains_phrase(first, "noi dung") ||
+          contains_phrase(first, "thanh phan")))
+        return false;
+    std::vector<YearColumn> cols;
+    int plan_first = meta_.period.start ? meta_.period.start : meta_.issued ? meta_.issued->year : 0;
+    for (std::size_t i = 1; i < cells.size(); ++i) {
+        auto words = split_words(cells[i]);
+        int year = 0;
+        for (const auto& w : words)
+            if (w.number && w.fold.size() == 4) year = std::atoi(w.fold.c_str());
+        if (year < 1900 || year > 2200) continue;
+        std::string k = folded_key(cells[i]);
+        if (contains_phrase(k, "tang")) continue;  // "Tăng so với 2023": derived, not read
+        bool result = contains_phrase(k, "ket qua") || contains_phrase(k, "thuc hien") || contains_phrase(k, "dat duoc") ||
+                      (plan_first && year < plan_first);
+        cols.push_back({static_cast<int>(i), year, result});
+    }
+    if (cols.empty()) return false;
+    year_columns_ = cols;
+    table_ = Columns{};  // a table of targets is not a table of tasks
+    return true;
+}
+
+void AnnexReader::target_row(const Paragraph& p) {
+    if (p.cells.empty()) return;
+    const std::string& name = p.cells[0];
+    std::string key = folded_key(name);
+    const ReferenceComponent* ref = match_component(component_name_from(name));
+    if (!ref) ref = component_in_sentence(name);
+    bool total = !ref && (contains_phrase(key, "pgi") || contains_phrase(key, "chi so xanh") ||
+                          contains_phrase(key, "tong diem") || key == "tong" || contains_phrase(key, "tong cong"));
+    if (!ref && !total) return;  // reported by the check for unrecognised sentences when it holds scores
+    TargetStatement st;
+    for (const auto& c : year_columns_) {
+        std::string cell = cell_at(p.cells, c.column);
+        std::string_view v = trim(cell);
+        constexpr std::string_view points = "điểm";
+        if (v.size() >= points.size() && v.substr(v.size() - points.size()) == points)
+            v = trim(v.substr(0, v.size() - points.size()));
+        auto score = parse_score(v);
+        if (!score) continue;
+        if (c.baseline) {
+            if (!st.baseline_score || *st.baseline_year < c.year) {
+                st.baseline_year = c.year;
+                st.baseline_score = score;
+            }
+        } else {
+            st.scores.push_back({c.year, *score, std::nullopt});
+        }
+    }
+    if (st.empty() && !st.baseline_score) return;
+    std::string source = "bảng mục tiêu";
+    if (ref) {
+        targets_.add_targets(ref, st, p.line, source, "");
+    } else {
+        if (st.baseline_score) {  // the total's past result
+            TargetStatement past;
+            past.scores.push_back({*st.baseline_year, *st.baseline_score, std::nullopt});
+            targets_.free_total(past, p.line, source);
+        }
+        targets_.free_total(st, p.line, source);
+    }
+}
+
 void AnnexReader::row(const Paragraph& p) {
-    if (header_row(p.cells) || !table_.active) return;
+    if (header_row(p.cells)) {
+        year_columns_.clear();
+        return;
+    }
+    if (!table_.active && target_header(p.cells)) return;
+    if (!year_columns_.empty()) {
+        target_row(p);
+        return;
+    }
+    if (!table_.active) return;
     auto cell = [&](int i) { return cell_at(p.cells, i); };
     std::string stt = cell(table_.stt), text = cell(table_.task), lead_cell = cell(table_.lead);
     if (text.empty() && stt.empty()) return;
@@ -135,6 +215,7 @@ void AnnexReader::task_row(const Paragraph& p, const ReferenceComponent* ref, co
     if (!product.empty()) append_note(t.note, "Sản phẩm: " + std::string(trim_end_chars(product, ".")) + ".");
     append_note(t.note, footnotes_.note_for(p));
     t.location = sink_.at(p.line);
+    sink_.use(p.line);
     tasks_.tasks.push_back(std::move(t));
 }
 

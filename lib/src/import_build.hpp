@@ -35,7 +35,8 @@ using recognise::ReferenceComponent;
 using recognise::TargetStatement;
 
 /// The regions of a plan document, in their usual order (../shared/domain.md, and the seed).
-enum class Region { header, preamble, purpose, tasks, organisation, other, signature, annex };
+/// `repeated`: a second plan body in the same text (refused, see `repeated-section`).
+enum class Region { header, preamble, purpose, tasks, organisation, other, signature, annex, repeated };
 
 /// The region a roman heading opens, from its folded words: NHIỆM VỤ/GIẢI PHÁP -> tasks, TỔ
 /// CHỨC THỰC HIỆN -> organisation, MỤC ĐÍCH/MỤC TIÊU/YÊU CẦU/QUAN ĐIỂM -> purpose, else other.
@@ -53,6 +54,14 @@ struct Sink {
     SourceLocation at(int line, int column = 1) const { return SourceLocation{file, line, column}; }
     /// `unplaced-paragraph`: a paragraph that is neither a heading, a target nor a task.
     void unplaced(const Paragraph& p, std::string_view why) const;
+    /// Lines of paragraphs a reader turned into a field of the plan (or reported): the
+    /// check for sentences that look like facts but were not understood skips them.
+    mutable std::set<int> used;
+    void use(int line) const { used.insert(line); }
+    /// A finding of severity note (how something was read, nothing to fix).
+    void note(int line, std::string code, std::string message) const {
+        diags.add({Severity::note, at(line), std::move(code), std::move(message), {}, {}});
+    }
 };
 
 /// The position in the document's numbering: the roman section (`II`) and the last arabic
@@ -190,18 +199,26 @@ private:
 /// not an issuing body with a level.
 std::string issuer_from_header(const std::string& text);
 /// The years of a title: "giai đoạn 2024–2025" -> 2024..2025, "năm 2024 và các năm tiếp
-/// theo" -> 2024.. (open), "năm 2024" -> 2024..2024. False when the title names no year.
-bool period_in_title(const std::string& title, Period& period);
+/// theo" -> 2024.. (open), "năm 2024" -> 2024..2024, "đến năm 2025" -> `issued_year`..2025
+/// (2025..2025 when the year of issue is unknown or later). False when the title names no year.
+bool period_in_title(const std::string& title, Period& period, int issued_year = 0);
 
 // ---- Targets ---------------------------------------------------------------------------------
 
 /// Component and total targets with their baselines, from target sentences anywhere.
 class TargetCollector {
 public:
-    explicit TargetCollector(const Sink& sink) : sink_(sink) {}
+    TargetCollector(const Sink& sink, const PlanMeta& meta) : sink_(sink), meta_(meta) {}
 
+    /// The targets of `st` for component `ref`. A score or rank of a year before the plan's
+    /// first year is a past result: the component's baseline (`baseline-statement` note),
+    /// never a target; negated statements give `negated-statement`; a regional rank target
+    /// gives `unsupported-target` (the plan format has no field for it yet).
     void add_targets(const ReferenceComponent* ref, const TargetStatement& st, int line, const std::string& source,
                      const std::string& name_hint);
+    /// The year a heading gives the targets below it ("Mục tiêu cụ thể năm 2024:"); 0 ends it.
+    void set_heading_year(int year) { heading_year_ = year; }
+    int heading_year() const { return heading_year_; }
     /// The component is in the plan (a section or an annex group names it).
     void touch_component(const ReferenceComponent* ref, int line, const std::string& name);
     /// Targets named outside component sections: "Chỉ số “…” đạt …" or the total PGI.
@@ -209,6 +226,15 @@ public:
     bool free_targets(const Paragraph& p, const std::string& source);
 
     bool empty() const { return comps_.empty(); }
+    /// Targets of the PGI as a whole (a table's total row); past years become observations.
+    void free_total(const TargetStatement& st, int line, const std::string& source) { total_statement(st, line, source); }
+    /// True when component `id` has a target.
+    bool has_targets_for(const std::string& id) const {
+        auto it = comps_.find(id);
+        return it != comps_.end() && !it->second.targets.empty();
+    }
+    /// True when a component or the total has a target.
+    bool has_targets() const;
     std::vector<const Target*> all_targets() const;
     std::vector<const Baseline*> all_baselines() const;
     /// Components (in VCCI order) and total targets into `plan`; targets without a year get
@@ -224,8 +250,17 @@ private:
         SourceLocation location;
     };
     const Sink& sink_;
+    const PlanMeta& meta_;
     std::map<std::string, CompData> comps_;
     std::vector<Target> total_targets_;
+    std::vector<Observation> observations_;  // past totals and ranks stated in the text
+    int heading_year_ = 0;
+
+    int year_of(int stated) const { return stated ? stated : heading_year_; }
+    bool past(int year) const;
+    void statement_findings(const TargetStatement& st, int line);
+    void total_statement(const TargetStatement& st, int line, const std::string& source);
+    void observe_total(int year, std::optional<Score> total, std::optional<int> rank, int line);
 };
 
 /// The component name as a heading writes it: the quoted name, else the text after
@@ -251,6 +286,8 @@ public:
     void close();
     /// A new roman section starts: the tasks of an unmatched component end with it.
     void reset_skipping() { skipping_ = false; }
+    /// True while a component section is open.
+    bool open() const { return section_.has_value(); }
 
 private:
     struct Heading {
@@ -264,6 +301,7 @@ private:
         std::string bullet;                    // the bullet character of its tasks
         std::vector<std::string> cooperating;  // named in the heading: "X chủ trì, phối hợp Y"
         int count = 0;                         // tasks so far (inline + bullets)
+        bool numbered = false;                 // "1.1. Sở …": its lettered items are tasks
     };
     struct Section {
         const ReferenceComponent* ref = nullptr;
@@ -288,7 +326,13 @@ private:
     void numbered(const Paragraph& p, std::string_view rest);
     void lettered(const Paragraph& p, std::string_view rest);
     void start(const Paragraph& p, const ReferenceComponent* ref, const std::string& label, std::string_view heading);
-    void add_task(const Paragraph& p, std::string_view text, std::string lead);
+    void sub_heading(const Paragraph& p, std::string_view rest);
+    void several_deadlines(const Paragraph& p, std::string_view body, Task& t);
+    void item_with_lead(const Paragraph& p, std::string_view rest, const std::string& lead, const std::string& key);
+    /// "Sở Công Thương chủ trì, …", "Giao Sở X chủ trì …" at the start of an item: the lead's
+    /// owner id (registered), or "".
+    std::string lead_in_text(std::string_view text, int line);
+    void add_task(const Paragraph& p, std::string_view text, std::string lead, const std::string& item = {});
     void lettering_findings(Section& sec);
     std::optional<PartialDate> due_in_text(std::string_view text) const;
 };
@@ -330,6 +374,15 @@ private:
     int annex_line_ = 0;
 
     bool header_row(const std::vector<std::string>& cells);
+    // Target tables: components × years ("| Chỉ số | Kết quả 2023 | Mục tiêu 2024 |").
+    struct YearColumn {
+        int column = 0;
+        int year = 0;
+        bool baseline = false;  // a past result ("Kết quả năm 2023"), not a target
+    };
+    std::vector<YearColumn> year_columns_;
+    bool target_header(const std::vector<std::string>& cells);
+    void target_row(const Paragraph& p);
     void task_row(const Paragraph& p, const ReferenceComponent* ref, const std::string& stt, const std::string& text,
                   const std::string& lead_cell);
 };

@@ -12,6 +12,7 @@ using namespace recognise;
 
 void HeaderReader::header_paragraph(const Paragraph& p) {
     header_.push_back(&p);
+    sink_.use(p.line);  // the header's number, place and date
     if (!have_number_) {
         if (auto n = parse_document_number(p.text)) {
             meta_.document_number = *n;
@@ -46,7 +47,10 @@ void HeaderReader::start_title(const Paragraph& p, bool keyword_line) {
 
 void HeaderReader::cite(const Paragraph& p) {
     if (p.text.find('/') != std::string::npos || p.text.find("Luật") != std::string::npos)
-        for (const auto& c : find_cited_documents(p.text)) cited_.emplace_back(p.line, c);
+        for (const auto& c : find_cited_documents(p.text)) {
+            cited_.emplace_back(p.line, c);
+            sink_.use(p.line);
+        }
 }
 
 void HeaderReader::preamble_paragraph(const Paragraph& p, const OwnerRegistry& owners) {
@@ -85,7 +89,7 @@ bool HeaderReader::update_title_period() {
     return period_from_title_;
 }
 
-bool period_in_title(const std::string& title, Period& period) {
+bool period_in_title(const std::string& title, Period& period, int issued_year) {
     auto words = split_words(title);
     auto year_at = [&](std::size_t w) { return w < words.size() && words[w].number ? std::atoi(words[w].fold.c_str()) : 0; };
     for (std::size_t w = 0; w < words.size(); ++w) {
@@ -100,6 +104,14 @@ bool period_in_title(const std::string& title, Period& period) {
             period.end = y2;
             return true;
         }
+        // "đến năm 2025": from the year of issue to 2025.
+        bool until = (w >= 2 && words[w - 1].fold == "nam" && words[w - 2].fold == "den") ||
+                     (w >= 1 && words[w - 1].fold == "den");
+        if (until) {
+            period.start = issued_year > 0 && issued_year <= y ? issued_year : y;
+            period.end = y;
+            return true;
+        }
         period.start = y;
         std::string after = folded_key(title.substr(words[w].end));
         if (starts_with_phrase(after, "va cac nam tiep theo") || starts_with_phrase(after, "va nhung nam tiep theo") ||
@@ -111,7 +123,9 @@ bool period_in_title(const std::string& title, Period& period) {
     return false;
 }
 
-bool HeaderReader::period_from_title() { return period_in_title(meta_.title, meta_.period); }
+bool HeaderReader::period_from_title() {
+    return period_in_title(meta_.title, meta_.period, meta_.issued ? meta_.issued->year : 0);
+}
 
 void HeaderReader::decide_period(const std::vector<const Target*>& targets,
                                  const std::vector<const Baseline*>& baselines) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "import_build.hpp"
+#include "pgi/text.hpp"
 
 namespace pgi::import_detail {
 
@@ -55,7 +56,39 @@ std::optional<PartialDate> TaskSections::due_in_text(std::string_view text) cons
     return std::nullopt;
 }
 
-void TaskSections::add_task(const Paragraph& p, std::string_view text, std::string lead) {
+// "hoàn thành trong Quý III/2024 và Quý III/2025": `due` is the first; every deadline is
+// kept in the note, and a warning says so.
+void TaskSections::several_deadlines(const Paragraph& p, std::string_view body, Task& t) {
+    std::vector<std::string> found;
+    auto words = split_words(body);
+    for (std::size_t w = 0; w + 2 < words.size(); ++w)
+        if (words[w].fold == "quy" && body.substr(words[w + 1].end, 1) == "/")
+            found.emplace_back(body.substr(words[w].begin, words[w + 2].end - words[w].begin));
+    for (const auto& d : find_dates(body)) found.emplace_back(body.substr(d.begin, d.end - d.begin));
+    if (found.size() < 2) return;
+    std::string list;
+    for (const auto& f : found) list += (list.empty() ? "" : ", ") + f;
+    append_note(t.note, fmt::format("The document names {} deadlines ({}); due is the first.", found.size(), list));
+    sink_.diags.warning(sink_.at(p.line), "several-deadlines",
+                        fmt::format("the task names {} deadlines ({}); `due` is the first, all are in its note",
+                                    found.size(), list),
+                        "split the task by hand if each deadline is a separate delivery");
+}
+
+std::string TaskSections::lead_in_text(std::string_view text, int line) {
+    auto words = split_words(text);
+    std::size_t k = 0;
+    if (!words.empty() && words[0].fold == "giao") k = 1;
+    auto hit = match_agency_at(text, words, k, owners_.known());
+    if (!hit.end_word || hit.end_word + 1 >= words.size()) return {};
+    std::size_t w = hit.end_word;
+    if (words[w].fold != "chu" || words[w + 1].fold != "tri") return {};
+    std::string_view gap = text.substr(words[w - 1].end, words[w].begin - words[w - 1].end);
+    if (trim(gap).find_first_not_of("(") != std::string_view::npos) return {};
+    return owners_.add_owner(hit.name, line);
+}
+
+void TaskSections::add_task(const Paragraph& p, std::string_view text, std::string lead, const std::string& item) {
     auto& sec = *section_;
     auto& h = sec.headings.back();
     std::string body = collapse_spaces(text);
@@ -73,9 +106,11 @@ void TaskSections::add_task(const Paragraph& p, std::string_view text, std::stri
         }
     }
     if (body.empty()) return;
+    if (auto stated = lead_in_text(body, p.line); !stated.empty()) lead = stated;  // the item names its lead
     ++h.count;
     Task t;
-    std::string path = fmt::format("{}.{}", h.key, h.count);
+    std::string last = item.empty() ? std::to_string(h.count) : item;
+    std::string path = h.key.empty() ? last : fmt::format("{}.{}", h.key, last);
     t.id = tasks_.unique_id(fmt::format("c{}.{}", sec.ref->number, path));
     t.component = sec.ref->id;
     t.lead = lead;
@@ -87,9 +122,11 @@ void TaskSections::add_task(const Paragraph& p, std::string_view text, std::stri
     t.recurrence = infer_recurrence(body);
     t.due = due_in_text(body);
     if (t.due) t.recurrence = Recurrence::none;
+    if (t.due) several_deadlines(p, body, t);
     t.source = fmt::format("{}.{}", sec.source, path);
-    t.note = footnotes_.note_for(p);
+    append_note(t.note, footnotes_.note_for(p));
     t.location = sink_.at(p.line);
+    sink_.use(p.line);
     owners_.add_mentions(body, p.line);
     h.tasks.push_back(tasks_.tasks.size());
     tasks_.tasks.push_back(std::move(t));
@@ -159,7 +196,7 @@ void TaskSections::lettering_findings(Section& sec) {
 void TaskSections::close() {
     if (!section_) return;
     lettering_findings(*section_);
-    if (!section_->has_target)
+    if (!section_->has_target && !targets_.has_targets_for(section_->ref->id))  // section I may state it
         sink_.diags.warning(sink_.at(section_->line), "missing-target",
                             fmt::format("component section {} states no target (\"Mục tiêu … đạt … điểm\")",
                                         section_->source),
@@ -182,6 +219,12 @@ void TaskSections::start(const Paragraph& p, const ReferenceComponent* ref, cons
 
 // `1. Chỉ số “…”` opens a component section; another numbered paragraph ends it.
 void TaskSections::numbered(const Paragraph& p, std::string_view rest) {
+    // "1.1. Sở Tài nguyên và Môi trường" inside section 1: a heading of that section.
+    if (section_ && p.marker.label.size() > section_->label.size() + 1 &&
+        p.marker.label.compare(0, section_->label.size() + 1, section_->label + ".") == 0) {
+        sub_heading(p, rest);
+        return;
+    }
     const ReferenceComponent* ref = match_component(component_name_from(rest));
     if (!ref && contains_phrase(folded_key(rest), "chi so")) ref = component_in_sentence(rest);
     if (ref) {
@@ -201,9 +244,62 @@ void TaskSections::numbered(const Paragraph& p, std::string_view rest) {
     }
 }
 
+// "1.1. Sở Tài nguyên và Môi trường[: task]": an owner heading numbered under the section;
+// "1.2. Sở X chủ trì, phối hợp Y …" a task that names its lead.
+void TaskSections::sub_heading(const Paragraph& p, std::string_view rest) {
+    auto& sec = *section_;
+    std::string label = p.marker.label.substr(sec.label.size() + 1);
+    std::replace(label.begin(), label.end(), '.', '-');
+    std::string_view name = rest, inline_text;
+    auto colon = rest.find(':');
+    if (colon != std::string_view::npos) {
+        name = trim(rest.substr(0, colon));
+        inline_text = trim(rest.substr(colon + 1));
+    }
+    Heading h;
+    h.letter = label;
+    h.key = label;
+    h.line = p.line;
+    h.numbered = true;
+    if (looks_like_agency_in(name, owners_.known())) {
+        h.owner = owners_.add_lead(owners_.agency_part(name), p.line);
+        if (const Owner* o = owners_.find(h.owner)) h.owner_name = o->name;
+        h.cooperating = owners_.cooperating(name, p.line, h.owner);
+        sec.headings.push_back(h);
+        if (!inline_text.empty()) add_task(p, inline_text, h.owner);
+        return;
+    }
+    if (auto lead = lead_in_text(rest, p.line); !lead.empty()) {
+        h.key.clear();
+        sec.headings.push_back(h);
+        add_task(p, rest, lead, label);
+        return;
+    }
+    sec.headings.push_back(h);
+    sink_.unplaced(p, "a numbered item that names no agency");
+}
+
+// An item that is a task and names its lead, without an owner heading above it:
+// "- Sở Nội vụ chủ trì, phối hợp … đưa kết quả PGI vào …".
+void TaskSections::item_with_lead(const Paragraph& p, std::string_view rest, const std::string& lead,
+                                  const std::string& key) {
+    auto& sec = *section_;
+    if (sec.headings.empty() || !sec.headings.back().owner.empty() || !sec.headings.back().key.empty()) {
+        Heading h;  // an implicit heading: ids c3.1, c3.2 …
+        h.line = p.line;
+        sec.headings.push_back(h);
+    }
+    add_task(p, rest, lead, key);
+}
+
 // `a) Phòng Kinh tế: …`: an owner heading, with or without a task after the colon.
 void TaskSections::lettered(const Paragraph& p, std::string_view rest) {
     auto& sec = *section_;
+    // a) b) under "1.1. Sở …": the tasks of that heading.
+    if (!sec.headings.empty() && sec.headings.back().numbered && !sec.headings.back().owner.empty()) {
+        add_task(p, rest, sec.headings.back().owner, letter_id(p.marker.label));
+        return;
+    }
     sec.letters.push_back({p.marker.label, p.line});
     std::string_view name = rest, inline_text;
     auto colon = rest.find(':');
@@ -219,6 +315,14 @@ void TaskSections::lettered(const Paragraph& p, std::string_view rest) {
     h.key = letter_id(h.letter) + (h.occurrence > 1 ? fmt::format("-{}", h.occurrence) : "");
     h.line = p.line;
     if (!looks_like_agency_in(name, owners_.known())) {
+        auto lead = lead_in_text(rest, p.line);
+        if (!lead.empty()) {  // "a) Thanh tra tỉnh chủ trì, phối hợp …": a task with its lead
+            h.owner = lead;
+            if (const Owner* o = owners_.find(lead)) h.owner_name = o->name;
+            sec.headings.push_back(h);
+            add_task(p, rest, lead);
+            return;
+        }
         sec.headings.push_back(h);
         sec.headings.back().owner.clear();
         sink_.unplaced(p, "a lettered item that does not name an agency");
@@ -256,6 +360,10 @@ void TaskSections::paragraph(const Paragraph& p) {
             sec.has_target = true;
             return;
         }
+        if (auto lead = lead_in_text(rest, p.line); !lead.empty()) {
+            item_with_lead(p, rest, lead, p.marker.kind == ListMarker::Kind::roman ? ascii_slug(p.marker.label) : "");
+            return;
+        }
         if (sec.headings.empty() && p.marker.kind == ListMarker::Kind::none && is_uppercase_text(p.text)) return;
         sink_.unplaced(p, sec.headings.empty() ? "before the first owner heading of the section"
                                                : "under a lettered item that names no agency");
@@ -268,6 +376,7 @@ void TaskSections::paragraph(const Paragraph& p) {
         if (p.marker.label != h.bullet && !h.tasks.empty()) {  // a sub-item of the task before
             auto& t = tasks[h.tasks.back()];
             t.text += "\n" + p.marker.label + " " + collapse_spaces(rest);
+            sink_.use(p.line);
             owners_.add_mentions(rest, p.line);
             append_note(t.note, footnotes_.note_for(p));
             return;
@@ -278,9 +387,14 @@ void TaskSections::paragraph(const Paragraph& p) {
     if (p.marker.kind == ListMarker::Kind::none) {
         if (!h.tasks.empty() && !tasks[h.tasks.back()].text.empty() && tasks[h.tasks.back()].text.back() == ':') {
             tasks[h.tasks.back()].text += "\n" + collapse_spaces(rest);
+            sink_.use(p.line);
             return;
         }
         add_task(p, rest, h.owner);
+        return;
+    }
+    if (p.marker.kind == ListMarker::Kind::roman) {  // "I. Sở … chủ trì …" as a list item
+        add_task(p, rest, h.owner, ascii_slug(p.marker.label));
         return;
     }
     sink_.unplaced(p, "not a task, an owner heading or a target");

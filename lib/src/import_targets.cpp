@@ -58,25 +58,56 @@ const ReferenceComponent* component_in_sentence(std::string_view text, std::stri
             p = e + close.size();
         }
     }
-    std::string key = folded_key(text);
+    std::string key = component_key(text);
     const ReferenceComponent* best = nullptr;
     std::size_t best_len = 0;
     for (const auto& c : reference_components()) {
         std::vector<std::string> names{c.name, c.name_long};
         names.insert(names.end(), c.aliases.begin(), c.aliases.end());
+        names.insert(names.end(), c.forms.begin(), c.forms.end());
         for (const auto& n : names) {
-            std::string k = folded_key(n);
+            std::string k = component_key(n);
             if (k.size() > best_len && contains_phrase(key, k)) {
                 best = &c;
                 best_len = k.size();
             }
         }
     }
-    return best;
+    if (best) return best;
+    // By number: "Chỉ số thành phần 2 …", "chỉ số thành phần số 2".
+    for (std::string_view lead : {"chi so thanh phan so ", "chi so thanh phan "}) {
+        for (const auto& c : reference_components()) {
+            auto p = find_phrase(key, std::string(lead) + std::to_string(c.number));
+            if (p != std::string::npos) return &c;
+        }
+    }
+    return nullptr;
+}
+
+bool TargetCollector::past(int year) const {
+    int first = meta_.period.start ? meta_.period.start : meta_.issued ? meta_.issued->year : 0;
+    return year && first && year < first;
+}
+
+// Negated statements and target kinds the plan format cannot hold: findings, never targets.
+void TargetCollector::statement_findings(const TargetStatement& st, int line) {
+    for (const auto& n : st.negated)
+        sink_.diags.warning(sink_.at(line), "negated-statement",
+                            fmt::format("\"{}\" states what was not achieved; it is not a target", n),
+                            "add the target by hand if the sentence also sets one");
+    for (const auto& r : st.ranks)
+        if (!r.region.empty() && !past(year_of(r.year)))
+            sink_.diags.warning(sink_.at(line), "unsupported-target",
+                                fmt::format("a rank target among the provinces of {} (top {}) is recognised, but the plan "
+                                            "format has no field for a regional rank yet; it is not imported",
+                                            r.region, r.rank),
+                                "keep it in the plan's notes; national rank targets are `rank_top`");
 }
 
 void TargetCollector::add_targets(const ReferenceComponent* ref, const TargetStatement& st, int line,
                                   const std::string& source, const std::string& name_hint) {
+    sink_.use(line);
+    statement_findings(st, line);
     auto& c = comps_[ref->id];
     if (!c.ref) {
         c.ref = ref;
@@ -91,8 +122,22 @@ void TargetCollector::add_targets(const ReferenceComponent* ref, const TargetSta
         c.baseline = b;
     }
     for (const auto& s : st.scores) {
+        int year = year_of(s.year);
+        if (past(year)) {  // "năm 2023 tỉnh đạt 4,80 điểm": the result of a past year
+            if (!c.baseline || c.baseline->year < year) {
+                Baseline b;
+                b.year = year;
+                b.score = s.score;
+                b.location = sink_.at(line);
+                c.baseline = b;
+            }
+            sink_.note(line, "baseline-statement",
+                             fmt::format("{} points in {} is a past result: read as the baseline of `{}`, not a target",
+                                         format_score(s.score), year, ref->id));
+            continue;
+        }
         Target t;
-        t.year = s.year;
+        t.year = year;
         t.kind = TargetKind::score;
         t.score = s.score;
         t.stated_increase = s.increase;
@@ -101,14 +146,83 @@ void TargetCollector::add_targets(const ReferenceComponent* ref, const TargetSta
         c.targets.push_back(t);
     }
     for (const auto& r : st.ranks) {
+        int year = year_of(r.year);
+        if (past(year)) {
+            sink_.note(line, "baseline-statement",
+                             fmt::format("rank {} in {} is a past result of `{}`, not a target; the plan format keeps "
+                                         "ranks of the total only",
+                                         r.rank, year, ref->id));
+            continue;
+        }
+        if (!r.region.empty()) continue;  // reported by statement_findings()
         Target t;
-        t.year = r.year;
+        t.year = year;
         t.kind = r.kind;
         t.rank = r.rank;
         t.source = source;
         t.location = sink_.at(line);
         c.targets.push_back(t);
     }
+}
+
+// A past total or rank: an observation of the plan (official, as the document states it).
+void TargetCollector::observe_total(int year, std::optional<Score> total, std::optional<int> rank, int line) {
+    auto it = std::find_if(observations_.begin(), observations_.end(), [&](const Observation& o) { return o.year == year; });
+    if (it == observations_.end()) {
+        Observation o;
+        o.year = year;
+        o.kind = ObservationKind::official;
+        o.published = meta_.issued ? *meta_.issued : PartialDate{year + 1, 0, 0};
+        o.source = "stated in the plan";
+        o.location = sink_.at(line);
+        observations_.push_back(o);
+        it = observations_.end() - 1;
+    }
+    if (total && !it->total) it->total = total;
+    if (rank && !it->rank) it->rank = rank;
+    sink_.note(line, "baseline-statement",
+                     fmt::format("the PGI result of {} ({}) is a past result: read as an observation, not a target", year,
+                                 total ? format_score(*total) + " points" : fmt::format("rank {}", *rank)));
+}
+
+void TargetCollector::total_statement(const TargetStatement& st, int line, const std::string& source) {
+    sink_.use(line);
+    statement_findings(st, line);
+    for (const auto& s : st.scores) {
+        int year = year_of(s.year);
+        if (past(year)) {
+            observe_total(year, s.score, std::nullopt, line);
+            continue;
+        }
+        Target t;
+        t.year = year;
+        t.score = s.score;
+        t.source = source;
+        t.location = sink_.at(line);
+        total_targets_.push_back(t);
+    }
+    for (const auto& r : st.ranks) {
+        int year = year_of(r.year);
+        if (past(year)) {
+            if (r.kind == TargetKind::rank_top) observe_total(year, std::nullopt, r.rank, line);
+            continue;
+        }
+        if (!r.region.empty()) continue;
+        Target t;
+        t.year = year;
+        t.kind = r.kind;
+        t.rank = r.rank;
+        t.source = source;
+        t.location = sink_.at(line);
+        total_targets_.push_back(t);
+    }
+}
+
+bool TargetCollector::has_targets() const {
+    if (!total_targets_.empty()) return true;
+    for (const auto& [id, c] : comps_)
+        if (!c.targets.empty()) return true;
+    return false;
 }
 
 void TargetCollector::touch_component(const ReferenceComponent* ref, int line, const std::string& name) {
@@ -123,7 +237,12 @@ void TargetCollector::touch_component(const ReferenceComponent* ref, int line, c
 bool TargetCollector::free_targets(const Paragraph& p, const std::string& source) {
     std::string_view text = std::string_view(p.text).substr(p.marker.text_begin);
     auto st = parse_target_statement(text);
-    if (st.empty()) return false;
+    if (st.empty()) {
+        if (st.negated.empty()) return false;
+        sink_.use(p.line);
+        statement_findings(st, p.line);
+        return true;
+    }
     std::string quoted;
     if (auto ref = component_in_sentence(text, &quoted)) {
         add_targets(ref, st, p.line, source, quoted);
@@ -131,23 +250,7 @@ bool TargetCollector::free_targets(const Paragraph& p, const std::string& source
     }
     std::string key = folded_key(text);
     if (!contains_phrase(key, "pgi") && !contains_phrase(key, "chi so xanh")) return false;
-    for (const auto& s : st.scores) {
-        Target t;
-        t.year = s.year;
-        t.score = s.score;
-        t.source = source;
-        t.location = sink_.at(p.line);
-        total_targets_.push_back(t);
-    }
-    for (const auto& r : st.ranks) {
-        Target t;
-        t.year = r.year;
-        t.kind = r.kind;
-        t.rank = r.rank;
-        t.source = source;
-        t.location = sink_.at(p.line);
-        total_targets_.push_back(t);
-    }
+    total_statement(st, p.line, source);
     return true;
 }
 
@@ -233,6 +336,7 @@ void TargetCollector::finish(Plan& plan, int first_year) {
         }
         plan.total.targets.push_back(t);
     }
+    for (const auto& o : observations_) plan.observations.push_back(o);
 }
 
 }  // namespace pgi::import_detail

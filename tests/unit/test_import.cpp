@@ -175,9 +175,11 @@ TEST_CASE("a city plan with lettered owner headings imports with every anomaly r
     check_valid(p);
 
     // Lines of city_plan.txt: 42 the compliance target, 46/52 the two b) of II.2, 58/60 a)
-    // and c) of II.3, 66 the unknown component, 76 the paragraph before a) in II.5.
+    // and c) of II.3, 66 the unknown component, 68 its target sentence (read, but for no
+    // known component), 76 the paragraph before a) in II.5.
     CHECK(problems(r) == std::vector<std::string>{"42 target-mismatch", "52 repeated-letter", "60 skipped-letter",
-                                                  "66 unmatched-component", "76 unplaced-paragraph"});
+                                                  "66 unmatched-component", "68 unrecognised-sentence",
+                                                  "76 unplaced-paragraph"});
 
     CHECK(p.meta.document_number == "57/KH-UBND");
     CHECK(p.meta.issuer == "UBND thành phố Hà Mẫu");

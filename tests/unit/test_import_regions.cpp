@@ -29,14 +29,14 @@ std::vector<std::string> codes(const Diagnostics& d) {
 // Every reader, wired as the driver wires them.
 struct Readers {
     Diagnostics diags;
-    Sink sink{"t.txt", diags};
+    Sink sink{"t.txt", diags, {}};
     Numbering numbering;
     OwnerRegistry owners{sink};
     std::vector<recognise::Footnote> footnote_texts;
     FootnoteUse footnotes{footnote_texts};
     TaskList tasks;
     HeaderReader header{sink};
-    TargetCollector targets{sink};
+    TargetCollector targets{sink, header.meta()};
     TaskSections sections{sink, owners, targets, tasks, footnotes, numbering, header.meta()};
     AnnexReader annex{sink, owners, targets, tasks, footnotes, header.meta()};
     DutyReader duties{sink, owners, numbering, header.meta()};
@@ -101,7 +101,7 @@ TEST_CASE("footnotes: attached to the task that cites them, else reported") {
     FootnoteUse use(prep.footnotes);
     CHECK(use.note_for(prep.paragraphs[0]) == "Chú thích một.");
     Diagnostics d;
-    Sink sink{"t.txt", d};
+    Sink sink{"t.txt", d, {}};
     use.report_unattached(prep.paragraphs, sink);
     CHECK(codes(d) == std::vector<std::string>{"3 unattached-footnote"});  // "Việc hai" is on line 3
 }
