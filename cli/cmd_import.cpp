@@ -30,7 +30,8 @@ constexpr const char* import_footer =
     "From .pdf:  pdftotext -layout plan.pdf -        (docs/import.md has the details)\n"
     "\nExit codes:\n"
     "  0  the plan was written (warnings about what could not be placed go to stderr)\n"
-    "  1  no recognisable plan structure, or the input is not UTF-8: nothing written\n"
+    "  1  no recognisable plan structure, no target and no task, or the input is not UTF-8:\n"
+    "     nothing written\n"
     "  2  usage error, unreadable input, an existing output without --force, or a failed write\n"
     "  3  internal error (a bug in pgi, or out of memory)\n";
 

@@ -33,6 +33,8 @@ const std::vector<ReferenceComponent>& reference_components() {
                 if (c["name_en"]) r.name_en = c["name_en"].as<std::string>();
                 if (c["aliases"])
                     for (const auto& a : c["aliases"]) r.aliases.push_back(a.as<std::string>());
+                if (c["forms"])
+                    for (const auto& a : c["forms"]) r.forms.push_back(a.as<std::string>());
                 out.push_back(std::move(r));
             }
         } catch (const YAML::Exception&) {
@@ -44,24 +46,60 @@ const std::vector<ReferenceComponent>& reference_components() {
     return components;
 }
 
-namespace {
-
-bool contains_words(const std::string& hay, const std::string& needle) {
-    if (needle.empty()) return false;
-    std::size_t p = 0;
-    while ((p = hay.find(needle, p)) != std::string::npos) {
-        bool left = p == 0 || hay[p - 1] == ' ';
-        bool right = p + needle.size() == hay.size() || hay[p + needle.size()] == ' ';
-        if (left && right) return true;
-        ++p;
-    }
-    return false;
+const std::vector<NameEquivalent>& name_equivalents() {
+    static const std::vector<NameEquivalent> equivalents = [] {
+        std::vector<NameEquivalent> out;
+        try {
+            YAML::Node root = YAML::Load(embedded_components_yaml);
+            for (const auto& e : root["equivalents"])
+                out.push_back({e["write"].as<std::string>(), e["read"].as<std::string>()});
+        } catch (const YAML::Exception&) {
+            out.clear();
+        }
+        return out;
+    }();
+    return equivalents;
 }
+
+std::string component_key(std::string_view text) {
+    struct Folded {
+        std::vector<std::string> write;
+        std::string read;
+    };
+    static const std::vector<Folded> folded = [] {
+        std::vector<Folded> out;
+        for (const auto& e : name_equivalents()) out.push_back({fold_words(e.write), folded_key(e.read)});
+        return out;
+    }();
+    auto words = fold_words(text);
+    std::string out;
+    for (std::size_t i = 0; i < words.size();) {
+        const Folded* hit = nullptr;
+        for (const auto& f : folded) {
+            if (f.write.empty() || i + f.write.size() > words.size()) continue;
+            if (std::equal(f.write.begin(), f.write.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) {
+                hit = &f;
+                break;
+            }
+        }
+        if (!out.empty()) out += ' ';
+        if (hit) {
+            out += hit->read;
+            i += hit->write.size();
+        } else {
+            out += words[i];
+            ++i;
+        }
+    }
+    return out;
+}
+
+namespace {
 
 // Drops "chi so [thanh phan] [so] [N]" from the front of a folded name; sets `number`.
 std::string drop_prefix(std::string key, int& number) {
     auto drop = [&](std::string_view w) {
-        if (key.compare(0, w.size(), w) == 0 && (key.size() == w.size() || key[w.size()] == ' ')) {
+        if (starts_with_phrase(key, w)) {
             key = key.substr(std::min(key.size(), w.size() + 1));
             return true;
         }
@@ -82,7 +120,7 @@ std::string drop_prefix(std::string key, int& number) {
 
 const ReferenceComponent* match_component(std::string_view name) {
     int number = 0;
-    std::string key = drop_prefix(folded_key(name), number);
+    std::string key = drop_prefix(component_key(name), number);
     const auto& all = reference_components();
     if (key.empty()) {
         for (const auto& c : all)
@@ -94,11 +132,12 @@ const ReferenceComponent* match_component(std::string_view name) {
     for (const auto& c : all) {
         std::vector<std::string> names{c.name, c.name_long, c.name_en};
         names.insert(names.end(), c.aliases.begin(), c.aliases.end());
+        names.insert(names.end(), c.forms.begin(), c.forms.end());
         for (const auto& n : names) {
-            std::string k = folded_key(n);
+            std::string k = component_key(n);
             if (k.empty()) continue;
             if (k == key) return &c;
-            if (contains_words(key, k) && k.size() > best_len) {
+            if (contains_phrase(key, k) && k.size() > best_len) {
                 best = &c;
                 best_len = k.size();
             }
@@ -111,8 +150,7 @@ const ReferenceComponent* match_component(std::string_view name) {
         int hits = 0;
         for (const auto& c : all) {
             for (const auto& n : {c.name, c.name_long}) {
-                std::string k = folded_key(n);
-                if (k.compare(0, key.size(), key) == 0 && (k.size() == key.size() || k[key.size()] == ' ')) {
+                if (starts_with_phrase(component_key(n), key)) {
                     if (only != &c) ++hits;
                     only = &c;
                     break;

@@ -62,8 +62,18 @@ std::size_t match_words(std::string_view text, const std::vector<Word>& words, s
                         const std::vector<std::string>& phrase, std::string_view allowed = ",-&");
 std::vector<std::string> fold_words(std::string_view text);
 
-/// True when folded `text` starts with the folded `prefix` at a word boundary.
-bool starts_with_words(std::string_view text, std::string_view prefix);
+// ---- The phrase matcher ----------------------------------------------------------------------
+// One way to look for a phrase: both sides folded (folded_key(): words without case or
+// diacritics joined by single spaces), matched at word boundaries. "chi so" is in
+// "1 chi so thanh phan" but not in "chi sox".
+
+/// The byte position of the folded `phrase` in the folded `key` at word boundaries, from
+/// `from` on; npos when absent or when `phrase` is empty.
+std::size_t find_phrase(std::string_view key, std::string_view phrase, std::size_t from = 0);
+/// find_phrase() != npos.
+bool contains_phrase(std::string_view key, std::string_view phrase);
+/// True when the folded `key` starts with the folded `phrase` at a word boundary.
+bool starts_with_phrase(std::string_view key, std::string_view phrase);
 
 /// The folded words of `text` joined by single spaces ("Phòng  Kinh tế:" -> "phong kinh te").
 std::string folded_key(std::string_view text);

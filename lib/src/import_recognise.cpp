@@ -314,21 +314,74 @@ std::vector<DateMatch> find_dates(std::string_view text) {
     return out;
 }
 
+std::vector<DateMatch> find_impossible_dates(std::string_view text) {
+    std::vector<DateMatch> out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] < '0' || text[i] > '9') continue;
+        if (i > 0 && ((text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == '/' || text[i - 1] == '.' ||
+                      text[i - 1] == ',' || text[i - 1] == '-'))
+            continue;
+        std::size_t j = i;
+        int d = 0, m = 0, y = 0;
+        if (!read_int(text, j, 1, 2, d)) continue;
+        if (j >= text.size() || (text[j] != '/' && text[j] != '-' && text[j] != '.')) continue;
+        char sep = text[j++];
+        if (!read_int(text, j, 1, 2, m)) continue;
+        if (j >= text.size() || text[j] != sep) continue;
+        ++j;
+        if (!read_int(text, j, 4, 4, y)) continue;
+        if (j < text.size() && (text[j] == '/' || (text[j] >= '0' && text[j] <= '9'))) continue;
+        if (!plausible_year(y) || is_valid_date(y, m, d) || d < 1 || m < 1) continue;
+        out.push_back({PartialDate{y, m, d}, i, j});
+        i = j - 1;
+    }
+    auto words = split_words(text);
+    for (std::size_t w = 0; w + 5 < words.size(); ++w) {
+        if (words[w].fold != "ngay" || !words[w + 1].number || words[w + 2].fold != "thang" || !words[w + 3].number ||
+            words[w + 4].fold != "nam" || !words[w + 5].number)
+            continue;
+        int d = word_int(words[w + 1], text), m = word_int(words[w + 3], text), y = word_int(words[w + 5], text);
+        if (!plausible_year(y) || is_valid_date(y, m, d) || d < 1 || m < 1) continue;
+        out.push_back({PartialDate{y, m, d}, words[w].begin, words[w + 5].end});
+    }
+    std::sort(out.begin(), out.end(), [](const DateMatch& a, const DateMatch& b) { return a.begin < b.begin; });
+    return out;
+}
+
+std::string looks_like_fact(std::string_view text) {
+    // A score with a decimal comma: "6,58" (not "1,2,3" nor a thousands group "1,000").
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        if (text[i] != ',' || !is_digit(static_cast<unsigned char>(text[i - 1])) ||
+            !is_digit(static_cast<unsigned char>(text[i + 1])))
+            continue;
+        std::size_t j = i + 1;
+        while (j < text.size() && is_digit(static_cast<unsigned char>(text[j]))) ++j;
+        if (j - i - 1 <= 2 && (j >= text.size() || text[j] != ',')) return "score";
+    }
+    auto words = split_words(text);
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        const auto& f = words[w].fold;
+        bool next_number = w + 1 < words.size() && words[w + 1].number;
+        if ((f == "thu" || f == "nhom" || f == "top") && next_number) return "rank";
+        if (f == "bac" && w > 0 && words[w - 1].number) return "rank";
+        if (words[w].number && w > 0 && (f == "63" || f == "34") &&
+            text.substr(words[w - 1].end, words[w].begin - words[w - 1].end) == "/" && words[w - 1].number)
+            return "rank";
+    }
+    if (!find_dates(text).empty() || !find_impossible_dates(text).empty()) return "date";
+    std::string key = folded_key(text);
+    for (std::string_view r : {"hang thang", "hang quy", "hang nam", "hang tuan", "hang ngay", "dinh ky", "6 thang"})
+        if (contains_phrase(key, r)) return "recurrence";
+    for (std::size_t w = 0; w + 1 < words.size(); ++w)
+        if (words[w].fold == "quy" && (words[w + 1].number || words[w + 1].fold == "i" || words[w + 1].fold == "ii" ||
+                                       words[w + 1].fold == "iii" || words[w + 1].fold == "iv"))
+            return "date";
+    return {};
+}
+
 // ---- Deadlines and recurrence -----------------------------------------------------------
 
 namespace {
-
-// Position of the folded phrase in the folded key (word boundaries), or npos.
-std::size_t find_phrase(const std::string& key, std::string_view phrase) {
-    std::size_t p = 0;
-    while ((p = key.find(phrase, p)) != std::string::npos) {
-        bool left = p == 0 || key[p - 1] == ' ';
-        bool right = p + phrase.size() == key.size() || key[p + phrase.size()] == ' ';
-        if (left && right) return p;
-        ++p;
-    }
-    return std::string::npos;
-}
 
 int roman_or_digit(const std::string& w) {
     if (w == "i" || w == "1") return 1;
@@ -481,6 +534,7 @@ struct Tok {
     std::string text;  // folded word, number text (as written), or the punctuation
     std::optional<Score> score;  // number: parsed as a score (at most two decimals)
     long integer = -1;           // number without decimals
+    std::size_t begin = 0, end = 0;  // byte range in the sentence
 };
 
 std::vector<Tok> target_tokens(std::string_view s) {
@@ -503,6 +557,8 @@ std::vector<Tok> target_tokens(std::string_view s) {
             t.text = std::string(s.substr(b, i - b));
             t.score = parse_score(t.text);
             if (!decimals && t.text.size() <= 9) t.integer = std::stol(t.text);
+            t.begin = b;
+            t.end = i;
             out.push_back(std::move(t));
             continue;
         }
@@ -513,10 +569,10 @@ std::vector<Tok> target_tokens(std::string_view s) {
                 if (!is_letter(c) && !is_digit(c)) break;
                 i += n;
             }
-            out.push_back({Tok::Kind::word, fold(s.substr(b, i - b)), std::nullopt, -1});
+            out.push_back({Tok::Kind::word, fold(s.substr(b, i - b)), std::nullopt, -1, b, i});
             continue;
         }
-        if (!is_space(cp)) out.push_back({Tok::Kind::punct, std::string(s.substr(i, n)), std::nullopt, -1});
+        if (!is_space(cp)) out.push_back({Tok::Kind::punct, std::string(s.substr(i, n)), std::nullopt, -1, i, i + n});
         i += n;
     }
     return out;
@@ -547,6 +603,9 @@ TargetStatement parse_target_statement(std::string_view sentence) {
         std::optional<int> year;
         std::optional<Score> score;
         for (; k < ts.size() && !is_clause_end(ts[k]); ++k) {
+            // "so với năm 2023 và không thấp hơn …": after its year and score, "và" or a
+            // comma ends the baseline clause.
+            if (year && (is_word(ts, k, "va") || (ts[k].kind == Tok::Kind::punct && ts[k].text == ","))) break;
             in_baseline[k] = true;
             if (!year && is_year(ts[k])) year = static_cast<int>(ts[k].integer);
             else if (year && !score && is_points(ts[k])) score = ts[k].score;
@@ -559,22 +618,78 @@ TargetStatement parse_target_statement(std::string_view sentence) {
     }
     int year = 0;
     std::optional<Score> pending_increase;
+    // "không"/"chưa" up to three words before word i, within the clause.
+    auto negated = [&](std::size_t i) {
+        for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+            const Tok& b = ts[i - back];
+            if (b.kind == Tok::Kind::punct) return false;
+            if (b.kind == Tok::Kind::word && (b.text == "khong" || b.text == "chua")) return true;
+        }
+        return false;
+    };
+    auto words_between = [&](std::size_t from, std::size_t to) {
+        to = std::min(to, ts.size());
+        if (from >= to) return std::string();
+        return collapse_spaces(sentence.substr(ts[from].begin, ts[to - 1].end - ts[from].begin));
+    };
+    // "/63" after a rank.
+    auto out_of = [&](std::size_t k) {
+        if (k + 2 < ts.size() && ts[k + 1].kind == Tok::Kind::punct && ts[k + 1].text == "/" &&
+            ts[k + 2].kind == Tok::Kind::number && ts[k + 2].integer > 0 && ts[k + 2].integer <= 100)
+            return static_cast<int>(ts[k + 2].integer);
+        return 0;
+    };
+    // The region after "dẫn đầu": "vùng X", "khu vực X" up to the end of the clause.
+    auto region_after = [&](std::size_t k) -> std::string {
+        for (std::size_t j = k; j < ts.size() && j < k + 8 && !is_clause_end(ts[j]); ++j) {
+            if (ts[j].kind == Tok::Kind::punct && ts[j].text == ",") break;
+            if (is_word(ts, j, "vung") || (is_word(ts, j, "khu") && is_word(ts, j + 1, "vuc"))) {
+                std::size_t e = j;
+                while (e < ts.size() && !is_clause_end(ts[e]) && !(ts[e].kind == Tok::Kind::punct && ts[e].text == ","))
+                    ++e;
+                return words_between(j, e);
+            }
+        }
+        return {};
+    };
     for (std::size_t i = 0; i < ts.size(); ++i) {
         if (in_baseline[i]) continue;
         const Tok& t = ts[i];
+        if (t.kind == Tok::Kind::punct && t.text == ";") year = 0;  // a year holds to the end of its clause
         if (t.kind != Tok::Kind::word) continue;
         if (t.text == "nam" && i + 1 < ts.size() && is_year(ts[i + 1]) && !in_baseline[i + 1]) {
             year = static_cast<int>(ts[i + 1].integer);
             continue;
         }
+        // "không thấp hơn [vị trí] [thứ] 20[/63]": in the top 20.
+        if (t.text == "khong" && is_word(ts, i + 1, "thap") && is_word(ts, i + 2, "hon")) {
+            std::size_t k = i + 3;
+            if (is_word(ts, k, "vi") && is_word(ts, k + 1, "tri")) k += 2;
+            if (is_word(ts, k, "thu")) ++k;
+            if (is_word(ts, k, "hang")) ++k;
+            if (k < ts.size() && ts[k].kind == Tok::Kind::number && ts[k].integer > 0 && ts[k].integer <= 100) {
+                TargetStatement::RankTarget r{year, TargetKind::rank_top, static_cast<int>(ts[k].integer), {}, 0, false};
+                r.out_of = out_of(k);
+                r.not_below = true;
+                st.ranks.push_back(r);
+                i = k;
+            }
+            continue;
+        }
         if (t.text == "tang") {
             std::size_t k = i + 1;
-            if (is_word(ts, k, "them")) ++k;
+            for (int guard = 0; guard < 2; ++guard) {
+                if (is_word(ts, k, "them")) ++k;
+                if ((is_word(ts, k, "it") || is_word(ts, k, "toi")) && (is_word(ts, k + 1, "nhat") || is_word(ts, k + 1, "thieu")))
+                    k += 2;
+            }
             if (k < ts.size() && ts[k].kind == Tok::Kind::number && !in_baseline[k]) {
                 bool places = is_word(ts, k + 1, "bac") || is_word(ts, k + 1, "hang") ||
                               (is_word(ts, k + 1, "thu") && is_word(ts, k + 2, "hang"));
-                if (places && ts[k].integer > 0 && ts[k].integer <= 100) {
-                    st.ranks.push_back({year, TargetKind::rank_increase, static_cast<int>(ts[k].integer)});
+                if (negated(i)) {
+                    st.negated.push_back(words_between(i >= 1 ? i - 1 : i, k + 2));
+                } else if (places && ts[k].integer > 0 && ts[k].integer <= 100) {
+                    st.ranks.push_back({year, TargetKind::rank_increase, static_cast<int>(ts[k].integer), {}, 0, false});
                 } else if (is_points(ts[k])) {
                     if (!st.scores.empty() && !st.scores.back().increase) st.scores.back().increase = ts[k].score;
                     else pending_increase = ts[k].score;
@@ -593,6 +708,11 @@ TargetStatement parse_target_statement(std::string_view sentence) {
             if (k < ts.size() && is_points(ts[k]) && !in_baseline[k]) {
                 // "lên X" is a target only when X is in points ("lên 6,58 điểm").
                 if (t.text == "len" && !is_word(ts, k + 1, "diem")) continue;
+                if (negated(i)) {
+                    st.negated.push_back(words_between(i >= 1 ? i - 1 : i, k + 2));
+                    i = k;
+                    continue;
+                }
                 TargetStatement::ScoreTarget target{year, *ts[k].score, pending_increase};
                 pending_increase.reset();
                 st.scores.push_back(target);
@@ -606,7 +726,25 @@ TargetStatement parse_target_statement(std::string_view sentence) {
                 bool about_provinces = t.text == "top" || is_word(ts, k + 1, "tinh") || is_word(ts, k + 1, "dia") ||
                                        is_word(ts, k + 1, "dia") || is_word(ts, k + 1, "thanh") ||
                                        is_word(ts, k + 1, "dan") || is_word(ts, k + 1, "dung");
-                if (about_provinces) st.ranks.push_back({year, TargetKind::rank_top, static_cast<int>(ts[k].integer)});
+                if (about_provinces) {
+                    // "không đứng trong nhóm 20": the negation may sit before "đứng trong".
+                    bool neg = negated(i) || (i >= 2 && is_word(ts, i - 1, "trong") && negated(i - 1)) ||
+                               (i >= 3 && is_word(ts, i - 1, "trong") && is_word(ts, i - 2, "dung") && negated(i - 2)) ||
+                               (i >= 3 && is_word(ts, i - 1, "trong") && is_word(ts, i - 2, "nam") && negated(i - 2));
+                    if (neg) {
+                        std::size_t b = i;
+                        while (b > 0 && !is_word(ts, b, "khong") && !is_word(ts, b, "chua")) --b;
+                        std::size_t e = k + 1;
+                        while (e < ts.size() && e < k + 12 && !is_clause_end(ts[e]) &&
+                               !(ts[e].kind == Tok::Kind::punct && ts[e].text == ","))
+                            ++e;
+                        st.negated.push_back(words_between(b, e));
+                    } else {
+                        TargetStatement::RankTarget r{year, TargetKind::rank_top, static_cast<int>(ts[k].integer), {}, 0, false};
+                        r.region = region_after(k + 1);
+                        st.ranks.push_back(r);
+                    }
+                }
                 i = k;
             }
             continue;
@@ -617,7 +755,13 @@ TargetStatement parse_target_statement(std::string_view sentence) {
             if (is_word(ts, k, "thu")) ++k;
             if (k > i + 1 && k < ts.size() && ts[k].kind == Tok::Kind::number && ts[k].integer > 0 &&
                 ts[k].integer <= 100) {
-                st.ranks.push_back({year, TargetKind::rank_top, static_cast<int>(ts[k].integer)});
+                if (negated(i)) {
+                    st.negated.push_back(words_between(i - 1, k + 1));
+                } else {
+                    TargetStatement::RankTarget r{year, TargetKind::rank_top, static_cast<int>(ts[k].integer), {}, 0, false};
+                    r.out_of = out_of(k);
+                    st.ranks.push_back(r);
+                }
                 i = k;
             }
             continue;

@@ -212,6 +212,42 @@ struct Line {
     bool standalone = false;  // a column of the two-column header: its own paragraph
 };
 
+// The header's parts that flattened text runs together: the national motto ("CỘNG HÒA XÃ
+// HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc") is removed, and "Số: 215/KH-UBND
+// Bắc Mẫu, ngày …" is cut after the document number.
+std::vector<std::string> header_parts(std::string_view line) {
+    std::string text(line);
+    for (const std::vector<std::string>& motto : {std::vector<std::string>{"cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"},
+                                                  std::vector<std::string>{"doc", "lap", "tu", "do", "hanh", "phuc"}}) {
+        auto words = split_words(text);
+        for (std::size_t w = 0; w + motto.size() <= words.size(); ++w) {
+            bool hit = true;
+            for (std::size_t k = 0; k < motto.size() && hit; ++k) hit = words[w + k].fold == motto[k];
+            if (!hit) continue;
+            text = text.substr(0, words[w].begin) + " " + text.substr(words[w + motto.size() - 1].end);
+            break;
+        }
+    }
+    std::string t = collapse_spaces(text);
+    while (!t.empty() && (t.back() == '-' || t.back() == ' ')) t.pop_back();
+    std::vector<std::string> out;
+    if (t.empty() || t == "-") return out;
+    // "Số: 215/KH-UBND Bắc Mẫu, ngày 20 tháng 6 năm 2024"
+    auto words = split_words(t);
+    if (!words.empty() && words[0].fold == "so" && t.find("ngày") != std::string::npos) {
+        std::size_t i = words[0].end;
+        while (i < t.size() && (t[i] == ':' || t[i] == ' ' || t[i] == '.')) ++i;
+        std::size_t e = t.find(' ', i);
+        if (e != std::string::npos && t.find('/', i) < e) {
+            out.push_back(t.substr(0, e));
+            out.push_back(std::string(trim(std::string_view(t).substr(e))));
+            return out;
+        }
+    }
+    out.push_back(t);
+    return out;
+}
+
 // The two-column header of `pdftotext -layout`: runs of 3+ spaces separate columns.
 std::vector<std::string> split_columns(std::string_view line) {
     std::vector<std::string> out;
@@ -411,13 +447,40 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
         if (title < lines.size()) {
             std::vector<Line> split;
             for (std::size_t k = 0; k < title; ++k) {
-                auto cols = lines[k].text.find('\t') == std::string::npos ? split_columns(lines[k].text)
-                                                                          : std::vector<std::string>{lines[k].text};
-                if (cols.size() <= 1) {
+                // A Markdown table row stays a row: the driver reads its cells as header lines.
+                if (trim(lines[k].text).substr(0, 1) == "|") {
                     split.push_back(lines[k]);
                     continue;
                 }
-                for (auto& c : cols) {
+                // Columns: 3+ spaces (pdftotext -layout) or tabs (a Word table copied as text).
+                std::vector<std::string> cols;
+                if (lines[k].text.find('\t') == std::string::npos) {
+                    cols = split_columns(lines[k].text);
+                } else {
+                    std::string_view t = lines[k].text;
+                    std::size_t b = 0;
+                    while (b <= t.size()) {
+                        auto e = t.find('\t', b);
+                        auto cell = trim(t.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+                        if (!cell.empty()) cols.emplace_back(cell);
+                        if (e == std::string_view::npos) break;
+                        b = e + 1;
+                    }
+                }
+                std::vector<std::string> parts;
+                for (const auto& c : cols)
+                    for (auto& part : header_parts(c)) parts.push_back(std::move(part));
+                if (parts.size() == 1 && cols.size() == 1 && parts[0] == collapse_spaces(lines[k].text)) {
+                    split.push_back(lines[k]);
+                    continue;
+                }
+                if (parts.empty()) {  // only the motto: a blank line
+                    Line l = lines[k];
+                    l.text.clear();
+                    split.push_back(std::move(l));
+                    continue;
+                }
+                for (auto& c : parts) {
                     Line l = lines[k];
                     l.text = std::move(c);
                     l.standalone = true;
@@ -430,7 +493,26 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
         }
     }
 
-    // 3. Paragraphs.
+    // 3. Paragraphs. Text as pdftotext and Word copy-paste give it has no blank line between
+    // paragraphs ("single-newline" text): there a line that starts with a capital begins a
+    // new paragraph when the line before ends a sentence or stops well short of the width
+    // the text is wrapped at (the 90th percentile of line lengths).
+    bool single_newline = false;
+    std::size_t wrap_width = 0;
+    {
+        std::size_t blank = 0;
+        std::vector<std::size_t> lengths;
+        for (const auto& l : lines) {
+            if (trim(l.text).empty()) ++blank;
+            else lengths.push_back(code_point_count(l.text));
+        }
+        single_newline = lengths.size() >= 12 && blank * 10 < lengths.size();
+        if (!lengths.empty()) {
+            std::sort(lengths.begin(), lengths.end());
+            wrap_width = lengths[lengths.size() * 9 / 10];
+        }
+    }
+    std::size_t prev_len = 0;
     std::vector<Paragraph> paras;
     bool open = false;
     bool cur_standalone = false;
@@ -453,10 +535,24 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
         bool md_row = t.front() == '|' && std::count(t.begin(), t.end(), '|') >= 2;
         bool tsv_row = !md_row && std::count(tabbed.begin(), tabbed.end(), '\t') >= 2;
         if (tsv_row) t = tabbed;
-        if (md_row || tsv_row) {
+        // pdftotext -layout draws a table with runs of spaces: three or more columns, two of
+        // them scores ("5,20") or years ("Mục tiêu 2024").
+        std::vector<std::string> layout_cells;
+        if (!md_row && !tsv_row && line.text.find("   ") != std::string::npos) {
+            auto cols = split_columns(line.text);
+            int numeric = 0;
+            for (const auto& c : cols) {
+                auto words = split_words(c);
+                bool year = std::any_of(words.begin(), words.end(), [](const Word& w) { return w.number && w.fold.size() == 4; });
+                if (parse_score(trim_end_chars(c, " ")) || (year && c.size() < 40)) ++numeric;
+            }
+            if (cols.size() >= 3 && numeric >= 2) layout_cells = std::move(cols);
+        }
+        if (md_row || tsv_row || !layout_cells.empty()) {
             close();
-            std::vector<std::string> cells;
-            if (md_row) {
+            std::vector<std::string> cells = std::move(layout_cells);
+            if (!cells.empty()) {
+            } else if (md_row) {
                 cells = markdown_cells(t);
                 if (is_markdown_separator_row(cells)) continue;
             } else {
@@ -500,7 +596,12 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
             // pdftotext -layout indents a paragraph's first line; a list item's lines hang
             // deeper than its marker (pandoc -t plain), so that is no new paragraph.
             bool indented_new = !cur_item && indent > prev_indent + 1 && ends_sentence(cur.text);
-            if (item || upper || cur_upper || indented_new || line.standalone || cur_standalone ||
+            std::string head = folded_key(std::string_view(cleaned).substr(0, std::min<std::size_t>(cleaned.size(), 24)));
+            bool opener = head.rfind("can cu", 0) == 0 || head.rfind("thuc hien", 0) == 0 ||
+                          head.rfind("trien khai", 0) == 0;
+            bool line_new = single_newline && !starts_lowercase(cleaned) &&
+                            (ends_sentence(cur.text) || prev_len * 5 < wrap_width * 4 || opener);
+            if (item || upper || cur_upper || indented_new || line_new || line.standalone || cur_standalone ||
                 cur.table_row)
                 close();
         }
@@ -519,6 +620,7 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
         }
         cur_standalone = line.standalone;
         prev_indent = indent;
+        prev_len = code_point_count(line.text);
     }
 
     // 4. Footnote definitions leave the flow of paragraphs.

@@ -283,10 +283,26 @@ std::string folded_key(std::string_view text) {
     return out;
 }
 
-bool starts_with_words(std::string_view text, std::string_view prefix) {
-    auto a = folded_key(text), b = folded_key(prefix);
-    if (b.empty() || a.size() < b.size() || a.compare(0, b.size(), b) != 0) return false;
-    return a.size() == b.size() || a[b.size()] == ' ';
+std::size_t find_phrase(std::string_view key, std::string_view phrase, std::size_t from) {
+    if (phrase.empty()) return std::string_view::npos;
+    std::size_t p = from;
+    while ((p = key.find(phrase, p)) != std::string_view::npos) {
+        bool left = p == 0 || key[p - 1] == ' ';
+        bool right = p + phrase.size() == key.size() || key[p + phrase.size()] == ' ';
+        if (left && right) return p;
+        ++p;
+    }
+    return std::string_view::npos;
 }
+
+bool contains_phrase(std::string_view key, std::string_view phrase) {
+    return find_phrase(key, phrase) != std::string_view::npos;
+}
+
+bool starts_with_phrase(std::string_view key, std::string_view phrase) {
+    return !phrase.empty() && key.substr(0, phrase.size()) == phrase &&
+           (key.size() == phrase.size() || key[phrase.size()] == ' ');
+}
+
 
 }  // namespace pgi::import_detail

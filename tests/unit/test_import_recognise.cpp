@@ -404,6 +404,43 @@ TEST_CASE("component names match by name or alias, ignoring case, quotes and dia
     CHECK(id("") == "-");
 }
 
+TEST_CASE("every component form and equivalent of data/pgi-components.yaml matches its component") {
+    // Each name, alias and form matches its own component, quoted under a heading too.
+    for (const auto& c : reference_components()) {
+        std::vector<std::string> names{c.name, c.name_long, c.name_en};
+        names.insert(names.end(), c.aliases.begin(), c.aliases.end());
+        names.insert(names.end(), c.forms.begin(), c.forms.end());
+        for (const auto& n : names) {
+            CAPTURE(n);
+            const auto* m = match_component(n);
+            REQUIRE(m);
+            CHECK(m->id == c.id);
+            const auto* q = match_component("Chỉ số thành phần " + std::to_string(c.number) + ": “" + n + "”");
+            REQUIRE(q);
+            CHECK(q->id == c.id);
+        }
+    }
+    auto id = [](const char* name) {
+        auto c = match_component(name);
+        return c ? c->id : std::string("-");
+    };
+    // One test per equivalent, in a name as a province would write it.
+    REQUIRE(name_equivalents().size() == 7);
+    CHECK(component_key("Bảo đảm tuân thủ") == "dam bao tuan thu");
+    CHECK(id("Bảo đảm tuân thủ các tiêu chuẩn môi trường tối thiểu") == "compliance");           // Bảo đảm
+    CHECK(id("Giảm thiểu ô nhiễm môi trường và tác động tiêu cực của BĐKH") == "pollution");      // BĐKH
+    CHECK(id("Chính sách ưu đãi và dịch vụ hỗ trợ doanh nghiệp trong BVMT") == "incentives");      // BVMT
+    CHECK(id("Vai trò lãnh đạo của chính quyền tỉnh trong bảo vệ MT") == "green-practices");        // MT
+    CHECK(id("Chính sách ưu đãi và dịch vụ hỗ trợ DN trong bảo vệ môi trường") == "incentives");    // DN
+    CHECK(component_key("Chỉ số PGI") == "chi so chi so xanh cap tinh");                          // PGI
+    CHECK(id("Vai trò lãnh đạo của chính quyền cấp tỉnh trong bảo vệ môi trường") == "green-practices");
+    // The issue's examples: VCCI's long name of component 4 without "ưu đãi", and the number.
+    CHECK(id("Chính sách và dịch vụ hỗ trợ doanh nghiệp trong bảo vệ môi trường") == "incentives");
+    CHECK(id("Chỉ số thành phần 3") == "green-practices");
+    // An equivalent is a whole word: "MTV" is not "MT".
+    CHECK(component_key("Công ty TNHH MTV") == "cong ty tnhh mtv");
+}
+
 TEST_CASE("agencies in running text, with their canonical names and kinds") {
     auto names = [](const char* text, std::vector<std::string> known = {}) {
         std::vector<std::string> out;

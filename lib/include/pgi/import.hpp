@@ -60,7 +60,16 @@ struct ImportResult {
 /// - `invalid-utf8`: a byte sequence that is not UTF-8 (line:column of the first one);
 /// - `no-plan-structure`: no component section (`1. Chỉ số “…”`), no component target and
 ///   no annex table of tasks was found.
+/// - `no-targets-or-tasks`: components are named but no target and no task was found; the
+///   warnings are returned with it, since they say what was not understood.
 /// Warnings (the plan is still returned):
+/// - `negated-statement`: "không đứng trong nhóm 20 …", a fact stated as not achieved;
+/// - `unsupported-target`: a target recognised but not representable yet (a regional rank);
+/// - `impossible-date`: a date that does not exist (`31/4/2025`);
+/// - `several-deadlines`: a task naming more than one deadline (`due` is the first);
+/// - `repeated-section`: a roman section seen a second time (a second plan body, refused);
+/// - `unrecognised-sentence`: a paragraph with a score, a rank, a date or a recurrence
+///   (looks_like_fact()) that gave no field and no other finding;
 /// - `repeated-letter`, `skipped-letter`, `out-of-order-letter`: list lettering anomalies
 ///   within one component section (check_lettering());
 /// - `unplaced-paragraph`: a paragraph of the tasks section that is neither a heading, a
@@ -83,7 +92,9 @@ struct ImportResult {
 ///   rows with task and lead columns), e.g. the drawn tables of `pandoc -t plain`;
 /// - `missing-issuer`, `missing-title`, `missing-period`: header fields that were not found
 ///   and were filled with a placeholder the analyst must correct.
-/// Notes: `joined-paragraphs` for each sentence rejoined across a page break.
+/// Notes: `joined-paragraphs` for each sentence rejoined across a page break;
+/// `baseline-statement` for a score or rank of a year before the plan, read as a baseline
+/// (components) or an observation (the total), never as a target.
 /// When no plan is returned, only the errors are reported (what could not be placed in a
 /// text that is no plan is noise).
 ImportResult import_plan_text(std::string_view text, const ImportOptions& options = {});
@@ -212,6 +223,18 @@ struct DateMatch {
 /// skipped; years outside 1900..2200 are not dates.
 std::vector<DateMatch> find_dates(std::string_view text);
 
+/// Dates written in a date's shape that no calendar has (`31/4/2025`, `ngày 30 tháng 2 năm
+/// 2024`, `15/13/2024`): find_dates() skips them; the importer warns (`impossible-date`).
+/// `date` holds the numbers as written (it is not a valid PartialDate).
+std::vector<DateMatch> find_impossible_dates(std::string_view text);
+
+/// What makes `text` look like a target, a rank, a deadline or a duty, so that the importer
+/// must either read it or warn (`unrecognised-sentence`): "score" (a number with a decimal
+/// comma and one or two decimals, `6,58`), "rank" (`thứ N`, `nhóm N`, `top N`, `N bậc`,
+/// `N/63`), "date" (find_dates(), an impossible date, `Quý III`), "recurrence" (`hằng tháng`,
+/// `hằng quý`, `hằng năm`, `hằng tuần`, `hằng ngày`, `định kỳ`, `6 tháng`); "" for none.
+std::string looks_like_fact(std::string_view text);
+
 /// A deadline as an annex's "Thời gian hoàn thành" column or a task sentence gives it.
 struct Deadline {
     std::optional<PartialDate> due;
@@ -257,11 +280,19 @@ struct TargetStatement {
         int year = 0;
         TargetKind kind = TargetKind::rank_top;  ///< rank_top or rank_increase
         int rank = 0;
+        /// rank_top among the provinces of a region ("nhóm 3 tỉnh dẫn đầu vùng Trung du và
+        /// miền núi phía Bắc"): the region's name as written; empty for the whole country.
+        std::string region;
+        int out_of = 0;          ///< "thứ 26/63": 63; 0 when not written
+        bool not_below = false;  ///< "không thấp hơn vị trí thứ 20/63": rank 20 or better
     };
     std::vector<ScoreTarget> scores;
     std::vector<RankTarget> ranks;
     std::optional<int> baseline_year;
     std::optional<Score> baseline_score;
+    /// Negated statements ("không đứng trong nhóm 20 tỉnh dẫn đầu", "chưa đạt 5,00 điểm"):
+    /// never targets; each is the words as written, for a finding.
+    std::vector<std::string> negated;
     bool empty() const { return scores.empty() && ranks.empty(); }
 };
 
@@ -275,7 +306,12 @@ struct TargetStatement {
 /// - `năm YYYY` outside the baseline clause sets the year of the targets after it, so
 ///   `năm 2024 đạt 6,00 điểm, năm 2025 đạt 6,50 điểm` gives two targets;
 /// - rank targets: `trong nhóm N tỉnh … [đứng|dẫn] đầu`, `top N`, `xếp thứ N`/`đứng thứ N`
-///   -> rank_top N; `tăng N bậc|hạng` -> rank_increase N.
+///   -> rank_top N (`thứ 26/63` sets `out_of`); `… dẫn đầu vùng|khu vực X` sets `region`;
+///   `không thấp hơn [vị trí] [thứ] N` -> rank_top N with `not_below`; `tăng [thêm|ít
+///   nhất|tối thiểu] N bậc|hạng` -> rank_increase N;
+/// - `năm YYYY` holds to the end of its clause (`;` ends it);
+/// - a score or rank after `không`/`chưa` (within three words) is negated: not returned,
+///   listed in `negated`.
 TargetStatement parse_target_statement(std::string_view sentence);
 
 // ---- Documents -------------------------------------------------------------------------
@@ -338,16 +374,32 @@ struct ReferenceComponent {
     std::string name;
     std::string name_long;
     std::string name_en;
-    std::vector<std::string> aliases;
+    std::vector<std::string> aliases;  ///< other names, written into imported plans
+    std::vector<std::string> forms;    ///< further names documents use, for matching only
 };
+
+/// A spelling or abbreviation that means the same words in component names
+/// (data/pgi-components.yaml, `equivalents`): `Bảo đảm` = `Đảm bảo`, `BĐKH` = `biến đổi khí
+/// hậu`, `BVMT` = `bảo vệ môi trường` …
+struct NameEquivalent {
+    std::string write;  ///< as documents write it
+    std::string read;   ///< what it is read as
+};
+const std::vector<NameEquivalent>& name_equivalents();
+
+/// The words of `text` as component names are compared: folded (no case, no diacritics)
+/// and every `write` form of name_equivalents() replaced by its `read` form, e.g.
+/// `Bảo đảm tuân thủ` -> `dam bao tuan thu`.
+std::string component_key(std::string_view text);
 
 /// The four PGI components from the embedded data/pgi-components.yaml, in VCCI's order.
 const std::vector<ReferenceComponent>& reference_components();
 
 /// The component a name found in a document refers to: the name, after dropping a leading
-/// `Chỉ số [thành phần] [số] [N][:.-]`, quotes and case, compared without diacritics to
-/// each component's name and aliases; an alias contained in the name (at word boundaries)
-/// also matches, the longest alias winning; `Chỉ số thành phần 2` alone matches by number.
+/// `Chỉ số [thành phần] [số] [N][:.-]`, quotes and case, compared as component_key() to
+/// each component's name, aliases and forms; one of them contained in the name (at word
+/// boundaries) also matches, the longest winning; `Chỉ số thành phần 2` alone matches by
+/// number.
 /// nullptr when nothing matches.
 const ReferenceComponent* match_component(std::string_view name);
 

@@ -1,0 +1,1 @@
+import tests/fixtures/import/header_only.txt

@@ -1,0 +1,1 @@
+import tests/fixtures/import/province_pdftotext_layout.txt

@@ -1,0 +1,1 @@
+import tests/fixtures/import/target_table_layout.txt

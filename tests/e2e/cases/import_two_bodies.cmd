@@ -1,0 +1,1 @@
+import tests/fixtures/import/two_bodies.txt -q
