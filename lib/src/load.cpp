@@ -73,7 +73,8 @@ public:
             return plan;
         }
         if (!expect(root, Node::Kind::mapping, "the plan file")) return plan;
-        fields(root, "the top level", {"pgi", "plan", "components", "total", "owners", "tasks", "observations", "updates"},
+        fields(root, "the top level", {"pgi", "plan", "components", "total", "owners", "tasks", "observations", "updates",
+                "report_settings"},
                {"pgi", "plan", "components"}, [&](const Entry& e) {
                    const Node& v = e.value;
                    if (e.key == "pgi") {
@@ -108,9 +109,50 @@ public:
                    } else if (e.key == "updates") {
                        plan.update_sources = str_list(v, "updates", false);
                        plan.update_sources_location = at(v.pos);
+                   } else if (e.key == "report_settings") {
+                       map_report_settings(v, plan.report_settings);
                    }
                });
         return plan;
+    }
+
+    // `report_settings:` (docs/plan-format.md): how the report is presented as a document.
+    void map_report_settings(const Node& n, ReportSettings& r) {
+        r.location = at(n.pos);
+        if (n.kind == Node::Kind::null) return;
+        if (!expect(n, Node::Kind::mapping, "report_settings")) return;
+        r.present = true;
+        static const std::vector<std::string_view> section_names{"scores",  "components", "owners",      "changes",
+                                                                 "deadlines", "not_reported", "sources"};
+        fields(n, "report_settings",
+               {"parent_body", "issuing_body", "number", "place", "recipients", "signer", "sections"}, {},
+               [&](const Entry& e) {
+                   const Node& v = e.value;
+                   if (e.key == "parent_body") r.parent_body = str(v, "parent_body").value_or("");
+                   else if (e.key == "issuing_body") r.issuing_body = str(v, "issuing_body").value_or("");
+                   else if (e.key == "number") r.number = str(v, "number").value_or("");
+                   else if (e.key == "place") r.place = str(v, "place").value_or("");
+                   else if (e.key == "recipients") r.recipients = str_list(v, "recipients", false);
+                   else if (e.key == "signer") {
+                       if (!expect(v, Node::Kind::mapping, "signer")) return;
+                       fields(v, "signer", {"title", "name", "authority"}, {}, [&](const Entry& s) {
+                           if (s.key == "title") r.signer_title = str(s.value, "signer.title").value_or("");
+                           else if (s.key == "name") r.signer_name = str(s.value, "signer.name").value_or("");
+                           else r.signer_authority = str(s.value, "signer.authority").value_or("");
+                       });
+                   } else if (e.key == "sections") {
+                       std::vector<TextPosition> at_pos;
+                       r.sections = str_list(v, "sections", false, &at_pos);
+                       for (std::size_t i = 0; i < r.sections.size(); ++i)
+                           if (std::find(section_names.begin(), section_names.end(), r.sections[i]) ==
+                               section_names.end()) {
+                               Pos p = i < at_pos.size() ? Pos{at_pos[i].line, at_pos[i].column} : v.pos;
+                               error(p, "invalid-value",
+                                     fmt::format("`sections` has an unknown section `{}`", r.sections[i]),
+                                     "use: scores, components, owners, changes, deadlines, not_reported, sources");
+                           }
+                   }
+               });
     }
 
     // An update file (docs/tracking.md). File-level defaults (`reported_by`, `period`) apply

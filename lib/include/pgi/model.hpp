@@ -263,6 +263,24 @@ struct UpdateFile {
     std::vector<ReportDeadline> reports;  ///< extra reporting duties
 };
 
+/// How `pgi report --format docx` presents the report as an administrative document
+/// (Nghị định 30/2020/NĐ-CP, Phụ lục I): the plan's `report_settings:` section
+/// (docs/plan-format.md). Every field is optional; an empty one takes the default that
+/// report_document_settings() (docx.hpp) derives from the plan's focal agency.
+struct ReportSettings {
+    std::string parent_body;     ///< cơ quan chủ quản, e.g. `UBND thành phố Lạng Sơn`
+    std::string issuing_body;    ///< cơ quan ban hành, e.g. `Phòng Tài nguyên và Môi trường`
+    std::string number;          ///< số, ký hiệu, e.g. `…/BC-TNMT` or `25/BC-TNMT`
+    std::string place;           ///< địa danh, e.g. `Lạng Sơn`
+    std::vector<std::string> recipients;  ///< nơi nhận, one line each, without the leading `- `
+    std::string signer_title;    ///< e.g. `TRƯỞNG PHÒNG`
+    std::string signer_name;     ///< may stay empty: the name is then written by hand
+    std::string signer_authority;  ///< thẩm quyền ký above the title, e.g. `KT. TRƯỞNG PHÒNG`
+    std::vector<std::string> sections;  ///< report sections to include, in order; empty = all
+    SourceLocation location;
+    bool present = false;        ///< the plan has a `report_settings:` section
+};
+
 struct Plan {
     int format_version = plan_format_version;
     PlanMeta meta;
@@ -271,6 +289,9 @@ struct Plan {
     std::vector<Owner> owners;
     std::vector<Task> tasks;
     std::vector<Observation> observations;
+    /// Presentation of the report as a document; not part of the plan's content, so it is
+    /// left out of operator== and not written by write_plan().
+    ReportSettings report_settings;
     /// The plan's own `updates:` list: update files, directories or globs, relative to the
     /// plan file's directory (docs/tracking.md).
     std::vector<std::string> update_sources;
