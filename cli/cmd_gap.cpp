@@ -4,6 +4,8 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "pgi/report_docx.hpp"
+#include "pgi/report_xlsx.hpp"
 
 namespace pgi::cli {
 
@@ -13,7 +15,7 @@ struct GapCliOptions {
     PlanInput input;
     std::string as_of;
     int year = 0;
-    GapFormat format = GapFormat::table;
+    std::string format;  ///< table, markdown, csv, json, docx or xlsx; empty: from -o's extension, else table
     std::string lang;
     ColorMode color = ColorMode::automatic;
     bool decimal_comma = false;
@@ -21,6 +23,10 @@ struct GapCliOptions {
 };
 
 Result<int> run_gap(const GapCliOptions& o) {
+    auto format = choose_format(o.format, o.output, {"markdown", "csv", "json", "docx", "xlsx"}, "table");
+    if (!format) return tl::unexpected(format.error());
+    if (*format == "docx" || *format == "xlsx")
+        if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
     auto sources = resolve_one_plan(o.input, "gap");
     if (!sources) return tl::unexpected(sources.error());
     auto as_of = as_of_or_default(o.as_of);
@@ -34,11 +40,31 @@ Result<int> run_gap(const GapCliOptions& o) {
         return exit_findings;
     }
     auto lang = language_option(o.lang, r->plan->meta.language);
+    if (*format == "docx") {
+        DocumentOptions doc;
+        doc.language = lang.value_or(Language::vi);
+        doc.decimal_comma = doc.language == Language::vi || o.decimal_comma;
+        OfficialDocument d = gap_document(*g.report, report_settings_with_defaults(*r->plan), doc);
+        std::string error;
+        auto bytes = render_docx(d, *as_of, error);
+        if (!bytes) return fail(ErrorCode::internal, "cannot make the .docx: " + error);
+        return emit(*bytes, o.output).map([] { return int(exit_ok); });
+    }
+    if (*format == "xlsx") {
+        std::string error;
+        auto bytes = render_xlsx(gap_workbook(*g.report, lang.value_or(Language::vi)), *as_of, error);
+        if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
+        return emit(*bytes, o.output).map([] { return int(exit_ok); });
+    }
+    GapFormat gf = *format == "markdown" ? GapFormat::markdown
+                   : *format == "csv"    ? GapFormat::csv
+                   : *format == "json"   ? GapFormat::json
+                                         : GapFormat::table;
     GapRenderOptions ro;
     ro.language = lang.value_or(Language::vi);
-    ro.color = o.output.empty() && o.format == GapFormat::table && use_color(o.color);
+    ro.color = o.output.empty() && gf == GapFormat::table && use_color(o.color);
     ro.decimal_comma = o.decimal_comma;
-    return emit(render_gap(*g.report, o.format, ro), o.output).map([] { return int(exit_ok); });
+    return emit(render_gap(*g.report, gf, ro), o.output).map([] { return int(exit_ok); });
 }
 
 }  // namespace
@@ -55,13 +81,11 @@ void setup_gap(CLI::App& app, Action& action) {
                     "Target year (default: the --as-of year if it has targets, else the latest earlier target year)")
         ->check(CLI::Range(1900, 2200))
         ->option_text("YEAR");
-    cmd->add_option("-f,--format", opts->format, "Output: table (default), markdown, csv or json")
-        ->transform(choice<GapFormat>({{"table", GapFormat::table},
-                                                                             {"markdown", GapFormat::markdown},
-                                                                             {"md", GapFormat::markdown},
-                                                                             {"csv", GapFormat::csv},
-                                                                             {"json", GapFormat::json}}))
-        ->option_text("table|markdown|csv|json");
+    cmd->add_option("-f,--format", opts->format,
+                    "Output: table, markdown, csv, json, docx or xlsx (docx and xlsx need -o). Default: from -o's "
+                    "extension (.md, .csv, .json, .docx, .xlsx), else table")
+        ->transform(format_names({"table", "markdown", "csv", "json", "docx", "xlsx"}))
+        ->option_text("table|markdown|csv|json|docx|xlsx");
     cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
         ->check(one_of({"vi", "en"}))
         ->option_text("vi|en");

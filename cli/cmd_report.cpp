@@ -12,6 +12,8 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "pgi/report.hpp"
+#include "pgi/report_docx.hpp"
+#include "pgi/report_xlsx.hpp"
 
 extern char** environ;
 
@@ -29,10 +31,11 @@ struct ReportCliOptions {
     std::string from;
     std::string to;
     std::string as_of;
-    ReportFormat format = ReportFormat::markdown;
+    std::string format;  ///< markdown, csv, docx or xlsx; empty: from -o's extension, else markdown
     std::string lang;
     bool decimal_comma = false;
     bool excel = false;
+    bool no_appendix = false;
     int window = 30;
     SourceRevisions revisions = SourceRevisions::automatic;
     std::string output;
@@ -179,6 +182,10 @@ Result<CalendarPeriod> resolve_period(const ReportCliOptions& o, const Date& as_
 }
 
 Result<int> run_report(const ReportCliOptions& o) {
+    auto format = choose_format(o.format, o.output, {"markdown", "csv", "docx", "xlsx"}, "markdown");
+    if (!format) return tl::unexpected(format.error());
+    if (*format == "docx" || *format == "xlsx")
+        if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
     auto sources = resolve_one_plan(o.input, "report");
     if (!sources) return tl::unexpected(sources.error());
     auto as_of = as_of_or_default(o.as_of);
@@ -196,11 +203,30 @@ Result<int> run_report(const ReportCliOptions& o) {
     files.insert(files.end(), plan.update_files.begin(), plan.update_files.end());
     ro.sources = describe_sources(files, o.revisions);
     PeriodicReport report = build_report(plan, ro);
+    Language language = language_option(o.lang, plan.meta.language).value_or(Language::vi);
+    if (*format == "docx") {
+        DocumentOptions doc;
+        doc.language = language;
+        doc.decimal_comma = language == Language::vi || o.decimal_comma;
+        doc.appendix = !o.no_appendix;
+        OfficialDocument d = report_document(report, plan, report_settings_with_defaults(plan), doc);
+        std::string error;
+        auto bytes = render_docx(d, ro.as_of, error);
+        if (!bytes) return fail(ErrorCode::internal, "cannot make the .docx: " + error);
+        return emit(*bytes, o.output).map([] { return int(exit_ok); });
+    }
+    if (*format == "xlsx") {
+        std::string error;
+        auto bytes = render_xlsx(report_workbook(report, plan, language), ro.as_of, error);
+        if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
+        return emit(*bytes, o.output).map([] { return int(exit_ok); });
+    }
     ReportRenderOptions render;
-    render.language = language_option(o.lang, plan.meta.language).value_or(Language::vi);
+    render.language = language;
     render.decimal_comma = o.decimal_comma;
     render.bom = o.excel ? ByteOrderMark::utf8 : ByteOrderMark::none;
-    return emit(render_report(report, o.format, render), o.output).map([] { return int(exit_ok); });
+    return emit(render_report(report, *format == "csv" ? ReportFormat::csv : ReportFormat::markdown, render), o.output)
+        .map([] { return int(exit_ok); });
 }
 
 }  // namespace
@@ -224,16 +250,18 @@ void setup_report(CLI::App& app, Action& action) {
                     "Date the figures are taken at (default: $SOURCE_DATE_EPOCH, else today)")
         ->check(iso_date())
         ->option_text("YYYY-MM-DD");
-    cmd->add_option("-f,--format", opts->format, "Output: markdown (default) or csv")
-        ->transform(choice<ReportFormat>({{"markdown", ReportFormat::markdown},
-                                                                                {"md", ReportFormat::markdown},
-                                                                                {"csv", ReportFormat::csv}}))
-        ->option_text("markdown|csv");
+    cmd->add_option("-f,--format", opts->format,
+                    "Output: markdown, csv, docx (a Word document laid out as Nghị định 30/2020/NĐ-CP asks) or xlsx "
+                    "(docx and xlsx need -o). Default: from -o's extension (.md, .csv, .docx, .xlsx), else markdown")
+        ->transform(format_names({"markdown", "csv", "docx", "xlsx"}))
+        ->option_text("markdown|csv|docx|xlsx");
     cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
         ->check(one_of({"vi", "en"}))
         ->option_text("vi|en");
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write numbers as 6,58 and 27,3% (Vietnamese style)");
     cmd->add_flag("--excel", opts->excel, "CSV: start with a UTF-8 byte order mark so Excel shows Vietnamese text");
+    cmd->add_flag("--no-appendix", opts->no_appendix,
+                   "docx: leave out the appendix page that lists the input files and their git revisions");
     cmd->add_option("--window", opts->window, "Days ahead for the upcoming-deadlines list (default 30)")
         ->check(CLI::Range(0, 3650))
         ->option_text("DAYS");

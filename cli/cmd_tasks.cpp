@@ -6,6 +6,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "pgi/report_xlsx.hpp"
 #include "pgi/report.hpp"
 #include "pgi/text.hpp"
 #include "pgi/tracking.hpp"
@@ -25,7 +26,7 @@ struct TasksCliOptions {
     int due_within = -1;
     std::string search;
     TaskSort sort = TaskSort::plan;
-    TaskListFormat format = TaskListFormat::table;
+    std::string format;  ///< table, markdown, csv, json or xlsx; empty: from -o's extension, else table
     std::string lang;
     bool excel = false;
     std::string output;
@@ -46,6 +47,14 @@ std::string closest(const std::string& word, const std::vector<T>& items) {
 }
 
 Result<int> run_tasks(const TasksCliOptions& o) {
+    auto format = choose_format(o.format, o.output, {"markdown", "csv", "json", "xlsx"}, "table");
+    if (!format) return tl::unexpected(format.error());
+    if (*format == "xlsx")
+        if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
+    TaskListFormat tf = *format == "markdown" ? TaskListFormat::markdown
+                        : *format == "csv"    ? TaskListFormat::csv
+                        : *format == "json"   ? TaskListFormat::json
+                                              : TaskListFormat::table;
     auto sources = resolve_one_plan(o.input, "tasks");
     if (!sources) return tl::unexpected(sources.error());
     auto as_of = as_of_or_default(o.as_of);
@@ -95,12 +104,18 @@ Result<int> run_tasks(const TasksCliOptions& o) {
     lo.bom = o.excel ? ByteOrderMark::utf8 : ByteOrderMark::none;
     // Nothing matched is a successful run (exit 0, as an empty query result is), never the
     // exit 1 of an invalid plan: docs/cli.md, "Exit codes".
-    if (rows.empty() && (o.format == TaskListFormat::table || o.format == TaskListFormat::markdown)) {
+    if (*format == "xlsx") {
+        std::string error;
+        auto bytes = render_xlsx(tasks_workbook(plan, rows, q.as_of, lo.language), q.as_of, error);
+        if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
+        return emit(*bytes, o.output).map([] { return int(exit_ok); });
+    }
+    if (rows.empty() && (tf == TaskListFormat::table || tf == TaskListFormat::markdown)) {
         std::cerr << "pgi: no task matches\n";
         if (!o.output.empty()) return emit("", o.output).map([] { return int(exit_ok); });
         return exit_ok;
     }
-    return emit(render_task_list(plan, rows, q.as_of, o.format, lo), o.output).map([] { return int(exit_ok); });
+    return emit(render_task_list(plan, rows, q.as_of, tf, lo), o.output).map([] { return int(exit_ok); });
 }
 
 }  // namespace
@@ -143,13 +158,11 @@ void setup_tasks(CLI::App& app, Action& action) {
                                                                             {"owner", TaskSort::owner},
                                                                             {"component", TaskSort::component}}))
         ->option_text("plan|id|due|status|owner|component");
-    cmd->add_option("-f,--format", opts->format, "Output: table (default), markdown, csv or json")
-        ->transform(choice<TaskListFormat>({{"table", TaskListFormat::table},
-                                                                                  {"markdown", TaskListFormat::markdown},
-                                                                                  {"md", TaskListFormat::markdown},
-                                                                                  {"csv", TaskListFormat::csv},
-                                                                                  {"json", TaskListFormat::json}}))
-        ->option_text("table|markdown|csv|json");
+    cmd->add_option("-f,--format", opts->format,
+                    "Output: table, markdown, csv, json or xlsx (needs -o). Default: from -o's extension "
+                    "(.md, .csv, .json, .xlsx), else table")
+        ->transform(format_names({"table", "markdown", "csv", "json", "xlsx"}))
+        ->option_text("table|markdown|csv|json|xlsx");
     cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
         ->check(one_of({"vi", "en"}))
         ->option_text("vi|en");

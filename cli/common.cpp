@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -191,6 +193,59 @@ Result<void> emit(const std::string& content, const std::string& path) {
     }
     auto written = write_file_atomic(path, content);
     if (!written) return fail(ErrorCode::io, "cannot write " + path + ": " + written.error().message);
+    return {};
+}
+
+CLI::Validator format_names(std::vector<std::string> names) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : "|") + n;
+    return CLI::Validator(
+        [names](std::string& v) -> std::string {
+            std::string l = CLI::detail::to_lower(v);
+            if (l == "md") l = "markdown";
+            if (std::find(names.begin(), names.end(), l) == names.end()) {
+                std::string shown;
+                for (const auto& n : names) shown += (shown.empty() ? "" : ", ") + n;
+                return "`" + v + "` is not one of: " + shown;
+            }
+            v = l;
+            return {};
+        },
+        list);
+}
+
+std::string format_of_extension(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".md" || ext == ".markdown") return "markdown";
+    if (ext == ".csv") return "csv";
+    if (ext == ".json") return "json";
+    if (ext == ".docx") return "docx";
+    if (ext == ".xlsx") return "xlsx";
+    return {};
+}
+
+Result<std::string> choose_format(const std::string& given, const std::string& path,
+                                  const std::vector<std::string>& allowed, const std::string& fallback) {
+    std::string ext = path.empty() || path == "-" ? std::string() : format_of_extension(path);
+    bool known = std::find(allowed.begin(), allowed.end(), ext) != allowed.end();
+    if (given.empty()) {
+        if (!ext.empty() && !known)
+            return fail(ErrorCode::usage, "cannot write " + ext + " (the extension of " + path + ")",
+                        "use one of the formats this command writes, or another file name");
+        return known ? ext : fallback;
+    }
+    if (!ext.empty() && ext != given)
+        return fail(ErrorCode::usage, "--format " + given + " contradicts the file name " + path + " (" + ext + ")",
+                    "drop --format to follow the extension, or name the file ." +
+                        (given == "markdown" ? std::string("md") : given));
+    return given;
+}
+
+Result<void> refuse_binary_to_terminal(const std::string& path, const std::string& format) {
+    if ((path.empty() || path == "-") && ::isatty(STDOUT_FILENO))
+        return fail(ErrorCode::usage, "--format " + format + " writes a binary file, not text for the terminal",
+                    "name the file with -o, e.g. -o report." + format);
     return {};
 }
 

@@ -93,6 +93,24 @@ Result<void> emit(const std::string& content, const std::string& path);
 /// and its update paths itself.
 void note_input(const std::filesystem::path& path);
 
+/// A check for --format: one of `names` (case-insensitive; `md` stands for `markdown`),
+/// normalised to lower case.
+CLI::Validator format_names(std::vector<std::string> names);
+
+/// The output format named by `-o FILE`'s extension (`.md` → `markdown`, `.csv`, `.json`,
+/// `.docx`, `.xlsx`; case-insensitive), or an empty string for another or no extension.
+std::string format_of_extension(const std::string& path);
+
+/// The format a command writes: `given` (--format, may be empty) checked against the
+/// extension of `path` (-o). No --format: the extension's format when it is one of `allowed`,
+/// else `fallback`. Both given and they disagree (`--format markdown -o x.docx`): a usage Error
+/// (exit 2). `given` names are compared after `aliases` (e.g. md → markdown) are applied.
+Result<std::string> choose_format(const std::string& given, const std::string& path,
+                                  const std::vector<std::string>& allowed, const std::string& fallback);
+
+/// Refuses to write a binary format (.docx, .xlsx) to a terminal: a usage Error asking for -o.
+Result<void> refuse_binary_to_terminal(const std::string& path, const std::string& format);
+
 /// Prints diagnostics to stderr in text form.
 void print_diagnostics(const Diagnostics& ds);
 

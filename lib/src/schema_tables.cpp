@@ -751,6 +751,85 @@ const Table<Observation>& observation_table() {
     return t;
 }
 
+// ---- report_settings (docs/plan-format.md, docs/report-docx.md) ----
+
+const Table<ReportSettings>& signer_table() {
+    static const Table<ReportSettings> t{
+        "signer", "report_settings.signer", "",
+        {
+            text_f("title", &ReportSettings::signer_title, Need::optional,
+                   "chức vụ, printed in capitals, e.g. `TRƯỞNG PHÒNG`"),
+            text_f("name", &ReportSettings::signer_name, Need::optional,
+                   "họ tên; empty leaves it to be written by hand"),
+            text_f("authority", &ReportSettings::signer_authority, Need::optional,
+                   "thẩm quyền ký above the title, e.g. `KT. TRƯỞNG PHÒNG`"),
+        }};
+    return t;
+}
+
+// The report sections a document may include, in their default order (report_docx.cpp).
+const std::vector<std::string>& report_section_names() {
+    static const std::vector<std::string> names{"scores",  "components",   "owners", "changes",
+                                                "deadlines", "not_reported", "sources"};
+    return names;
+}
+
+const Table<ReportSettings>& report_settings_table() {
+    static const Table<ReportSettings> t{
+        "report_settings", "report_settings",
+        "How `pgi report --format docx` presents the office's document; every key is optional.",
+        {
+            text_f("parent_body", &ReportSettings::parent_body, Need::optional,
+                   "cơ quan chủ quản, first line of the header block"),
+            text_f("issuing_body", &ReportSettings::issuing_body, Need::optional,
+                   "cơ quan ban hành, bold capitals under the parent body"),
+            text_f("number", &ReportSettings::number, Need::optional, "số, ký hiệu after `Số:`, e.g. `…/BC-TNMT`"),
+            text_f("place", &ReportSettings::place, Need::optional,
+                   "địa danh before `, ngày … tháng … năm …`"),
+            texts_f("recipients", &ReportSettings::recipients, false, "nơi nhận, one line each"),
+            [] {
+                Field<ReportSettings> f{info("signer", ValueType::mapping, false, "map", "who signs"),
+                                        [](Reader& r, const Node& v, ReportSettings& s) {
+                                            if (!r.expect(v, Node::Kind::mapping, "signer")) return false;
+                                            read_fields(r, signer_table(), v, s);
+                                            return true;
+                                        },
+                                        [](const ReportSettings& s, Node& map, const WriteContext& ctx) {
+                                            if (!s.signer_title.empty() || !s.signer_name.empty() ||
+                                                !s.signer_authority.empty())
+                                                put(map, "signer", write_fields(signer_table(), s, ctx, true));
+                                        }};
+                f.info.nested = &signer_table().info;
+                return f;
+            }(),
+            [] {
+                Field<ReportSettings> f{
+                    info("sections", ValueType::text_list, false, "list of strings",
+                         "the report's sections, in order; default all seven"),
+                    [](Reader& r, const Node& v, ReportSettings& s) {
+                        std::vector<TextPosition> at;
+                        s.sections = r.str_list(v, "sections", false, &at);
+                        const auto& names = report_section_names();
+                        for (std::size_t i = 0; i < s.sections.size(); ++i)
+                            if (std::find(names.begin(), names.end(), s.sections[i]) == names.end())
+                                r.error(i < at.size() ? Pos{at[i].line, at[i].column} : v.pos, "invalid-value",
+                                        fmt::format("`sections` has an unknown section `{}`", s.sections[i]),
+                                        "use: scores, components, owners, changes, deadlines, not_reported, sources");
+                        return true;
+                    },
+                    [](const ReportSettings& s, Node& map, const WriteContext&) {
+                        if (s.sections.empty()) return;
+                        Node seq = seq_node(true);
+                        for (const auto& x : s.sections) seq.items.push_back(id_node(x));
+                        put(map, "sections", std::move(seq));
+                    }};
+                f.info.allowed = report_section_names();
+                return f;
+            }(),
+        }};
+    return t;
+}
+
 // ---- the plan file ----
 
 const Table<Plan>& plan_table() {
@@ -824,6 +903,25 @@ const Table<Plan>& plan_table() {
                    "tasks (nhiệm vụ, giải pháp)"),
             list_f("observations", &Plan::observations, observation_table(), item_of<Observation, observation_table>,
                    Need::optional, "published or estimated scores per year"),
+            [] {
+                Field<Plan> f{info("report_settings", ValueType::mapping, false, "map",
+                                   "how the report is presented as an office document ([report-docx.md](report-docx.md))"),
+                              [](Reader& r, const Node& v, Plan& p) {
+                                  p.report_settings.location = r.at(v.pos);
+                                  if (v.kind == Node::Kind::null) return true;
+                                  if (!r.expect(v, Node::Kind::mapping, "report_settings")) return false;
+                                  p.report_settings.present = true;
+                                  read_fields(r, report_settings_table(), v, p.report_settings);
+                                  return true;
+                              },
+                              [](const Plan& p, Node& map, const WriteContext& ctx) {
+                                  if (p.report_settings.present)
+                                      put(map, "report_settings",
+                                          write_fields(report_settings_table(), p.report_settings, ctx));
+                              }};
+                f.info.nested = &report_settings_table().info;
+                return f;
+            }(),
             [] {
                 Field<Plan> f{info("updates", ValueType::text_list, false, "list of strings",
                                    "update files, directories or glob patterns (`reports/**/*.yaml`), relative to "
@@ -967,7 +1065,8 @@ const std::vector<const StructInfo*>& plan_structs() {
         &plan_table().info,      &meta_table().info,   &period_table().info,    &docref_table().info,
         &report_table().info,    &component_table().info, &scale_table().info,  &baseline_table().info,
         &target_table().info,    &total_table().info,  &owner_table().info,     &task_table().info,
-        &update_table().info,    &observation_table().info};
+        &update_table().info,    &observation_table().info, &report_settings_table().info,
+        &signer_table().info};
     return all;
 }
 

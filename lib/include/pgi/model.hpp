@@ -251,6 +251,26 @@ struct UpdateFile {
     bool operator==(const UpdateFile&) const = default;
 };
 
+/// How `pgi report --format docx` presents the report as an administrative document
+/// (Nghị định 30/2020/NĐ-CP, Phụ lục I): the plan's `report_settings:` section
+/// (docs/plan-format.md). Every field is optional; an empty one takes the default that
+/// report_document_settings() (docx.hpp) derives from the plan's focal agency. Read and
+/// written through the schema tables like every other section, so it survives write → load.
+struct ReportSettings {
+    std::string parent_body;     ///< cơ quan chủ quản, e.g. `UBND thành phố Lạng Sơn`
+    std::string issuing_body;    ///< cơ quan ban hành, e.g. `Phòng Tài nguyên và Môi trường`
+    std::string number;          ///< số, ký hiệu, e.g. `…/BC-TNMT` or `25/BC-TNMT`
+    std::string place;           ///< địa danh, e.g. `Lạng Sơn`
+    std::vector<std::string> recipients;  ///< nơi nhận, one line each, without the leading `- `
+    std::string signer_title;    ///< e.g. `TRƯỞNG PHÒNG`
+    std::string signer_name;     ///< may stay empty: the name is then written by hand
+    std::string signer_authority;  ///< thẩm quyền ký above the title, e.g. `KT. TRƯỞNG PHÒNG`
+    std::vector<std::string> sections;  ///< report sections to include, in order; empty = all
+    Where location;
+    bool present = false;        ///< the plan has a `report_settings:` section
+    bool operator==(const ReportSettings&) const = default;
+};
+
 /// Where a plan came from and what was merged into it: not part of what the plan says, so
 /// not part of its equality (Plan derives from it).
 struct PlanOrigin {
@@ -273,6 +293,8 @@ struct Plan : PlanOrigin {
     std::vector<Owner> owners;
     std::vector<Task> tasks;
     std::vector<Observation> observations;
+    /// Presentation of the report as a document (`report_settings:`).
+    ReportSettings report_settings;
     /// The plan's own `updates:` list: update files, directories or globs, relative to the
     /// plan file's directory (docs/tracking.md).
     std::vector<std::string> update_sources;

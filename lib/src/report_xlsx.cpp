@@ -1,0 +1,240 @@
+// report_workbook(), gap_workbook(), tasks_workbook(): the sheets of the .xlsx outputs.
+#include "pgi/report_xlsx.hpp"
+
+#include <fmt/format.h>
+
+#include "office_labels.hpp"
+
+namespace pgi {
+
+namespace {
+
+using office::DocLabels;
+using office::labels;
+
+constexpr TaskStatus status_order[] = {TaskStatus::done, TaskStatus::in_progress, TaskStatus::not_started,
+                                       TaskStatus::blocked, TaskStatus::cancelled};
+
+XlsxValue opt(const std::optional<Score>& s) { return s ? XlsxValue(*s) : XlsxValue(); }
+XlsxValue opt(const std::optional<int>& n) { return n ? XlsxValue(static_cast<long>(*n)) : XlsxValue(); }
+XlsxValue opt(const std::optional<Date>& d) { return d ? XlsxValue(*d) : XlsxValue(); }
+XlsxValue txt(std::string s) { return XlsxValue(std::move(s)); }
+XlsxValue num(long n) { return XlsxValue(n); }
+
+std::string owner_name(const OwnerName& o, Language l) {
+    if (l == Language::en && !o.name_en.empty()) return o.name_en;
+    return o.name.empty() ? o.id : o.name;
+}
+
+std::string owner_name(const Plan& plan, const std::string& id, Language l) {
+    const Owner* o = plan.find_owner(id);
+    if (!o) return id;
+    if (l == Language::en && !o->name_en.empty()) return o->name_en;
+    return o->name.empty() ? id : o->name;
+}
+
+std::string comp_name(const std::string& name, const std::string& name_en, Language l) {
+    return l == Language::en && !name_en.empty() ? name_en : name;
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+XlsxSheet scores_sheet(const GapReport& g, Language l) {
+    const DocLabels& L = labels(l);
+    XlsxSheet s;
+    s.name = L.sheet_scores;
+    auto by = [](const char* label, std::optional<int> y) { return y ? fmt::format("{} {}", label, *y) : std::string(label); };
+    s.columns = {{L.col_number, XlsxKind::integer, 5},        {L.col_component, XlsxKind::text, 0},
+                 {by(L.col_baseline, g.total.baseline_year), XlsxKind::score, 0},
+                 {L.col_current, XlsxKind::score, 0},          {by(L.col_target, g.target_year), XlsxKind::score, 0},
+                 {L.col_gap, XlsxKind::score, 0},              {L.col_assessment, XlsxKind::text, 0}};
+    auto row = [&](const GapRow& x, XlsxValue number, std::string name) {
+        s.rows.push_back({number, txt(std::move(name)), opt(x.baseline), opt(x.current), opt(x.target), opt(x.gap),
+                          x.met ? txt(*x.met ? L.met : L.not_met) : XlsxValue()});
+    };
+    for (const auto& c : g.components)
+        row(c, c.number ? num(c.number) : XlsxValue(), comp_name(c.name, c.name_en, l));
+    row(g.total, XlsxValue(), L.total);
+    s.bold_rows.assign(s.rows.size(), false);
+    s.bold_rows.back() = true;
+    if (!g.components.empty()) s.chart = XlsxChart{L.chart_title, 1, {2, 3, 4}, 0, g.components.size() - 1};
+    return s;
+}
+
+}  // namespace
+
+Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) {
+    const DocLabels& L = labels(l);
+    Workbook wb;
+    wb.title = r.plan_title;
+    wb.author = owner_name(r.focal_agency, l);
+    if (r.scores) wb.sheets.push_back(scores_sheet(*r.scores, l));
+    {
+        XlsxSheet s;
+        s.name = L.sheet_components;
+        s.columns = {{L.col_number, XlsxKind::integer, 5}, {L.col_component, XlsxKind::text, 0}, {L.col_tasks, XlsxKind::integer, 0}};
+        for (TaskStatus st : status_order) s.columns.push_back({std::string(status_label(st, l)), XlsxKind::integer, 0});
+        s.columns.push_back({L.col_overdue, XlsxKind::integer, 0});
+        auto counts = [&](std::vector<XlsxValue>& row, const StatusCounts& c) {
+            row.push_back(num(c.tasks));
+            for (TaskStatus st : status_order) row.push_back(num(c.count(st)));
+            row.push_back(num(c.overdue));
+        };
+        for (const auto& c : r.components) {
+            std::vector<XlsxValue> row{c.number ? num(c.number) : XlsxValue(), txt(comp_name(c.name, c.name_en, l))};
+            counts(row, c.tasks);
+            s.rows.push_back(std::move(row));
+        }
+        std::vector<XlsxValue> total{XlsxValue(), txt(L.all_components)};
+        counts(total, r.all_tasks);
+        s.rows.push_back(std::move(total));
+        s.bold_rows.assign(s.rows.size(), false);
+        s.bold_rows.back() = true;
+        wb.sheets.push_back(std::move(s));
+    }
+    {
+        XlsxSheet s;
+        s.name = L.sheet_owners;
+        s.autofilter = true;
+        s.columns = {{L.col_id, XlsxKind::text, 0}, {L.col_agency, XlsxKind::text, 0}, {L.col_lead, XlsxKind::integer, 0},
+                     {L.col_cooperating, XlsxKind::integer, 0}};
+        for (TaskStatus st : status_order) s.columns.push_back({std::string(status_label(st, l)), XlsxKind::integer, 0});
+        s.columns.push_back({L.col_overdue, XlsxKind::integer, 0});
+        s.columns.push_back({L.col_reported, XlsxKind::text, 0});
+        s.columns.push_back({L.col_last_update, XlsxKind::date, 0});
+        s.columns.push_back({L.col_report_due, XlsxKind::date, 0});
+        s.columns.push_back({L.col_days_late, XlsxKind::integer, 0});
+        for (const auto& os : r.owners) {
+            std::vector<XlsxValue> row{txt(os.owner.id), txt(owner_name(os.owner, l)), num(os.lead_tasks),
+                                       num(os.cooperating_tasks)};
+            for (TaskStatus st : status_order) row.push_back(num(os.tasks.count(st)));
+            row.push_back(num(static_cast<long>(os.overdue.size())));
+            const auto& rep = os.reporting;
+            row.push_back(txt(rep.reported ? fmt::format(fmt::runtime(L.reported_on), rep.last_report ? format_date(*rep.last_report) : "")
+                                           : std::string(L.not_reported)));
+            row.push_back(opt(rep.last_report));
+            row.push_back(opt(rep.due));
+            row.push_back(rep.late ? num(rep.days_late) : XlsxValue());
+            s.rows.push_back(std::move(row));
+        }
+        wb.sheets.push_back(std::move(s));
+    }
+    {
+        XlsxSheet s;
+        s.name = L.sheet_changes;
+        s.autofilter = true;
+        s.columns = {{L.col_date, XlsxKind::date, 0},       {L.col_id, XlsxKind::text, 0},
+                     {L.col_plan_ref, XlsxKind::text, 0},   {L.col_reporter, XlsxKind::text, 0},
+                     {L.col_period, XlsxKind::text, 0},     {L.col_status, XlsxKind::text, 0},
+                     {L.col_progress, XlsxKind::percent, 0}, {L.col_note, XlsxKind::text, 50},
+                     {L.col_evidence, XlsxKind::text, 40}};
+        for (const auto& c : r.changes) {
+            const Task* t = plan.find_task(c.task);
+            std::string st = c.before == c.after ? std::string(status_label(c.after, l))
+                                                 : std::string(status_label(c.before, l)) + " → " + std::string(status_label(c.after, l));
+            s.rows.push_back({XlsxValue(c.date), txt(c.task), txt(t ? t->source : ""), txt(owner_name(c.reported_by, l)),
+                              txt(c.period), txt(st), opt(c.percent), txt(c.note), txt(join(c.evidence, "\n"))});
+        }
+        wb.sheets.push_back(std::move(s));
+    }
+    auto deadlines = [&](const std::vector<DeadlineItem>& items, const char* name, const char* days) {
+        XlsxSheet s;
+        s.name = name;
+        s.autofilter = true;
+        s.columns = {{L.col_id, XlsxKind::text, 0},         {L.col_plan_ref, XlsxKind::text, 0},
+                     {L.col_lead, XlsxKind::text, 0},       {L.col_due, XlsxKind::date, 0},
+                     {days, XlsxKind::integer, 0},          {L.col_status, XlsxKind::text, 0},
+                     {L.col_progress, XlsxKind::percent, 0}, {L.col_text, XlsxKind::text, 60}};
+        for (const auto& x : items) {
+            const Task* t = plan.find_task(x.task);
+            s.rows.push_back({txt(x.task), txt(t ? t->source : ""), txt(owner_name(x.lead, l)), XlsxValue(x.due),
+                              num(x.days), txt(std::string(status_label(x.status, l))), opt(x.percent), txt(x.text)});
+        }
+        wb.sheets.push_back(std::move(s));
+    };
+    deadlines(r.overdue, L.sheet_overdue, L.col_days_overdue);
+    deadlines(r.upcoming, L.sheet_upcoming, L.col_days_left);
+    {
+        XlsxSheet s;
+        s.name = L.sheet_not_reported;
+        s.autofilter = true;
+        s.columns = {{L.col_id, XlsxKind::text, 0}, {L.col_agency, XlsxKind::text, 0}, {L.col_report_due, XlsxKind::date, 0},
+                     {L.col_situation, XlsxKind::text, 0}, {L.col_send_to, XlsxKind::text, 0}};
+        for (const auto& os : r.not_reported) {
+            const auto& rep = os.reporting;
+            std::string situation = rep.late ? label_count(Label::late_by_days, l, rep.days_late)
+                                    : rep.due ? L.not_yet_due
+                                              : L.no_duty;
+            s.rows.push_back({txt(os.owner.id), txt(owner_name(os.owner, l)), opt(rep.due), txt(situation),
+                              txt(rep.to.empty() ? "" : owner_name(plan, rep.to, l))});
+        }
+        wb.sheets.push_back(std::move(s));
+    }
+    {
+        XlsxSheet s;
+        s.name = L.sheet_sources;
+        s.columns = {{L.col_file, XlsxKind::text, 0}, {L.col_revision, XlsxKind::text, 0}};
+        for (const auto& src : r.sources) s.rows.push_back({txt(src.path), txt(src.revision)});
+        wb.sheets.push_back(std::move(s));
+    }
+    return wb;
+}
+
+Workbook gap_workbook(const GapReport& g, Language l) {
+    const DocLabels& L = labels(l);
+    Workbook wb;
+    wb.title = g.plan_title;
+    wb.author = g.plan_issuer;
+    wb.sheets.push_back(scores_sheet(g, l));
+    XlsxSheet s;
+    s.name = L.sheet_tasks;
+    s.columns = {{L.col_number, XlsxKind::integer, 5}, {L.col_component, XlsxKind::text, 0}, {L.col_tasks, XlsxKind::integer, 0}};
+    for (TaskStatus st : status_order) s.columns.push_back({std::string(status_label(st, l)), XlsxKind::integer, 0});
+    auto row = [&](const GapRow& x, XlsxValue number, std::string name) {
+        std::vector<XlsxValue> cells{number, txt(std::move(name)), num(x.tasks)};
+        for (TaskStatus st : status_order) cells.push_back(num(x.tasks_by_status[static_cast<std::size_t>(st)]));
+        s.rows.push_back(std::move(cells));
+    };
+    for (const auto& c : g.components) row(c, c.number ? num(c.number) : XlsxValue(), comp_name(c.name, c.name_en, l));
+    row(g.total, XlsxValue(), L.all_components);
+    s.bold_rows.assign(s.rows.size(), false);
+    s.bold_rows.back() = true;
+    wb.sheets.push_back(std::move(s));
+    return wb;
+}
+
+Workbook tasks_workbook(const Plan& plan, const std::vector<TaskRow>& rows, const Date& as_of, Language l) {
+    const DocLabels& L = labels(l);
+    (void)as_of;
+    Workbook wb;
+    wb.title = plan.meta.title;
+    wb.author = plan.meta.issuer;
+    XlsxSheet s;
+    s.name = L.sheet_tasks;
+    s.autofilter = true;
+    s.columns = {{L.col_id, XlsxKind::text, 0},          {L.col_plan_ref, XlsxKind::text, 0},
+                 {L.col_component, XlsxKind::text, 0},   {L.col_lead, XlsxKind::text, 30},
+                 {L.col_cooperating, XlsxKind::text, 30}, {L.col_status, XlsxKind::text, 0},
+                 {L.col_progress, XlsxKind::percent, 0}, {L.col_due, XlsxKind::date, 0},
+                 {L.col_days_overdue, XlsxKind::integer, 0}, {L.col_recurrence, XlsxKind::text, 0},
+                 {L.col_last_update, XlsxKind::date, 0}, {L.col_text, XlsxKind::text, 60}};
+    for (const auto& r : rows) {
+        const Task& t = *r.task;
+        const Component* c = plan.find_component(t.component);
+        std::vector<std::string> coop;
+        for (const auto& id : t.cooperating) coop.push_back(owner_name(plan, id, l));
+        s.rows.push_back({txt(t.id), txt(t.source), txt(c ? comp_name(c->name, c->name_en, l) : t.component),
+                          txt(owner_name(plan, t.lead, l)), txt(join(coop, "; ")), txt(std::string(status_label(r.state.status, l))),
+                          opt(r.state.percent), t.due ? XlsxValue(t.due->latest()) : XlsxValue(),
+                          r.state.overdue ? num(r.state.days_overdue) : XlsxValue(), txt(to_string(t.recurrence)),
+                          r.state.update ? XlsxValue(r.state.update->date) : XlsxValue(), txt(t.text)});
+    }
+    wb.sheets.push_back(std::move(s));
+    return wb;
+}
+
+}  // namespace pgi
