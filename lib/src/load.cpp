@@ -13,6 +13,7 @@
 #include "pgi/io.hpp"
 #include "pgi/period.hpp"
 #include "pgi/text.hpp"
+#include "pgi/tracking.hpp"
 
 namespace pgi {
 
@@ -118,6 +119,7 @@ public:
     UpdateFile map_update_file(const Node& root) {
         UpdateFile f;
         f.file = ctx_.file;
+        Pos period_at{};
         if (root.kind == Node::Kind::null) return f;  // an empty update file: nothing reported yet
         if (!expect(root, Node::Kind::mapping, "the update file")) return f;
         fields(root, "an update file", {"pgi", "reported_by", "period", "updates", "deadlines", "reports"}, {},
@@ -128,14 +130,42 @@ public:
                            error(v.pos, "unsupported-version", fmt::format("update file format version {} is not supported", *n),
                                  fmt::format("this pgi reads version {}", plan_format_version));
                    } else if (e.key == "reported_by") f.reported_by = id(v, "reported_by").value_or("");
-                   else if (e.key == "period") f.period = period_text(v, "period");
+                   else if (e.key == "period") {
+                       f.period = period_text(v, "period");
+                       period_at = v.pos;
+                   }
                });
+        // A file in a folder named like a period (`updates/2024-10/`) reports on that period
+        // unless it says otherwise, and saying otherwise is an error (docs/tracking.md).
+        std::optional<CalendarPeriod> folder;
+        std::string folder_name = std::filesystem::path(ctx_.file).parent_path().filename().string();
+        if (auto p = parse_period(folder_name); p && p->kind != PeriodKind::range) folder = p;
+        if (folder) {
+            if (f.period.empty()) {
+                f.period = format_period(*folder);
+            } else if (f.period != format_period(*folder)) {
+                error(period_at, "period-folder-mismatch",
+                      fmt::format("the file says `period: {}` but lies in the folder `{}/`, which is {}", f.period,
+                                  folder_name, format_period(*folder)),
+                      "move the file to the folder of its period, or correct `period`");
+            }
+        }
         for (const Entry& e : root.entries) {
             const Node& v = e.value;
             if (e.key == "updates") {
                 list(v, "updates", [&](const Node& item) {
                     UpdateEntry u;
                     u.update = map_update(item, &u.task);
+                    if (folder && !u.update.period.empty()) {
+                        auto own = parse_period(u.update.period);
+                        if (own && !overlaps(*own, *folder))
+                            error(item.pos, "period-folder-mismatch",
+                                  fmt::format("the update for `{}` says `period: {}` but lies in the folder `{}/`, "
+                                              "which is {}",
+                                              u.task, u.update.period, folder_name, format_period(*folder)),
+                                  "an entry may name a longer period that contains the folder's (2024-Q4 in "
+                                  "2024-10/), not another one");
+                    }
                     if (u.update.reported_by.empty()) u.update.reported_by = f.reported_by;
                     if (u.update.period.empty()) u.update.period = f.period;
                     f.updates.push_back(std::move(u));
@@ -354,7 +384,7 @@ private:
         if (!expect(n, Node::Kind::mapping, "plan")) return;
         fields(n, "plan",
                {"document", "issuer", "title", "issued", "place", "language", "period", "parents", "references",
-                "focal_agency", "reports"},
+                "focal_agency", "reports", "time_zone"},
                {"issuer", "title", "period"}, [&](const Entry& e) {
                    const Node& v = e.value;
                    if (e.key == "document") m.document_number = str(v, "document").value_or("");
@@ -383,6 +413,12 @@ private:
                        m.focal_agency_location = at(v.pos);
                    } else if (e.key == "reports") {
                        list(v, "reports", [&](const Node& item) { m.reports.push_back(map_report(item)); });
+                   } else if (e.key == "time_zone") {
+                       auto s = str(v, "time_zone");
+                       if (s && !parse_utc_offset(*s))
+                           error(v.pos, "invalid-value", fmt::format("`time_zone` is not a UTC offset: `{}`", *s),
+                                 "write an offset such as +07:00 (Vietnam, the default) or UTC+7");
+                       else if (s) m.time_zone = *s;
                    }
                });
     }
@@ -408,7 +444,7 @@ private:
         ReportDeadline r;
         r.location = at(n.pos);
         if (!expect(n, Node::Kind::mapping, "a report")) return r;
-        fields(n, "a report", {"due", "from", "to", "frequency", "source", "note"}, {"due"}, [&](const Entry& e) {
+        fields(n, "a report", {"due", "from", "to", "frequency", "source", "note", "covers"}, {"due"}, [&](const Entry& e) {
             const Node& v = e.value;
             if (e.key == "due") {
                 if (auto d = date(v, "due")) r.due = *d;
@@ -421,6 +457,16 @@ private:
                 r.frequency = enumeration<Recurrence>(v, "frequency", parse_recurrence, recurrences).value_or(Recurrence::none);
             else if (e.key == "source") r.source = str(v, "source").value_or("");
             else if (e.key == "note") r.note = str(v, "note").value_or("");
+            else if (e.key == "covers")
+                r.covers = enumeration<ReportCovers>(
+                               v, "covers",
+                               [](std::string_view c) -> std::optional<ReportCovers> {
+                                   if (c == "previous") return ReportCovers::previous;
+                                   if (c == "current") return ReportCovers::current;
+                                   return std::nullopt;
+                               },
+                               "previous, current")
+                               .value_or(ReportCovers::automatic);
         });
         return r;
     }
@@ -551,8 +597,8 @@ private:
             else if (e.key == "date") {
                 if (auto d = date(v, "date")) u.date = *d;
             } else if (e.key == "status")
-                u.status = enumeration<TaskStatus>(v, "status", parse_task_status,
-                                                   "not_started, in_progress, done, blocked, cancelled")
+                u.status = enumeration<TaskStatus>(v, "status", parse_status_label,
+                                                   accepted_status_text())
                                .value_or(TaskStatus::not_started);
             else if (e.key == "percent") u.percent = integer(v, "percent", 0, 100);
             else if (e.key == "period") u.period = period_text(v, "period");
@@ -625,8 +671,8 @@ private:
                    else if (e.key == "recurrence")
                        t.recurrence = enumeration<Recurrence>(v, "recurrence", parse_recurrence, recurrences).value_or(Recurrence::none);
                    else if (e.key == "status")
-                       t.status = enumeration<TaskStatus>(v, "status", parse_task_status,
-                                                          "not_started, in_progress, done, blocked, cancelled")
+                       t.status = enumeration<TaskStatus>(v, "status", parse_status_label,
+                                                          accepted_status_text())
                                       .value_or(TaskStatus::not_started);
                    else if (e.key == "source") t.source = str(v, "source").value_or("");
                    else if (e.key == "note") t.note = str(v, "note").value_or("");

@@ -191,6 +191,10 @@ std::string write_plan_yaml(const Plan& plan, const WriteOptions& options) {
         y.key("focal_agency");
         y.id(m.focal_agency);
     }
+    if (!m.time_zone.empty()) {
+        y.key("time_zone");
+        y.text(m.time_zone);
+    }
     if (!m.reports.empty()) {
         y.key("reports");
         e << YAML::BeginSeq;
@@ -206,6 +210,10 @@ std::string write_plan_yaml(const Plan& plan, const WriteOptions& options) {
             if (r.frequency != Recurrence::none) {
                 y.key("frequency");
                 e << to_string(r.frequency);
+            }
+            if (r.covers != ReportCovers::automatic) {
+                y.key("covers");
+                e << (r.covers == ReportCovers::previous ? "previous" : "current");
             }
             y.text_field("source", r.source);
             y.text_field("note", r.note);
@@ -467,6 +475,7 @@ std::string write_plan_toml(const Plan& plan, const WriteOptions& options) {
     t.kv("period", m.period.end ? fmt::format("{{ start = {}, end = {} }}", m.period.start, *m.period.end)
                                 : fmt::format("{{ start = {} }}", m.period.start));
     t.text("focal_agency", m.focal_agency);
+    t.text("time_zone", m.time_zone);
     for (const auto& d : m.parents) toml_docref(t, "[[plan.parents]]", d);
     for (const auto& d : m.references) toml_docref(t, "[[plan.references]]", d);
     for (const auto& r : m.reports) {
@@ -475,6 +484,8 @@ std::string write_plan_toml(const Plan& plan, const WriteOptions& options) {
         t.list("from", r.from);
         t.text("to", r.to);
         if (r.frequency != Recurrence::none) t.kv("frequency", toml_string(to_string(r.frequency)));
+        if (r.covers != ReportCovers::automatic)
+            t.kv("covers", toml_string(r.covers == ReportCovers::previous ? "previous" : "current"));
         t.text("source", r.source);
         t.text("note", r.note);
     }

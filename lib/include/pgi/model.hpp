@@ -39,6 +39,13 @@ enum class Recurrence { none, continuous, daily, weekly, monthly, quarterly, hal
 
 /// A reporting duty: who reports to whom, by when, and how often.
 /// `from` lists owner ids; empty means every owner with a task (the seed's "all units").
+/// Which period each occurrence of a reporting duty is about (docs/tracking.md): the unit
+/// before the one its due date falls in (`previous`: "trước ngày 03 của tháng sau"), the unit
+/// its due date falls in (`current`: "chốt số liệu ngày 25, gửi trước ngày 28 hằng tháng"), or,
+/// when the duty does not say, `previous` unless the first due date is the last day of its
+/// unit (a quarterly report due 30/09 is about that quarter).
+enum class ReportCovers { automatic, previous, current };
+
 struct ReportDeadline {
     Date due;
     std::vector<std::string> from;
@@ -46,12 +53,13 @@ struct ReportDeadline {
     Recurrence frequency = Recurrence::none;
     std::string source;  ///< reference into the document, e.g. `III.1`
     std::string note;
+    ReportCovers covers = ReportCovers::automatic;  ///< `covers: previous | current`
     SourceLocation location;
     std::vector<TextPosition> from_at;  ///< where each `from` id is written
     TextPosition to_at;
     bool operator==(const ReportDeadline& o) const {
         return due == o.due && from == o.from && to == o.to && frequency == o.frequency &&
-               source == o.source && note == o.note;
+               source == o.source && note == o.note && covers == o.covers;
     }
 };
 
@@ -75,6 +83,9 @@ struct PlanMeta {
     std::vector<DocumentRef> references;  ///< other documents it cites
     std::string focal_agency;             ///< owner id (cơ quan đầu mối)
     std::vector<ReportDeadline> reports;
+    /// The plan's time zone as written (`+07:00`, `UTC+7`); empty: Vietnam, UTC+7. "Today"
+    /// is the date there (docs/tracking.md).
+    std::string time_zone;
     SourceLocation location;
     SourceLocation period_location;
     SourceLocation focal_agency_location;
@@ -82,8 +93,10 @@ struct PlanMeta {
         return document_number == o.document_number && issuer == o.issuer && title == o.title &&
                issued == o.issued && place == o.place && language == o.language &&
                period == o.period && parents == o.parents && references == o.references &&
-               focal_agency == o.focal_agency && reports == o.reports;
+               focal_agency == o.focal_agency && reports == o.reports && time_zone == o.time_zone;
     }
+    /// Minutes east of UTC of `time_zone` (parse_utc_offset()), 420 (UTC+7) when empty or invalid.
+    int utc_offset_minutes() const;
 };
 
 /// A target for one year. A score target means "at least `score`" (đạt từ … điểm trở lên).
