@@ -19,5 +19,7 @@ void setup_import(CLI::App& app, Action& action);
 void setup_tasks(CLI::App& app, Action& action);
 void setup_report(CLI::App& app, Action& action);
 void setup_update(CLI::App& app, Action& action);
+void setup_form(CLI::App& app, Action& action);
+void setup_intake(CLI::App& app, Action& action);
 
 }  // namespace pgi::cli

@@ -8,6 +8,7 @@ packages=(
   libcli11-dev libtomlplusplus-dev libfmt-dev libyaml-cpp-dev doctest-dev
   libutf8proc-dev nlohmann-json3-dev libexpected-dev
   clang clang-format
+  libxlsxwriter-dev libzip-dev libpugixml-dev
 )
 
 missing=()
