@@ -30,27 +30,32 @@ struct FormCliOptions {
     std::string output;
 };
 
-CalendarPeriod period_option(const std::string& text, const Date& as_of) {
+Result<CalendarPeriod> period_option(const std::string& text, const Date& as_of) {
     if (text.empty()) return previous_period(period_containing(PeriodKind::month, as_of));
     auto p = parse_period(text);
     if (!p || p->kind == PeriodKind::range)
-        throw UsageError{"--period: `" + text + "` is not a month, quarter, half or year", "e.g. --period 2024-10"};
+        return fail(ErrorCode::usage, "--period: `" + text + "` is not a month, quarter, half or year", "e.g. --period 2024-10");
     return *p;
 }
 
-int run_form(const FormCliOptions& o) {
-    auto plans = resolve_plans(o.input);
-    if (plans.size() != 1) throw UsageError{"form takes one plan", "give one plan file or plan directory"};
-    LoadResult r = load_valid_plan(plans.front(), o.input.input_format);
-    const Plan& plan = *r.plan;
-    Date as_of = as_of_or_default(o.as_of, plan.meta.utc_offset_minutes());
-    CalendarPeriod period = period_option(o.period, as_of);
+Result<int> run_form(const FormCliOptions& o) {
+    auto sources = resolve_one_plan(o.input, "form");
+    if (!sources) return tl::unexpected(sources.error());
+    auto r = load_valid_plan(*sources, o.input.input_format);
+    if (!r) return tl::unexpected(r.error());
+    const Plan& plan = *r->plan;
+    auto when = as_of_or_default(o.as_of, plan.meta.utc_offset_minutes());
+    if (!when) return tl::unexpected(when.error());
+    Date as_of = *when;
+    auto per = period_option(o.period, as_of);
+    if (!per) return tl::unexpected(per.error());
+    CalendarPeriod period = *per;
     std::vector<std::string> owners = o.owners;
     auto all = form_owners(plan);
     for (const auto& id : owners)
         if (std::find(all.begin(), all.end(), id) == all.end())
-            throw UsageError{"--owner: `" + id + "` is not an owner with tasks in the plan",
-                             "owners with tasks: " + fmt::format("{}", fmt::join(all, ", "))};
+            return fail(ErrorCode::usage, "--owner: `" + id + "` is not an owner with tasks in the plan",
+                        "owners with tasks: " + fmt::format("{}", fmt::join(all, ", ")));
     bool one = owners.size() == 1;
     if (owners.empty()) owners = all;
     // The workbook's creation time: SOURCE_DATE_EPOCH when set, else midnight UTC of the as-of date.
@@ -62,12 +67,12 @@ int run_form(const FormCliOptions& o) {
     bool to_dir = !one || fs::is_directory(out, ec);
     if (to_dir) {
         fs::create_directories(out, ec);
-        if (ec) throw UsageError{"cannot create the directory " + out.string() + ": " + ec.message(), ""};
+        if (ec) return fail(ErrorCode::io, "cannot create the directory " + out.string() + ": " + ec.message());
     }
     for (const auto& owner : owners) {
         fs::path file = to_dir ? out / (owner + ".xlsx") : out;
         std::string err = write_form_xlsx(plan, owner, period, as_of, created, file);
-        if (!err.empty()) throw UsageError{err, ""};
+        if (!err.empty()) return fail(ErrorCode::io, err);
         std::cerr << "pgi: wrote " << file.string() << " (" << form_rows(plan, owner, period, as_of).size() << " tasks)\n";
     }
     return exit_ok;
@@ -81,7 +86,7 @@ struct IntakeCliOptions {
     InputFormat input_format = InputFormat::automatic;
 };
 
-int run_intake(const IntakeCliOptions& o) {
+Result<int> run_intake(const IntakeCliOptions& o) {
     std::vector<fs::path> forms;
     PlanInput in;
     in.input_format = o.input_format;
@@ -91,21 +96,22 @@ int run_intake(const IntakeCliOptions& o) {
         if (ext == ".xlsx" || ext == ".csv") forms.push_back(a);
         else in.plans.push_back(a);
     }
-    if (forms.empty()) throw UsageError{"no form given", "pgi intake FORM.xlsx… [PLAN]"};
-    if (in.plans.size() > 1) throw UsageError{"intake takes one plan", "give the plan directory after the forms"};
-    auto plans = resolve_plans(in);
-    PlanSources sources = plans.front();
+    if (forms.empty()) return fail(ErrorCode::usage, "no form given", "pgi intake FORM.xlsx… [PLAN]");
+    auto one = resolve_one_plan(in, "intake");
+    if (!one) return tl::unexpected(one.error());
+    PlanSources sources = *one;
     sources.plan_directory = true;
     sources.updates.clear();
     fs::path plan_dir = sources.plan.parent_path();
-    LoadResult current = load_valid_plan(sources, o.input_format);
-    const Plan& plan = *current.plan;
+    auto current = load_valid_plan(sources, o.input_format);
+    if (!current) return tl::unexpected(current.error());
+    const Plan& plan = *current->plan;
 
     IntakeOptions io;
     io.owner = o.by;
     if (!o.period.empty()) {
         auto p = parse_period(o.period);
-        if (!p) throw UsageError{"--period: `" + o.period + "` is not a period", "e.g. --period 2024-10"};
+        if (!p) return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a period", "e.g. --period 2024-10");
         io.period = p;
     }
     Diagnostics findings;
@@ -114,7 +120,7 @@ int run_intake(const IntakeCliOptions& o) {
     if (findings.has_errors()) {
         std::cerr << render_text(findings);
         std::cerr << "pgi: error: the forms have errors (see above); nothing written\n";
-        return exit_invalid;
+        return exit_findings;
     }
     // One update file per owner and period; several forms for one file are appended in order.
     std::map<fs::path, std::pair<std::string, bool>> texts;  // path -> (text, existed)
@@ -128,9 +134,8 @@ int run_intake(const IntakeCliOptions& o) {
             std::error_code ec;
             bool existed = fs::exists(target, ec);
             if (existed) {
-                std::string err;
-                auto t = read_file(target, err);
-                if (!t) throw UsageError{"cannot read " + target.string() + ": " + err, ""};
+                auto t = read_file(target);
+                if (!t) return tl::unexpected(t.error());
                 existing = *t;
             }
             it = texts.emplace(target, std::make_pair(existing, existed)).first;
@@ -140,19 +145,20 @@ int run_intake(const IntakeCliOptions& o) {
                                 f.entries, err);
         if (!t) {
             std::cerr << "pgi: error: cannot extend " << target.string() << ": " << err << "; nothing written\n";
-            return exit_invalid;
+            return exit_findings;
         }
         it->second.first = *t;
         counts[target] += f.entries.size();
     }
     PlanSources with_new = sources;
     for (const auto& [p, t] : texts) with_new.overrides.emplace_back(p, t.first);
-    LoadResult after = load_plan_with_updates(with_new, o.input_format);
-    validate_loaded(after);
-    if (after.io_error || after.diagnostics.has_errors()) {
-        print_diagnostics(after.diagnostics);
+    auto after = load_plan_with_updates(with_new, o.input_format);
+    if (!after) return tl::unexpected(after.error());
+    validate_loaded(*after);
+    if (after->diagnostics.has_errors()) {
+        print_diagnostics(after->diagnostics);
         std::cerr << "pgi: error: the updates from the forms are not valid (see above); nothing written\n";
-        return exit_invalid;
+        return exit_findings;
     }
     if (texts.empty()) std::cerr << "pgi: no changes in the forms: nothing to write\n";
     for (const auto& [p, t] : texts) {
@@ -162,9 +168,8 @@ int run_intake(const IntakeCliOptions& o) {
         }
         std::error_code ec;
         fs::create_directories(p.parent_path(), ec);
-        if (ec) throw UsageError{"cannot create " + p.parent_path().string() + ": " + ec.message(), ""};
-        std::string werr = write_file_atomic(p, t.first);
-        if (!werr.empty()) throw UsageError{"cannot write " + p.string() + ": " + werr, ""};
+        if (ec) return fail(ErrorCode::io, "cannot create " + p.parent_path().string() + ": " + ec.message());
+        if (auto w = write_file_atomic(p, t.first); !w) return tl::unexpected(w.error());
         std::cerr << fmt::format("pgi: {} {} ({} update{})\n", t.second ? "extended" : "wrote", p.string(), counts[p],
                                  counts[p] == 1 ? "" : "s");
     }

@@ -32,35 +32,42 @@ struct UpdateCliOptions {
     InputFormat input_format = InputFormat::automatic;
 };
 
-int run_update(const UpdateCliOptions& o) {
+Result<int> run_update(const UpdateCliOptions& o) {
     PlanInput in;
     if (!o.plan.empty()) in.plans.push_back(o.plan);
     in.input_format = o.input_format;
-    auto plans = resolve_plans(in);
-    PlanSources sources = plans.front();
+    auto one = resolve_one_plan(in, "update");
+    if (!one) return tl::unexpected(one.error());
+    PlanSources sources = *one;
     sources.plan_directory = true;  // the update files already there take part in validation
     sources.updates.clear();
     fs::path plan_dir = sources.plan.parent_path();
 
-    LoadResult current = load_valid_plan(sources, o.input_format);
-    const Plan& plan = *current.plan;
+    auto current = load_valid_plan(sources, o.input_format);
+    if (!current) return tl::unexpected(current.error());
+    const Plan& plan = *current->plan;
 
     auto status = parse_status_label(o.status);
-    if (!status) throw UsageError{"--status: unknown status `" + o.status + "`", "use " + accepted_status_text()};
-    if (!plan.find_owner(o.by)) throw UsageError{"--by: `" + o.by + "` is not an owner id of the plan", "owner ids are listed under `owners` in the plan"};
-    Date date = as_of_or_default(o.date, plan.meta.utc_offset_minutes());
+    if (!status) return fail(ErrorCode::usage, "--status: unknown status `" + o.status + "`", "use " + accepted_status_text());
+    if (!plan.find_owner(o.by))
+        return fail(ErrorCode::usage, "--by: `" + o.by + "` is not an owner id of the plan",
+                    "owner ids are listed under `owners` in the plan");
+    auto when = as_of_or_default(o.date, plan.meta.utc_offset_minutes());
+    if (!when) return tl::unexpected(when.error());
+    Date date = *when;
     CalendarPeriod period = previous_period(period_containing(PeriodKind::month, date));
     if (!o.period.empty()) {
         auto p = parse_period(o.period);
         if (!p || p->kind == PeriodKind::range)
-            throw UsageError{"--period: `" + o.period + "` is not a month, quarter, half or year", "e.g. --period 2024-10"};
+            return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a month, quarter, half or year",
+                        "e.g. --period 2024-10");
         period = *p;
     }
     if (!update_date_fits_period(date, period)) {
         std::cerr << fmt::format("pgi: error: the date {} is outside the period {} (from {} to the end of the month after "
                                  "it); nothing written\n  hint: give --period, or the date of the report with --date\n",
                                  format_date(date), format_period(period), format_date(period.first));
-        return exit_invalid;
+        return exit_findings;
     }
 
     std::vector<UpdateEntry> entries;
@@ -81,37 +88,36 @@ int run_update(const UpdateCliOptions& o) {
     std::string existing;
     std::error_code ec;
     if (fs::exists(target, ec)) {
-        std::string err;
-        auto text = read_file(target, err);
-        if (!text) throw UsageError{"cannot read " + target.string() + ": " + err, ""};
+        auto text = read_file(target);
+        if (!text) return tl::unexpected(text.error());
         existing = *text;
     }
     std::string err;
     auto text = append_updates(existing, target.extension() == ".toml", o.by, format_period(period), entries, err);
     if (!text) {
         std::cerr << "pgi: error: cannot extend " << target.string() << ": " << err << "; nothing written\n";
-        return exit_invalid;
+        return exit_findings;
     }
 
     // Validate the plan with the new file content: the update must name a task of the plan that
     // `--by` owns, and not contradict another update of the same date.
     PlanSources with_new = sources;
     with_new.overrides.emplace_back(target, *text);
-    LoadResult after = load_plan_with_updates(with_new, o.input_format);
-    validate_loaded(after);
-    if (after.io_error || after.diagnostics.has_errors()) {
-        print_diagnostics(after.diagnostics);
+    auto after = load_plan_with_updates(with_new, o.input_format);
+    if (!after) return tl::unexpected(after.error());
+    validate_loaded(*after);
+    if (after->diagnostics.has_errors()) {
+        print_diagnostics(after->diagnostics);
         std::cerr << "pgi: error: the update is not valid (see above); nothing written to " << target.string() << "\n";
-        return exit_invalid;
+        return exit_findings;
     }
     if (o.dry_run) {
         std::cout << "# " << target.string() << (existing.empty() ? " (new)" : " (extended)") << "\n" << *text;
         return exit_ok;
     }
     fs::create_directories(target.parent_path(), ec);
-    if (ec) throw UsageError{"cannot create " + target.parent_path().string() + ": " + ec.message(), ""};
-    std::string werr = write_file_atomic(target, *text);
-    if (!werr.empty()) throw UsageError{"cannot write " + target.string() + ": " + werr, ""};
+    if (ec) return fail(ErrorCode::io, "cannot create " + target.parent_path().string() + ": " + ec.message());
+    if (auto w = write_file_atomic(target, *text); !w) return tl::unexpected(w.error());
     std::cerr << fmt::format("pgi: recorded {} update{} in {}\n", entries.size(), entries.size() == 1 ? "" : "s",
                              target.string());
     return exit_ok;

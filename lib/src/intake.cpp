@@ -199,8 +199,11 @@ bool valid_utf8(std::string_view s) {
 }  // namespace
 
 std::optional<XlsxSheet> read_csv_table(const fs::path& path, std::string& error) {
-    auto text = read_file(path, error);
-    if (!text) return std::nullopt;
+    auto text = read_file(path);
+    if (!text) {
+        error = text.error().message;
+        return std::nullopt;
+    }
     std::string_view s = *text;
     if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
     if (!valid_utf8(s)) {

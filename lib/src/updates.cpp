@@ -232,8 +232,11 @@ Result<LoadResult> load_plan_with_updates(const PlanSources& sources, InputForma
             std::error_code ec;
             for (const auto& [p, t] : sources.overrides)
                 if (p == unique[i] || fs::weakly_canonical(p, ec) == fs::weakly_canonical(unique[i], ec)) text = &t;
-            loaded[i] = text ? load_update_text(*text, unique[i].string(), format_from_extension(unique[i]).value_or(InputFormat::yaml))
-                             : load_update_file(unique[i]);
+            if (text)
+                loaded[i] = load_update_text(*text, unique[i].string(),
+                                             format_from_extension(unique[i]).value_or(InputFormat::yaml));
+            else
+                loaded[i] = load_update_file(unique[i]);
         }
     };
     std::size_t workers = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 16,
