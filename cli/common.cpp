@@ -125,7 +125,10 @@ std::vector<fs::path>& input_paths() {
 
 void note_input(const std::filesystem::path& path) { input_paths().push_back(path); }
 
-void note_updates_beside(const PlanSources& sources) {
+namespace {
+// note_updates_beside(), not when some of those files are read anyway (through the plan's own
+// `updates:` list: `read`).
+void note_updates_beside_read(const PlanSources& sources, const std::vector<std::string>& read) {
     if (sources.plan_directory) return;
     fs::path dir = sources.plan.parent_path();
     std::error_code ec;
@@ -136,6 +139,8 @@ void note_updates_beside(const PlanSources& sources) {
         std::string c = fs::weakly_canonical(u, ec).string();
         if (c == tree || c.rfind(tree + "/", 0) == 0) return;
     }
+    for (const auto& u : read)  // the plan's own `updates:` list reads from there
+        if (fs::weakly_canonical(u, ec).string().rfind(tree + "/", 0) == 0) return;
     static std::vector<fs::path> said;
     if (std::find(said.begin(), said.end(), sources.plan) != said.end()) return;
     said.push_back(sources.plan);
@@ -144,15 +149,18 @@ void note_updates_beside(const PlanSources& sources) {
               << (dir / "updates").string() << "/ are not read; name the plan directory " << shown_dir
               << " instead to read them\n";
 }
+}  // namespace
+
+void note_updates_beside(const PlanSources& sources) { note_updates_beside_read(sources, {}); }
 
 Result<LoadResult> load_and_validate(const PlanSources& sources, InputFormat format) {
-    note_updates_beside(sources);
     note_input(sources.plan);
     if (sources.plan_directory) note_input(sources.plan.parent_path() / "updates");
     for (const auto& u : sources.updates) note_input(u);
     auto loaded = load_plan_with_updates(sources, format);
     if (!loaded) return loaded;
     LoadResult& r = *loaded;
+    if (r.plan) note_updates_beside_read(sources, r.plan->update_files);
     // every file actually read (a plan's own `updates:` globs, symlinks in updates/) is an input
     if (r.plan)
         for (const auto& f : r.plan->update_files) note_input(f);
