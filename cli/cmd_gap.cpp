@@ -29,10 +29,10 @@ Result<int> run_gap(const GapCliOptions& o) {
         if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
     auto sources = resolve_one_plan(o.input, "gap");
     if (!sources) return tl::unexpected(sources.error());
-    auto as_of = as_of_or_default(o.as_of);
-    if (!as_of) return tl::unexpected(as_of.error());
     auto r = load_valid_plan(*sources, o.input.input_format);
     if (!r) return tl::unexpected(r.error());
+    auto as_of = as_of_or_default(o.as_of, r->plan->meta.utc_offset_minutes());
+    if (!as_of) return tl::unexpected(as_of.error());
     GapOptions go{*as_of, o.year ? std::optional<int>(o.year) : std::nullopt};
     GapResult g = compute_gap(*r->plan, go);
     if (!g.report) {
@@ -74,7 +74,7 @@ void setup_gap(CLI::App& app, Action& action) {
     auto* cmd = app.add_subcommand("gap", "Show each component's gap to its target (target − current) and the total PGI");
     add_plan_input(*cmd, opts->input, false);
     cmd->add_option("--as-of", opts->as_of,
-                    "Date for \"current\" scores and task status (default: $SOURCE_DATE_EPOCH, else today)")
+                    "Date for \"current\" scores and task status (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)")
         ->check(iso_date())
         ->option_text("YYYY-MM-DD");
     cmd->add_option("--year", opts->year,

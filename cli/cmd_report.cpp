@@ -188,17 +188,23 @@ Result<int> run_report(const ReportCliOptions& o) {
         if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
     auto sources = resolve_one_plan(o.input, "report");
     if (!sources) return tl::unexpected(sources.error());
-    auto as_of = as_of_or_default(o.as_of);
+    auto r = load_valid_plan(*sources, o.input.input_format);
+    if (!r) return tl::unexpected(r.error());
+    const Plan& plan = *r->plan;
+    auto as_of = as_of_or_default(o.as_of, plan.meta.utc_offset_minutes());
     if (!as_of) return tl::unexpected(as_of.error());
     auto period = resolve_period(o, *as_of);
     if (!period) return tl::unexpected(period.error());
     ReportOptions ro;
     ro.as_of = *as_of;
+    ro.as_of_is_today = o.as_of.empty();
     ro.period = *period;
     ro.due_window_days = o.window;
-    auto r = load_valid_plan(*sources, o.input.input_format);
-    if (!r) return tl::unexpected(r.error());
-    const Plan& plan = *r->plan;
+    if (ro.as_of_is_today && past_period_as_of_today(ro.period, ro.as_of))
+        std::cerr << "pgi: note: the period " << format_period(ro.period) << " ended on " << format_date(ro.period.last)
+                  << ", but without --as-of the figures are as of today, " << format_date(ro.as_of)
+                  << ": days late and overdue count to today. Pin the date the report was due, e.g. --as-of "
+                  << format_date(add_days(ro.period.last, 5)) << "\n";
     std::vector<std::string> files{plan.file};
     files.insert(files.end(), plan.update_files.begin(), plan.update_files.end());
     ro.sources = describe_sources(files, o.revisions);
@@ -247,7 +253,7 @@ void setup_report(CLI::App& app, Action& action) {
                    ->option_text("YYYY-MM-DD");
     period->excludes(from)->excludes(to);
     cmd->add_option("--as-of", opts->as_of,
-                    "Date the figures are taken at (default: $SOURCE_DATE_EPOCH, else today)")
+                    "Date the figures are taken at (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)")
         ->check(iso_date())
         ->option_text("YYYY-MM-DD");
     cmd->add_option("-f,--format", opts->format,

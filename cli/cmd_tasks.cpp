@@ -18,6 +18,7 @@ namespace {
 struct TasksCliOptions {
     PlanInput input;
     std::string as_of;
+    std::string period;
     std::vector<std::string> owners;
     OwnerRole role = OwnerRole::any;
     std::vector<std::string> components;
@@ -57,13 +58,20 @@ Result<int> run_tasks(const TasksCliOptions& o) {
                                               : TaskListFormat::table;
     auto sources = resolve_one_plan(o.input, "tasks");
     if (!sources) return tl::unexpected(sources.error());
-    auto as_of = as_of_or_default(o.as_of);
-    if (!as_of) return tl::unexpected(as_of.error());
     TaskQuery q;
-    q.as_of = *as_of;
     auto r = load_valid_plan(*sources, o.input.input_format);
     if (!r) return tl::unexpected(r.error());
     const Plan& plan = *r->plan;
+    auto as_of = as_of_or_default(o.as_of, plan.meta.utc_offset_minutes());
+    if (!as_of) return tl::unexpected(as_of.error());
+    q.as_of = *as_of;
+    if (!o.period.empty()) {
+        auto p = parse_period(o.period);
+        if (!p)
+            return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a period",
+                        "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2 or a year 2024");
+        q.period = *p;
+    }
 
     for (const auto& id : o.owners) {
         if (!plan.find_owner(id)) {
@@ -87,7 +95,7 @@ Result<int> run_tasks(const TasksCliOptions& o) {
         q.components.push_back(found->id);
     }
     for (const auto& s : o.statuses) {
-        auto st = parse_task_status(s);
+        auto st = parse_status_label(s);
         if (!st)
             return fail(ErrorCode::usage, "--status: unknown status `" + s + "`",
                         "use " + enum_names_text<TaskStatus>());
@@ -125,9 +133,13 @@ void setup_tasks(CLI::App& app, Action& action) {
     auto* cmd = app.add_subcommand("tasks", "List tasks with their status, owners and deadlines; filter and sort them");
     add_plan_input(*cmd, opts->input, false);
     cmd->add_option("--as-of", opts->as_of,
-                    "Date for status, overdue and due windows (default: $SOURCE_DATE_EPOCH, else today)")
+                    "Date for status, overdue and due windows (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)")
         ->check(iso_date())
         ->option_text("YYYY-MM-DD");
+    cmd->add_option("-p,--period", opts->period,
+                    "Take recurring tasks' status from the updates about this period (a month 2024-10, quarter "
+                    "2024-Q3, half or year; default: the as-of month and the month before)")
+        ->option_text("PERIOD");
     cmd->add_option("--owner", opts->owners,
                     "Tasks this owner leads or cooperates on (owner id; repeatable). A group owner's tasks count for "
                     "its members")
@@ -140,7 +152,8 @@ void setup_tasks(CLI::App& app, Action& action) {
     cmd->add_option("-c,--component", opts->components, "Tasks of this component (id or number 1-4; repeatable)")
         ->option_text("ID");
     cmd->add_option("-s,--status", opts->statuses,
-                    "Tasks with this status as of --as-of: " + enum_names_text<TaskStatus>(", ") + " (repeatable)")
+                    "Tasks with this status as of --as-of: " + enum_names_text<TaskStatus>(", ") + ", or "
+                    "a Vietnamese label such as 'hoàn thành' (any case, with or without diacritics; repeatable)")
         ->option_text("STATUS");
     cmd->add_flag("--overdue", opts->overdue, "Open tasks whose due date is before --as-of");
     cmd->add_option("--due-within", opts->due_within,

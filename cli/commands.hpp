@@ -18,5 +18,8 @@ void setup_gap(CLI::App& app, Action& action);
 void setup_import(CLI::App& app, Action& action);
 void setup_tasks(CLI::App& app, Action& action);
 void setup_report(CLI::App& app, Action& action);
+void setup_update(CLI::App& app, Action& action);
+void setup_form(CLI::App& app, Action& action);
+void setup_intake(CLI::App& app, Action& action);
 
 }  // namespace pgi::cli

@@ -59,7 +59,7 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
     for (const auto& arg : in.plans) {
         std::error_code ec;
         if (fs::is_directory(arg, ec)) {
-            if (auto inside = plan_in_directory(arg)) out.push_back(PlanSources{*inside, true, {}});
+            if (auto inside = plan_in_directory(arg)) out.push_back(PlanSources{*inside, true, {}, {}});
             else (out.empty() ? pending : out.back().updates).push_back(arg);
             continue;
         }
@@ -71,7 +71,7 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
             if (auto text = read_file(arg))
                 if (auto kind = detect_document_kind(*text, arg, in.input_format)) plan = *kind == DocumentKind::plan;
         }
-        if (plan) out.push_back(PlanSources{arg, false, {}});
+        if (plan) out.push_back(PlanSources{arg, false, {}, {}});
         else (out.empty() ? pending : out.back().updates).push_back(arg);
     }
     // Only "update files" on the command line and no plan to discover: the first of them was
@@ -79,7 +79,7 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
     if (out.empty() && !pending.empty() && !in.plans.empty()) {
         const char* env = std::getenv("PGI_PLAN");
         if (!discover_plan(fs::path(), env ? env : "") && fs::is_regular_file(pending.front())) {
-            out.push_back(PlanSources{pending.front(), false, {}});
+            out.push_back(PlanSources{pending.front(), false, {}, {}});
             pending.erase(pending.begin());
         }
     }
@@ -95,12 +95,12 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
             auto inside = plan_in_directory(*found);
             if (!inside)
                 return fail(ErrorCode::usage, "no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + found->string());
-            out.push_back(PlanSources{*inside, true, {}});
+            out.push_back(PlanSources{*inside, true, {}, {}});
         } else {
             // pgi.yaml found here stands for this directory, `updates/` included: an analyst
             // who types `pgi report` in the plan's repository must get the agencies' updates.
             bool here = !(env && *env);
-            out.push_back(PlanSources{*found, here, {}});
+            out.push_back(PlanSources{*found, here, {}, {}});
         }
     }
     out.front().updates.insert(out.front().updates.begin(), pending.begin(), pending.end());
@@ -126,6 +126,34 @@ std::vector<fs::path>& input_paths() {
 
 void note_input(const std::filesystem::path& path) { input_paths().push_back(path); }
 
+namespace {
+// note_updates_beside(), not when some of those files are read anyway (through the plan's own
+// `updates:` list: `read`).
+void note_updates_beside_read(const PlanSources& sources, const std::vector<std::string>& read) {
+    if (sources.plan_directory) return;
+    fs::path dir = sources.plan.parent_path();
+    std::error_code ec;
+    if (!fs::is_directory((dir.empty() ? fs::path(".") : dir) / "updates", ec)) return;
+    // Naming some of those files or folders after the plan file is deliberate: no note.
+    std::string tree = fs::weakly_canonical((dir.empty() ? fs::path(".") : dir) / "updates", ec).string();
+    for (const auto& u : sources.updates) {
+        std::string c = fs::weakly_canonical(u, ec).string();
+        if (c == tree || c.rfind(tree + "/", 0) == 0) return;
+    }
+    for (const auto& u : read)  // the plan's own `updates:` list reads from there
+        if (fs::weakly_canonical(u, ec).string().rfind(tree + "/", 0) == 0) return;
+    static std::vector<fs::path> said;
+    if (std::find(said.begin(), said.end(), sources.plan) != said.end()) return;
+    said.push_back(sources.plan);
+    std::string shown_dir = dir.empty() ? std::string(".") : dir.string();
+    std::cerr << "pgi: note: " << sources.plan.string() << " is named as a file, so the update files in "
+              << (dir / "updates").string() << "/ are not read; name the plan directory " << shown_dir
+              << " instead to read them\n";
+}
+}  // namespace
+
+void note_updates_beside(const PlanSources& sources) { note_updates_beside_read(sources, {}); }
+
 Result<LoadResult> load_and_validate(const PlanSources& sources, InputFormat format) {
     note_input(sources.plan);
     if (sources.plan_directory) note_input(sources.plan.parent_path() / "updates");
@@ -133,6 +161,7 @@ Result<LoadResult> load_and_validate(const PlanSources& sources, InputFormat for
     auto loaded = load_plan_with_updates(sources, format);
     if (!loaded) return loaded;
     LoadResult& r = *loaded;
+    if (r.plan) note_updates_beside_read(sources, r.plan->update_files);
     // every file actually read (a plan's own `updates:` globs, symlinks in updates/) is an input
     if (r.plan)
         for (const auto& f : r.plan->update_files) note_input(f);
@@ -150,7 +179,7 @@ Result<LoadResult> load_valid_plan(const PlanSources& sources, InputFormat forma
     return r;
 }
 
-Result<Date> as_of_or_default(const std::string& text) {
+Result<Date> as_of_or_default(const std::string& text, int utc_offset_minutes) {
     if (text.empty()) {
         // The reproducible-builds convention: a malformed SOURCE_DATE_EPOCH is an error, not
         // a silent fall-back to today.
@@ -158,7 +187,7 @@ Result<Date> as_of_or_default(const std::string& text) {
         if (sde && *sde && !date_from_epoch_text(sde))
             return fail(ErrorCode::usage, std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: `") + sde + "`",
                         "unset it, or pass --as-of YYYY-MM-DD");
-        return default_as_of();
+        return default_as_of(utc_offset_minutes);
     }
     auto d = parse_date(text);
     if (!d) return fail(ErrorCode::usage, "--as-of must be a date YYYY-MM-DD that exists, not `" + text + "`");

@@ -78,9 +78,15 @@ Result<LoadResult> load_valid_plan(const PlanSources& sources, InputFormat forma
 /// the result with sorted diagnostics, or the error of a file that could not be read.
 Result<LoadResult> load_and_validate(const PlanSources& sources, InputFormat format);
 
-/// `--as-of` parsed, or the default (SOURCE_DATE_EPOCH, else today). Error (usage) for a
-/// malformed date or SOURCE_DATE_EPOCH.
-Result<Date> as_of_or_default(const std::string& text);
+/// `--as-of` parsed, or the default: the date of SOURCE_DATE_EPOCH, else of now, in the
+/// plan's time zone (`utc_offset_minutes` east of UTC; PlanMeta::utc_offset_minutes()).
+/// Error (usage) for a malformed date or SOURCE_DATE_EPOCH.
+Result<Date> as_of_or_default(const std::string& text, int utc_offset_minutes);
+
+/// Once per plan: when `sources` names a plan file (not its directory) and an `updates/`
+/// directory lies beside it, says on stderr that those update files are not read and how to
+/// name the directory instead (docs/tracking.md).
+void note_updates_beside(const PlanSources& sources);
 
 bool use_color(ColorMode mode);
 

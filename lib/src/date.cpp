@@ -1,6 +1,8 @@
 #include "pgi/date.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <string>
 #include <chrono>
 #include <cstdlib>
 
@@ -100,7 +102,8 @@ Date civil_from_days(long z) {
 
 Date add_days(const Date& d, long days) { return civil_from_days(days_from_civil(d) + days); }
 
-std::optional<Date> date_from_epoch_text(std::string_view text) {
+namespace {
+std::optional<long long> epoch_seconds(std::string_view text) {
     if (text.empty() || text.size() > 12) return std::nullopt;
     long long secs = 0;
     for (char c : text) {
@@ -108,15 +111,55 @@ std::optional<Date> date_from_epoch_text(std::string_view text) {
         secs = secs * 10 + (c - '0');
     }
     if (secs >= 253402300800LL) return std::nullopt;  // 10000-01-01
-    return civil_from_days(static_cast<long>(secs / 86400));
+    return secs;
 }
 
-Date default_as_of() {
-    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde)
-        if (auto d = date_from_epoch_text(sde)) return *d;
-    auto now = std::chrono::system_clock::now();
-    auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();
+Date date_at(long long secs, int offset_minutes) {
+    long long local = secs + static_cast<long long>(offset_minutes) * 60;
+    long long days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
     return civil_from_days(static_cast<long>(days));
+}
+}  // namespace
+
+std::optional<Date> date_from_epoch_text(std::string_view text) {
+    auto secs = epoch_seconds(text);
+    if (!secs) return std::nullopt;
+    return date_at(*secs, 0);
+}
+
+Date default_as_of(int utc_offset_minutes) {
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde)
+        if (auto secs = epoch_seconds(sde)) return date_at(*secs, utc_offset_minutes);
+    auto now = std::chrono::system_clock::now();
+    auto secs = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    return date_at(static_cast<long long>(secs), utc_offset_minutes);
+}
+
+std::optional<int> parse_utc_offset(std::string_view t) {
+    if (t == "Z" || t == "UTC" || t == "GMT") return 0;
+    if (t.substr(0, 3) == "UTC" || t.substr(0, 3) == "GMT") t.remove_prefix(3);
+    if (t.size() < 2 || (t[0] != '+' && t[0] != '-')) return std::nullopt;
+    int sign = t[0] == '-' ? -1 : 1;
+    t.remove_prefix(1);
+    auto all_digits = [](std::string_view s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    int h = 0, m = 0;
+    if (auto colon = t.find(':'); colon != std::string_view::npos) {
+        auto hs = t.substr(0, colon), ms = t.substr(colon + 1);
+        if (!all_digits(hs) || hs.size() > 2 || !all_digits(ms) || ms.size() != 2) return std::nullopt;
+        h = std::stoi(std::string(hs));
+        m = std::stoi(std::string(ms));
+    } else if (all_digits(t) && t.size() <= 2) {
+        h = std::stoi(std::string(t));
+    } else if (all_digits(t) && t.size() == 4) {
+        h = std::stoi(std::string(t.substr(0, 2)));
+        m = std::stoi(std::string(t.substr(2)));
+    } else {
+        return std::nullopt;
+    }
+    if (m >= 60 || h * 60 + m > 14 * 60) return std::nullopt;
+    return sign * (h * 60 + m);
 }
 
 }  // namespace pgi

@@ -14,6 +14,11 @@ const T* find_by_id(const std::vector<T>& v, std::string_view id) {
 
 const Component* Plan::find_component(std::string_view id) const { return find_by_id(components, id); }
 const Owner* Plan::find_owner(std::string_view id) const { return find_by_id(owners, id); }
+
+int PlanMeta::utc_offset_minutes() const {
+    if (time_zone.empty()) return 7 * 60;
+    return parse_utc_offset(time_zone).value_or(7 * 60);
+}
 const Task* Plan::find_task(std::string_view id) const { return find_by_id(tasks, id); }
 
 const char* to_string(Recurrence r) { return enum_name(r); }

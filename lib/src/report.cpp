@@ -38,6 +38,7 @@ PeriodicReport build_report(const Plan& plan, const ReportOptions& o) {
     r.language = plan.meta.language;
     r.period = o.period;
     r.as_of = o.as_of;
+    r.as_of_is_today_for_past_period = o.as_of_is_today && past_period_as_of_today(o.period, o.as_of);
     r.due_window_days = o.due_window_days;
     r.sources = o.sources;
 
@@ -115,7 +116,7 @@ PeriodicReport build_report(const Plan& plan, const ReportOptions& o) {
                 TaskChange ch;
                 ch.date = u.date;
                 ch.task = t.id;
-                ch.reported_by = name_of(owners, u.reported_by.empty() ? t.lead : u.reported_by);
+                ch.reported_by = name_of(owners, u.reported_by);
                 ch.period = format_period(about);
                 ch.before = before;
                 ch.after = u.status;
@@ -157,6 +158,10 @@ PeriodicReport build_report(const Plan& plan, const ReportOptions& o) {
         return x.due && *x.due < *y.due;
     });
     return r;
+}
+
+bool past_period_as_of_today(const CalendarPeriod& period, const Date& as_of) {
+    return period.last < add_months(as_of, -1);
 }
 
 }  // namespace pgi

@@ -48,7 +48,9 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 
 std::string reporting_text(const ReportingStatus& s, const Labels& L, Language l) {
     if (s.reported) return fmt1(L(Label::reported_on), s.last_report ? show_date(*s.last_report, l) : "");
-    std::string out = L(Label::not_reported);
+    // A duty owed more than once in the period (monthly in a quarter): how many are missing.
+    std::string out = s.owed > 1 ? format_label(Label::reports_missing_of, l, s.missing, s.owed)
+                                 : std::string(L(Label::not_reported));
     if (s.late) out += ", " + label_count(Label::late_by_days, l, s.days_late);
     else if (s.due) out += ", " + fmt1(L(Label::due_on), show_date(*s.due, l));
     return out;
@@ -204,9 +206,10 @@ Section deadlines_section(const std::vector<DeadlineItem>& items, const char* ke
 Section not_reported_section(const PeriodicReport& r, const ReportRenderOptions& o, bool csv) {
     const Labels& L = labels(o.language);
     Section s{"not_reported", {}};
-    if (csv) s.table.header = {L(Label::col_agency_id), L(Label::col_agency), L(Label::col_report_due), L(Label::col_situation), L(Label::col_days_late), L(Label::col_send_to)};
-    else s.table.header = {L(Label::col_agency), L(Label::col_agency_id), L(Label::col_report_due), L(Label::col_situation), L(Label::col_send_to)};
+    if (csv) s.table.header = {L(Label::col_agency_id), L(Label::col_agency), L(Label::col_report_due), L(Label::col_situation), L(Label::col_days_late), L(Label::col_send_to), L(Label::col_reports_missing)};
+    else s.table.header = {L(Label::col_agency), L(Label::col_agency_id), L(Label::col_report_due), L(Label::col_situation), L(Label::col_send_to), L(Label::col_reports_missing)};
     s.table.align.assign(s.table.header.size(), Align::left);
+    s.table.align.back() = Align::right;
     // Recipients by id: the focal agency or whoever the duty names.
     for (const auto& os : r.not_reported) {
         const auto& rep = os.reporting;
@@ -218,13 +221,16 @@ Section not_reported_section(const PeriodicReport& r, const ReportRenderOptions&
             if (rep.to == r.focal_agency.id) to = name(r.focal_agency, o.language);
         }
         std::string due = rep.due ? (csv ? format_date(*rep.due) : show_date(*rep.due, o.language)) : "";
+        // Reports are owed once per occurrence: a monthly duty in a quarter is three.
+        std::string missing = rep.owes ? fmt::format("{}/{}", rep.missing, rep.owed) : "";
         if (csv)
             s.table.rows.push_back({Cell(os.owner.id), Cell(name(os.owner, o.language)), Cell(due),
                                     Cell(situation_text(rep, L)),
-                                    Cell(rep.late ? std::to_string(rep.days_late) : ""), Cell(to)});
+                                    Cell(rep.late ? std::to_string(rep.days_late) : ""), Cell(to), Cell(missing)});
         else
             s.table.rows.push_back({Cell(name(os.owner, o.language)), Cell(os.owner.id), Cell(due.empty() ? "—" : due),
-                                    Cell(situation_text(rep, L)), Cell(to.empty() ? "—" : to)});
+                                    Cell(situation_text(rep, L)), Cell(to.empty() ? "—" : to),
+                                    Cell(missing.empty() ? "—" : missing)});
     }
     return s;
 }
@@ -309,7 +315,9 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
     item(L(Label::report_issuer), r.plan_issuer);
     if (!r.focal_agency.id.empty()) item(L(Label::report_focal), name(r.focal_agency, l));
     item(L(Label::report_period), period_text(r, L, l));
-    item(L(Label::report_as_of), show_date(r.as_of, l));
+    item(L(Label::report_as_of), show_date(r.as_of, l) + (r.as_of_is_today_for_past_period
+                                                               ? " (" + std::string(L(Label::as_of_today_note)) + ")"
+                                                               : std::string()));
     if (!r.sources.empty()) {
         out += "- **" + std::string(L(Label::report_sources)) + ":**\n";
         for (const auto& line : source_lines(r.sources, L))
@@ -367,7 +375,8 @@ std::string render_csv_report(const PeriodicReport& r, const ReportRenderOptions
     header_row(L(Label::report_issuer), r.plan_issuer);
     if (!r.focal_agency.id.empty()) header_row(L(Label::report_focal), name(r.focal_agency, l), r.focal_agency.id);
     header_row(L(Label::report_period), period_label(r.period, l), format_period(r.period));
-    header_row(L(Label::report_as_of), format_date(r.as_of));
+    header_row(L(Label::report_as_of), format_date(r.as_of),
+               r.as_of_is_today_for_past_period ? std::string(L(Label::as_of_today_note)) : std::string());
     for (const auto& s : r.sources) header_row(L(Label::report_sources), s.path, s.revision);
 
     std::vector<Section> sections;

@@ -64,6 +64,17 @@ public:
         return v;
     }
 
+    /// A value read by `parse` (for instance a status as a code or a Vietnamese label);
+    /// `allowed` lists the accepted spellings in the finding's hint.
+    template <class E, class F>
+    std::optional<E> enumeration_by(const Node& n, std::string_view what, F parse, const std::string& allowed) {
+        auto s = str(n, what);
+        if (!s) return std::nullopt;
+        std::optional<E> v = parse(*s);
+        if (!v) unknown_value(n, what, *s, allowed);
+        return v;
+    }
+
 private:
     void unknown_value(const Node& n, std::string_view what, const std::string& value, const std::string& allowed);
     ParseContext& ctx_;

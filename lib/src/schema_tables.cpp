@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include <fmt/format.h>
 
+#include "pgi/date.hpp"
 #include "pgi/period.hpp"
+#include "pgi/tracking.hpp"
 
 namespace pgi::detail {
 
@@ -284,6 +287,19 @@ Field<S> enum_f(std::string key, E S::*m, E fallback, Need need, bool always_wri
     return f;
 }
 
+// A task status: the code (`done`) or its Vietnamese label (`hoàn thành`), case- and
+// diacritic-insensitive (tracking.hpp, parse_status_label); written as the code.
+template <class S>
+Field<S> status_f(TaskStatus S::*m, Need need, bool always_write, std::string doc) {
+    Field<S> f = enum_f("status", m, TaskStatus::not_started, need, always_write, "status", std::move(doc));
+    f.read = [m](Reader& r, const Node& v, S& s) {
+        auto e = r.enumeration_by<TaskStatus>(v, "status", parse_status_label, accepted_status_text());
+        s.*m = e.value_or(TaskStatus::not_started);
+        return e.has_value();
+    };
+    return f;
+}
+
 template <class S>
 Field<S> period_f(std::string key, std::string S::*m, std::string doc) {
     Field<S> f{info(key, ValueType::period, false, "period", std::move(doc)), {}, {}};
@@ -377,6 +393,31 @@ const Table<ReportDeadline>& report_table() {
                    "how often the report recurs after `due`"),
             text_f("source", &ReportDeadline::source, Need::optional, "reference into the document, e.g. `III.1`"),
             text_f("note", &ReportDeadline::note, Need::optional, "free text"),
+            [] {
+                Field<ReportDeadline> f{
+                    info("covers", ValueType::enumeration, false, "covers",
+                         "whether each occurrence reports on the month/quarter/… before the one it is due in "
+                         "(`previous`) or on that one (`current`); default `previous`, or `current` when `due` is "
+                         "the last day of its unit ([tracking.md](tracking.md))"),
+                    [](Reader& r, const Node& v, ReportDeadline& d) {
+                        auto c = r.enumeration_by<ReportCovers>(
+                            v, "covers",
+                            [](std::string_view c) -> std::optional<ReportCovers> {
+                                if (c == "previous") return ReportCovers::previous;
+                                if (c == "current") return ReportCovers::current;
+                                return std::nullopt;
+                            },
+                            "previous, current");
+                        d.covers = c.value_or(ReportCovers::automatic);
+                        return c.has_value();
+                    },
+                    [](const ReportDeadline& d, Node& map, const WriteContext&) {
+                        if (d.covers == ReportCovers::previous) put(map, "covers", enum_node("previous"));
+                        if (d.covers == ReportCovers::current) put(map, "covers", enum_node("current"));
+                    }};
+                f.info.allowed = {"previous", "current"};
+                return f;
+            }(),
         }};
     return t;
 }
@@ -451,6 +492,24 @@ const Table<PlanMeta>& meta_table() {
                     "owner id", "the agency that collects reports (cơ quan đầu mối)"),
             list_f("reports", &PlanMeta::reports, report_table(), item_of<ReportDeadline, report_table>,
                    Need::optional, "reporting duties"),
+            [] {
+                Field<PlanMeta> f = text_f("time_zone", &PlanMeta::time_zone, Need::optional,
+                                           "UTC offset where \"today\" is taken (`+07:00`, `UTC+7`); default Vietnam, "
+                                           "UTC+7 ([tracking.md](tracking.md))");
+                f.info.type_text = "UTC offset";
+                f.read = [](Reader& r, const Node& v, PlanMeta& m) {
+                    auto s = r.str(v, "time_zone");
+                    if (!s) return false;
+                    if (!parse_utc_offset(*s)) {
+                        r.error(v.pos, "invalid-value", fmt::format("`time_zone` is not a UTC offset: `{}`", *s),
+                                "write an offset such as +07:00 (Vietnam, the default) or UTC+7");
+                        return false;
+                    }
+                    m.time_zone = *s;
+                    return true;
+                };
+                return f;
+            }(),
         }};
     return t;
 }
@@ -651,8 +710,8 @@ const Table<Owner>& owner_table() {
 std::vector<Field<TaskUpdate>> update_fields() {
     return {
         date_f("date", &TaskUpdate::date, "the day of the update"),
-        enum_f("status", &TaskUpdate::status, TaskStatus::not_started, Need::required, true, "status",
-               "the task's status from that day"),
+        status_f(&TaskUpdate::status, Need::required, true,
+                 "the task's status from that day (the code, or its Vietnamese label: `hoàn thành`)"),
         opt_int_f("percent", &TaskUpdate::percent, 0, 100, "share done, 0–100"),
         period_f("period", &TaskUpdate::period,
                  "for recurring tasks: the period it is about (`2024-10`, `2024-Q3`, `2024-H2`, `2024`)"),
@@ -692,8 +751,7 @@ const Table<Task>& task_table() {
             opt_partial_f("due", &Task::due, "a one-off deadline (a partial date means the end of that month/year)"),
             enum_f("recurrence", &Task::recurrence, Recurrence::none, Need::optional, false, "recurrence",
                    "for recurring tasks (thường xuyên → `continuous`, hằng năm → `yearly`)"),
-            enum_f("status", &Task::status, TaskStatus::not_started, Need::optional, false, "status",
-                   "the status as the plan states it; updates override it"),
+            status_f(&Task::status, Need::optional, false, "the status as the plan states it; updates override it"),
             text_f("source", &Task::source, Need::optional, "reference into the document, e.g. `II.1.a.2`"),
             text_f("note", &Task::note, Need::optional, "e.g. the text of a footnote attached to the task"),
             list_f("updates", &Task::updates, update_table(), item_of<TaskUpdate, update_table>, Need::optional,
@@ -1040,6 +1098,34 @@ UpdateFile read_update_file(Reader& r, const Node& root) {
     if (root.kind == Node::Kind::null) return f;  // an empty update file: nothing reported yet
     if (!r.expect(root, Node::Kind::mapping, "the update file")) return f;
     read_fields(r, update_file_table(), root, f);
+    // A file in a folder named like a period (`updates/2024-10/`) reports on that period
+    // unless it says otherwise, and saying otherwise is an error (docs/tracking.md).
+    std::optional<CalendarPeriod> folder;
+    std::string folder_name = std::filesystem::path(f.file).parent_path().filename().string();
+    if (auto p = parse_period(folder_name); p && p->kind != PeriodKind::range) folder = p;
+    if (folder) {
+        if (f.period.empty()) {
+            f.period = format_period(*folder);
+        } else if (f.period != format_period(*folder)) {
+            Pos period_at{};
+            for (const Entry& e : root.entries)
+                if (e.key == "period") period_at = e.value.pos;
+            r.error(period_at, "period-folder-mismatch",
+                    fmt::format("the file says `period: {}` but lies in the folder `{}/`, which is {}", f.period,
+                                folder_name, format_period(*folder)),
+                    "move the file to the folder of its period, or correct `period`");
+        }
+        for (const auto& u : f.updates) {
+            if (u.update.period.empty()) continue;
+            auto own = parse_period(u.update.period);
+            if (own && !overlaps(*own, *folder))
+                r.error(Pos{u.update.location.line, u.update.location.column}, "period-folder-mismatch",
+                        fmt::format("the update for `{}` says `period: {}` but lies in the folder `{}/`, which is {}",
+                                    u.task, u.update.period, folder_name, format_period(*folder)),
+                        "an entry may name a longer period that contains the folder's (2024-Q4 in 2024-10/), not "
+                        "another one");
+        }
+    }
     for (auto& u : f.updates) {
         if (u.update.reported_by.empty()) u.update.reported_by = f.reported_by;
         if (u.update.period.empty()) u.update.period = f.period;

@@ -9,6 +9,8 @@
 
 #include <utf8proc.h>
 
+#include "pgi/labels.hpp"
+
 namespace pgi {
 
 bool is_closed(TaskStatus s) { return s == TaskStatus::done || s == TaskStatus::cancelled; }
@@ -81,8 +83,13 @@ TaskState task_state(const Task& task, const CalendarPeriod& period, const Date&
     return s;
 }
 
+CalendarPeriod current_reporting_span(const Date& as_of) {
+    CalendarPeriod month = period_containing(PeriodKind::month, as_of);
+    return CalendarPeriod{PeriodKind::range, previous_period(month).first, month.last};
+}
+
 TaskState task_state_as_of(const Task& task, const Date& as_of) {
-    return task_state(task, period_containing(reporting_unit(task.recurrence).value_or(PeriodKind::month), as_of), as_of);
+    return task_state(task, current_reporting_span(as_of), as_of);
 }
 
 // ---- owners ----
@@ -162,13 +169,18 @@ std::vector<DutyOccurrence> duty_occurrences(const Plan& plan, const ReportDeadl
         case Recurrence::half_yearly: months = 6; unit = PeriodKind::half; break;
         case Recurrence::yearly: months = 12; unit = PeriodKind::year; break;
     }
+    // Which unit each occurrence is about: the one before its due date's (the default), or
+    // the one it falls in; unsaid, `current` only when the first due date ends its unit.
+    bool current = report.covers == ReportCovers::current;
+    if (months && report.covers == ReportCovers::automatic) current = period_containing(unit, report.due).last == report.due;
     for (int k = 0; k < 100000; ++k) {
-        // From the first due date each time, so a month-end clamp (Feb 29) does not drift.
+        // From the first due date each time, so a month-end clamp (Feb 29) does not drift: a
+        // duty due on the 30th is due on 29 February and on 30 March, once a month.
         Date due = months ? add_months(report.due, k * months) : add_days(report.due, k * days);
         CalendarPeriod covers;
         if (months) {
             covers = period_containing(unit, due);
-            if (covers.last != due) covers = previous_period(covers);
+            if (!current) covers = previous_period(covers);
         } else {
             covers = CalendarPeriod{PeriodKind::range, add_days(due, 1 - days), due};
         }
@@ -224,25 +236,41 @@ std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex
     std::set<std::string> listed(order.begin(), order.end());
     std::unordered_map<std::string, ReportingStatus> st;
 
+    // Every occurrence each unit owes, once per period covered (two duties about the same
+    // month are one report), with the earliest due date and that duty's recipient.
+    struct Owed {
+        DutyOccurrence occ;
+        std::string to;
+    };
+    std::unordered_map<std::string, std::vector<Owed>> owed;
     for (const auto& r : plan.meta.reports) {
         auto occ = duty_occurrences(plan, r, period);
-        if (occ.empty()) continue;
+        if (std::none_of(occ.begin(), occ.end(), [&](const DutyOccurrence& o) { return contains(period, o.covers.last); }))
+            continue;
+        const std::string& to = r.to.empty() ? plan.meta.focal_agency : r.to;
         for (const auto& u : duty_senders(plan, owners, r)) {
             if (listed.insert(u).second) order.push_back(u);
-            ReportingStatus& s = st[u];
-            s.owes = true;
-            if (!s.due || occ.front().due < *s.due) {
-                s.due = occ.front().due;
-                s.to = r.to.empty() ? plan.meta.focal_agency : r.to;
+            auto& mine = owed[u];
+            for (const auto& o : occ) {
+                // A report is owed for P when the period it is about ends in P: the October
+                // report owes the monthly report on October, not the yearly one due 01/12.
+                if (!contains(period, o.covers.last)) continue;
+                auto same = std::find_if(mine.begin(), mine.end(), [&](const Owed& x) { return x.occ.covers == o.covers; });
+                if (same == mine.end()) mine.push_back({o, to});
+                else if (o.due < same->occ.due) *same = Owed{o, to};
             }
         }
     }
 
     std::unordered_map<std::string, std::vector<std::string>> units_cache;
+    std::unordered_map<std::string, std::vector<CalendarPeriod>> about;  // unit -> periods reported on
     for (const auto& t : plan.tasks) {
         for (const auto& u : t.updates) {
-            if (as_of < u.date || !overlaps(update_period(t, u), period)) continue;
-            const std::string& reporter = u.reported_by.empty() ? t.lead : u.reported_by;
+            if (as_of < u.date) continue;
+            if (u.reported_by.empty()) continue;  // an `update-no-reporter` error: credited to nobody
+            CalendarPeriod p = update_period(t, u);
+            if (!overlaps(p, period)) continue;
+            const std::string& reporter = u.reported_by;
             auto it = units_cache.find(reporter);
             if (it == units_cache.end()) it = units_cache.emplace(reporter, owners.units(reporter)).first;
             for (const auto& unit : it->second) {
@@ -251,6 +279,8 @@ std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex
                 s.reported = true;
                 ++s.updates;
                 if (!s.last_report || *s.last_report < u.date) s.last_report = u.date;
+                auto& ps = about[unit];
+                if (std::find(ps.begin(), ps.end(), p) == ps.end()) ps.push_back(p);
             }
         }
     }
@@ -261,9 +291,32 @@ std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex
     for (const auto& id : order) {
         ReportingStatus s = st[id];
         s.owner = id;
-        if (s.owes && !s.reported && s.due && *s.due < as_of) {
+        auto& mine = owed[id];
+        std::stable_sort(mine.begin(), mine.end(), [](const Owed& a, const Owed& b) { return a.occ.due < b.occ.due; });
+        s.owes = !mine.empty();
+        s.owed = static_cast<int>(mine.size());
+        const Owed* first_missing = nullptr;
+        const Owed* first_late = nullptr;
+        const auto& ps = about[id];
+        for (const auto& o : mine) {
+            bool covered = std::any_of(ps.begin(), ps.end(), [&](const CalendarPeriod& p) { return overlaps(p, o.occ.covers); });
+            if (covered) continue;
+            ++s.missing;
+            if (!first_missing) first_missing = &o;
+            if (o.occ.due < as_of) {
+                ++s.late_reports;
+                if (!first_late) first_late = &o;
+            }
+        }
+        if (s.owes) {
+            s.reported = s.missing == 0;
+            const Owed& shown = first_missing ? *first_missing : mine.front();
+            s.due = shown.occ.due;
+            s.to = shown.to;
+        }
+        if (first_late) {
             s.late = true;
-            s.days_late = days_from_civil(as_of) - days_from_civil(*s.due);
+            s.days_late = days_from_civil(as_of) - days_from_civil(first_late->occ.due);
         }
         out.push_back(std::move(s));
     }
@@ -312,6 +365,62 @@ std::string search_key(std::string_view text) {
     return folded;
 }
 
+const std::vector<std::string>& vietnamese_status_labels() {
+    // From the label catalogue (labels.def), so that forms, reports and input agree.
+    static const std::vector<std::string> labels = [] {
+        std::vector<std::string> v;
+        for (std::size_t i = 0; i < task_status_count; ++i)
+            v.emplace_back(status_label(static_cast<TaskStatus>(i), Language::vi));
+        return v;
+    }();
+    return labels;
+}
+
+std::optional<TaskStatus> parse_status_label(std::string_view text) {
+    if (auto code = parse_task_status(text)) return code;
+    std::string key = search_key(text);
+    for (auto& c : key)
+        if (c == '_') c = ' ';
+    // trim and collapse again after '_' became ' '
+    std::string folded;
+    for (char c : key) {
+        if (c == ' ' && (folded.empty() || folded.back() == ' ')) continue;
+        folded += c;
+    }
+    while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+    static const std::vector<std::pair<std::string, TaskStatus>> names = [] {
+        std::vector<std::pair<std::string, TaskStatus>> v;
+        auto add = [&](std::string_view label, TaskStatus s) { v.emplace_back(search_key(label), s); };
+        const TaskStatus all[] = {TaskStatus::not_started, TaskStatus::in_progress, TaskStatus::done, TaskStatus::blocked,
+                                  TaskStatus::cancelled};
+        for (std::size_t i = 0; i < 5; ++i) add(vietnamese_status_labels()[i], all[i]);
+        add("not started", TaskStatus::not_started);
+        add("chưa triển khai", TaskStatus::not_started);
+        add("chưa bắt đầu", TaskStatus::not_started);
+        add("in progress", TaskStatus::in_progress);
+        add("đang triển khai", TaskStatus::in_progress);
+        add("done", TaskStatus::done);
+        add("đã hoàn thành", TaskStatus::done);
+        add("blocked", TaskStatus::blocked);
+        add("khó khăn, vướng mắc", TaskStatus::blocked);
+        add("có vướng mắc", TaskStatus::blocked);
+        add("cancelled", TaskStatus::cancelled);
+        add("hủy", TaskStatus::cancelled);
+        add("hủy bỏ", TaskStatus::cancelled);
+        return v;
+    }();
+    for (const auto& [name, status] : names)
+        if (name == folded) return status;
+    return std::nullopt;
+}
+
+std::string accepted_status_text() {
+    std::string out = "not_started, in_progress, done, blocked, cancelled, or";
+    for (std::size_t i = 0; i < vietnamese_status_labels().size(); ++i)
+        out += (i ? ", " : " ") + vietnamese_status_labels()[i];
+    return out;
+}
+
 bool natural_less(std::string_view a, std::string_view b) {
     std::size_t i = 0, j = 0;
     auto digit = [](char c) { return c >= '0' && c <= '9'; };
@@ -341,7 +450,7 @@ std::vector<TaskRow> query_tasks(const Plan& plan, const TaskQuery& q) {
     std::string needle = q.search.empty() ? std::string() : search_key(q.search);
     std::vector<TaskRow> rows;
     for (const auto& t : plan.tasks) {
-        TaskRow row{&t, task_state_as_of(t, q.as_of)};
+        TaskRow row{&t, q.period ? task_state(t, *q.period, q.as_of) : task_state_as_of(t, q.as_of)};
         const TaskState& s = row.state;
         if (!q.components.empty() &&
             std::find(q.components.begin(), q.components.end(), t.component) == q.components.end())

@@ -147,7 +147,13 @@ void merge_updates(Plan& plan, std::vector<UpdateFile> files, Diagnostics& out) 
     for (std::size_t i = 0; i < plan.tasks.size(); ++i) task_index.emplace(plan.tasks[i].id, i);  // first wins
     std::map<std::size_t, SourceLocation> due_set_at;  // task -> where its due date was last set
     for (auto& f : files) {
+        // Who reports: `reported_by` (the entry's, else the file's), else the file's name when
+        // it is an owner id (`updates/2024-10/phong-kinh-te.yaml`); else nobody, which
+        // validate_plan() reports as `update-no-reporter` — never the task's lead.
+        std::string stem = fs::path(f.file).stem().string();
+        bool stem_is_owner = plan.find_owner(stem) != nullptr;
         for (auto& e : f.updates) {
+            if (e.update.reported_by.empty() && stem_is_owner) e.update.reported_by = stem;
             auto it = task_index.find(e.task);
             if (it == task_index.end()) {
                 plan.unmatched_updates.push_back(std::move(e));
@@ -203,6 +209,8 @@ Result<LoadResult> load_plan_with_updates(const PlanSources& sources, InputForma
         }
     }
 
+    for (const auto& [p, text] : sources.overrides) paths.push_back(p);  // once, below, when already listed
+
     std::set<std::string> seen;
     {
         std::error_code ec;
@@ -219,7 +227,17 @@ Result<LoadResult> load_plan_with_updates(const PlanSources& sources, InputForma
     std::vector<Result<UpdateLoadResult>> loaded(unique.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < unique.size();) loaded[i] = load_update_file(unique[i]);
+        for (std::size_t i; (i = next.fetch_add(1)) < unique.size();) {
+            const std::string* text = nullptr;
+            std::error_code ec;
+            for (const auto& [p, t] : sources.overrides)
+                if (p == unique[i] || fs::weakly_canonical(p, ec) == fs::weakly_canonical(unique[i], ec)) text = &t;
+            if (text)
+                loaded[i] = load_update_text(*text, unique[i].string(),
+                                             format_from_extension(unique[i]).value_or(InputFormat::yaml));
+            else
+                loaded[i] = load_update_file(unique[i]);
+        }
     };
     std::size_t workers = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 16,
                                                  unique.size() / 4 + 1});

@@ -246,6 +246,11 @@ private:
         std::vector<std::string> owners = owner_index_->task_owners(t, OwnerRole::any);
         std::map<std::pair<Date, std::string>, const TaskUpdate*> seen;
         for (const auto& u : t.updates) {
+            if (u.reported_by.empty())
+                out_.error(u.location, "update-no-reporter",
+                           fmt::format("task `{}`: the update of {} names no reporting owner", t.id, format_date(u.date)),
+                           "add `reported_by: <owner id>` to the update or its file, or name the update file after the "
+                           "reporting owner (updates/2024-10/<owner id>.yaml); pgi never assumes the task's lead");
             if (!u.reported_by.empty() && plan_.find_owner(u.reported_by) &&
                 std::find(owners.begin(), owners.end(), u.reported_by) == owners.end())
                 out_.add({Severity::error, u.location, "update-not-owner",

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "pgi/date.hpp"
+#include "pgi/model.hpp"
 
 using namespace pgi;
 
@@ -52,6 +53,37 @@ TEST_CASE("the default as-of date follows SOURCE_DATE_EPOCH") {
     ::setenv("SOURCE_DATE_EPOCH", "not-a-number", 1);  // ignored: falls back to the clock
     CHECK(default_as_of().year >= 2025);
     ::setenv("SOURCE_DATE_EPOCH", "1764979200", 1);  // restore the value CTest sets
+}
+
+TEST_CASE("today is the date in the plan's time zone: 06:30 on 1 November in Hà Nội is 1 November") {
+    ::setenv("SOURCE_DATE_EPOCH", "1730417400", 1);  // 2024-10-31T23:30:00Z = 2024-11-01 06:30 UTC+7
+    CHECK(default_as_of() == Date{2024, 10, 31});     // UTC
+    CHECK(default_as_of(7 * 60) == Date{2024, 11, 1});
+    CHECK(default_as_of(-12 * 60) == Date{2024, 10, 31});  // 11:30 on 31 October at UTC-12
+    Plan plan;
+    CHECK(plan.meta.utc_offset_minutes() == 420);     // Vietnam unless the plan says otherwise
+    plan.meta.time_zone = "UTC-5";
+    CHECK(plan.meta.utc_offset_minutes() == -300);
+    ::setenv("SOURCE_DATE_EPOCH", "1730332800", 1);   // 2024-10-31T00:00:00Z: 07:00 in Hà Nội
+    CHECK(default_as_of(7 * 60) == Date{2024, 10, 31});
+    CHECK(default_as_of(-60) == Date{2024, 10, 30});  // 23:00 the day before at UTC-1
+    ::setenv("SOURCE_DATE_EPOCH", "1764979200", 1);   // restore the value CTest sets
+}
+
+TEST_CASE("UTC offsets: +07:00, +0700, +7, UTC+7, UTC, Z; nothing else") {
+    CHECK(parse_utc_offset("+07:00") == 420);
+    CHECK(parse_utc_offset("+0700") == 420);
+    CHECK(parse_utc_offset("UTC+7") == 420);
+    CHECK(parse_utc_offset("GMT+07:00") == 420);
+    CHECK(parse_utc_offset("-05:30") == -330);
+    CHECK(parse_utc_offset("UTC") == 0);
+    CHECK(parse_utc_offset("Z") == 0);
+    CHECK(!parse_utc_offset("Asia/Ho_Chi_Minh"));
+    CHECK(!parse_utc_offset("+7:5"));
+    CHECK(!parse_utc_offset("+15:00"));
+    CHECK(!parse_utc_offset("+07:60"));
+    CHECK(!parse_utc_offset(""));
+    CHECK(!parse_utc_offset("7"));
 }
 
 TEST_CASE("SOURCE_DATE_EPOCH text is whole seconds since the epoch, nothing else") {

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <algorithm>
 
 #include "helpers.hpp"
 #include "pgi/tracking.hpp"
@@ -202,6 +203,36 @@ TEST_CASE("recurring reporting duties: each occurrence covers the latest whole u
     CHECK(occ[0].due == Date{2024, 2, 29});
     CHECK(occ[0].covers == P("2024-02"));
 
+    // Due on the 30th (not a month end): exactly one report a month, each about the month
+    // before; today's code owed nothing for January and February twice.
+    ReportDeadline day30;
+    day30.due = Date{2024, 1, 30};
+    day30.frequency = Recurrence::monthly;
+    occ = duty_occurrences(plan, day30, P("2024-01"));
+    REQUIRE(occ.size() == 1);
+    CHECK(occ[0].due == Date{2024, 2, 29});  // clamped to February's last day
+    occ = duty_occurrences(plan, day30, P("2024-02"));
+    REQUIRE(occ.size() == 1);
+    CHECK(occ[0].due == Date{2024, 3, 30});
+    // 2024-01..2024-12: 12 months, one report each (Jan due 29/02 … Dec due 30/01/2025)
+    occ = duty_occurrences(plan, day30, P("2024"));
+    REQUIRE(occ.size() == 12);
+    for (int m = 1; m <= 12; ++m) CHECK(occ[static_cast<std::size_t>(m - 1)].covers.first == Date{2024, m, 1});
+    ReportDeadline day28;
+    day28.due = Date{2024, 1, 28};
+    day28.frequency = Recurrence::monthly;
+    CHECK(duty_occurrences(plan, day28, P("2024-02")).size() == 1);  // due 28/03
+    // "chốt số liệu ngày 25, gửi trước ngày 28 hằng tháng": about the current month
+    day28.covers = ReportCovers::current;
+    occ = duty_occurrences(plan, day28, P("2024-02"));
+    REQUIRE(occ.size() == 1);
+    CHECK(occ[0].due == Date{2024, 2, 28});
+    // and a month-end due date says `previous` explicitly: 31/01 is about December
+    month_end.covers = ReportCovers::previous;
+    occ = duty_occurrences(plan, month_end, P("2024-02"));
+    REQUIRE(occ.size() == 1);
+    CHECK(occ[0].due == Date{2024, 3, 31});
+
     ReportDeadline weekly;
     weekly.due = Date{2024, 10, 6};
     weekly.frequency = Recurrence::weekly;
@@ -235,6 +266,43 @@ TEST_CASE("the sample's October reporting status: four units reported, nine are 
     CHECK(st[0].updates == 3);                       // … and c1.a.3 on Oct 28
     // on the due day nobody is late yet
     for (const auto& s : reporting_status(plan, idx, P("2024-10"), Date{2024, 11, 3})) CHECK_FALSE(s.late);
+}
+
+TEST_CASE("a monthly duty is owed three times in a quarter: one report sent of three is two missing") {
+    Plan plan = sample();
+    OwnerIndex idx(plan);
+    // The sample's monthly duty (due 03/09 for August, …) in 2024-Q3 as of 2024-10-05: two
+    // occurrences, August (due 03/09) and September (due 03/10). Phòng Kinh tế reported for
+    // September only (updates/2024-09/phong-kinh-te.yaml), so August is missing and 32 days
+    // late (03/09 -> 05/10: 27 + 5 = 32).
+    auto st = reporting_status(plan, idx, P("2024-Q3"), Date{2024, 10, 5});
+    auto kt = std::find_if(st.begin(), st.end(), [](const ReportingStatus& s) { return s.owner == "phong-kinh-te"; });
+    REQUIRE(kt != st.end());
+    CHECK(kt->owed == 2);
+    CHECK(kt->missing == 1);
+    CHECK(kt->late_reports == 1);
+    CHECK_FALSE(kt->reported);
+    CHECK(kt->late);
+    CHECK(kt->days_late == 32);
+    CHECK(kt->due == Date{2024, 9, 3});
+    // Phòng Quản lý đô thị reported for August and for September: both sent.
+    auto qldt = std::find_if(st.begin(), st.end(), [](const ReportingStatus& s) { return s.owner == "phong-quan-ly-do-thi"; });
+    REQUIRE(qldt != st.end());
+    CHECK(qldt->owed == 2);
+    CHECK(qldt->missing == 0);
+    CHECK(qldt->reported);
+}
+
+TEST_CASE("an update without a reporting owner counts for nobody, not for the task's lead") {
+    Plan plan = sample();
+    for (auto& t : plan.tasks)
+        for (auto& u : t.updates) u.reported_by.clear();
+    OwnerIndex idx(plan);
+    for (const auto& s : reporting_status(plan, idx, P("2024-10"), Date{2024, 11, 5})) {
+        CAPTURE(s.owner);
+        CHECK_FALSE(s.reported);
+        CHECK(s.updates == 0);
+    }
 }
 
 TEST_CASE("without reporting duties nobody owes a report, but reports are still counted") {
@@ -298,13 +366,24 @@ TEST_CASE("task filters: owner with groups and roles, component, status, due win
     TaskQuery by_status;
     by_status.as_of = Date{2024, 11, 5};
     by_status.statuses = {TaskStatus::blocked, TaskStatus::done};
-    // c3.a.3 (continuous) was done for October; as of November 5 its November duty is open
-    CHECK(ids(query_tasks(plan, by_status)) == std::vector<std::string>{"c1.a.3", "c3.d.1"});
+    // c3.a.3 (continuous) was reported done for October on 2 November: as of 5 November the
+    // status comes from October and November (current_reporting_span), so it is done, as the
+    // October report counts it (issue 8: it used to be "in progress" at every as-of date).
+    CHECK(ids(query_tasks(plan, by_status)) == std::vector<std::string>{"c1.a.3", "c3.a.3", "c3.d.1"});
     by_status.components = {"green-practices"};
-    CHECK(ids(query_tasks(plan, by_status)) == std::vector<std::string>{"c3.d.1"});
-    by_status.as_of = Date{2024, 11, 2};  // in October's task_state the report of Nov 2 counts …
+    CHECK(ids(query_tasks(plan, by_status)) == std::vector<std::string>{"c3.a.3", "c3.d.1"});
     by_status.components.clear();
-    CHECK(ids(query_tasks(plan, by_status)) == std::vector<std::string>{"c1.a.3", "c3.d.1"});  // … not in November's
+    by_status.as_of = Date{2024, 11, 1};  // before the report of 2 November: not yet done
+    CHECK(ids(query_tasks(plan, by_status)) == std::vector<std::string>{"c1.a.3", "c3.d.1"});
+    // December: c3.a.3's done for October is carried as in progress; c1.a.2 (daily collection)
+    // was reported done for November (updates/2024-11/phong-tai-nguyen-va-moi-truong.yaml)
+    by_status.as_of = Date{2024, 12, 5};
+    CHECK(ids(query_tasks(plan, by_status)) == std::vector<std::string>{"c1.a.2", "c1.a.3", "c3.d.1"});
+    // --period 2024-09: c1.a.2 done for September, c2.a.2 done for 2024-Q3; c3.a.3 not yet
+    by_status.as_of = Date{2024, 11, 5};
+    by_status.period = parse_period("2024-09");
+    CHECK(ids(query_tasks(plan, by_status)) == std::vector<std::string>{"c1.a.2", "c1.a.3", "c2.a.2", "c3.d.1"});
+    by_status.period.reset();
 
     TaskQuery soon;
     soon.as_of = Date{2024, 11, 5};
@@ -352,4 +431,24 @@ TEST_CASE("--due-within N includes a task due exactly N days ahead and one due t
     std::vector<std::string> ids;
     for (const auto& row : query_tasks(plan, q)) ids.push_back(row.task->id);
     CHECK(ids == std::vector<std::string>{"t10", "t11", "t20"});
+}
+
+TEST_CASE("statuses are read from codes and from Vietnamese labels, ignoring case and diacritics") {
+    CHECK(parse_status_label("in_progress") == TaskStatus::in_progress);
+    CHECK(parse_status_label("in progress") == TaskStatus::in_progress);
+    CHECK(parse_status_label("Đang thực hiện") == TaskStatus::in_progress);
+    CHECK(parse_status_label("dang thuc hien") == TaskStatus::in_progress);
+    CHECK(parse_status_label("HOÀN THÀNH") == TaskStatus::done);
+    CHECK(parse_status_label("hoàn  thành ") == TaskStatus::done);
+    CHECK(parse_status_label("Ho\xC3\xA0n tha\xCC\x80nh") == TaskStatus::done);  // NFD "thành"
+    CHECK(parse_status_label("Chưa thực hiện") == TaskStatus::not_started);
+    CHECK(parse_status_label("vuong mac") == TaskStatus::blocked);
+    CHECK(parse_status_label("Đã hủy") == TaskStatus::cancelled);
+    CHECK(parse_status_label("Đã huỷ") == TaskStatus::cancelled);  // the other tone placement
+    CHECK(parse_status_label("Cancelled") == TaskStatus::cancelled);
+    CHECK_FALSE(parse_status_label("hoàn"));
+    CHECK_FALSE(parse_status_label("overdue"));
+    CHECK_FALSE(parse_status_label(""));
+    for (std::size_t i = 0; i < vietnamese_status_labels().size(); ++i)
+        CHECK(parse_status_label(vietnamese_status_labels()[i]) == static_cast<TaskStatus>(i));
 }

@@ -194,9 +194,9 @@ tasks:
     text: T
     recurrence: quarterly
     updates:
-      - {date: 2024-10-02, status: done, period: 2024-Q3}
-      - {date: 2024-10-02, status: in_progress, period: 2024-Q4}
-      - {date: 2024-10-02, status: blocked, period: 2024-Q4}
+      - {date: 2024-10-02, status: done, period: 2024-Q3, reported_by: o}
+      - {date: 2024-10-02, status: in_progress, period: 2024-Q4, reported_by: o}
+      - {date: 2024-10-02, status: blocked, period: 2024-Q4, reported_by: o}
 )");
     CHECK(findings(r) == std::vector<std::string>{"17:9 conflicting-updates"});
 }

@@ -55,9 +55,17 @@ Date add_days(const Date& d, long days);
 /// digits only, before year 10000. std::nullopt for anything else (`abc`, `-1`, `1.5`).
 std::optional<Date> date_from_epoch_text(std::string_view text);
 
-/// The default "as of" date: the UTC date of `SOURCE_DATE_EPOCH` (seconds since the epoch)
-/// when that environment variable holds a valid integer, so that reproducible builds and
-/// tests get a fixed date; otherwise today's UTC date from the system clock.
-Date default_as_of();
+/// The default "as of" date: the date, in a time zone `utc_offset_minutes` east of UTC, of
+/// the instant `SOURCE_DATE_EPOCH` (seconds since the epoch) when that environment variable
+/// holds a valid integer, so that reproducible builds and tests get a fixed date; otherwise of
+/// the system clock's now. The commands pass the plan's zone (PlanMeta::utc_offset_minutes(),
+/// Vietnam's UTC+7 by default): at 06:30 on 1 November in Hà Nội (23:30 UTC on 31 October)
+/// today is 1 November.
+Date default_as_of(int utc_offset_minutes = 0);
+
+/// Parses a fixed UTC offset: `+07:00`, `+0700`, `+7`, `-05:30`, each optionally after `UTC`
+/// or `GMT` (`UTC+7`), or `UTC`/`Z` alone. Returns minutes east of UTC (420 for `+07:00`);
+/// std::nullopt for anything else or beyond ±14:00.
+std::optional<int> parse_utc_offset(std::string_view text);
 
 }  // namespace pgi

@@ -55,6 +55,13 @@ enum class Recurrence { none, continuous, daily, weekly, monthly, quarterly, hal
 
 /// A reporting duty: who reports to whom, by when, and how often.
 /// `from` lists owner ids; empty means every owner with a task (the seed's "all units").
+/// Which period each occurrence of a reporting duty is about (docs/tracking.md): the unit
+/// before the one its due date falls in (`previous`: "trước ngày 03 của tháng sau"), the unit
+/// its due date falls in (`current`: "chốt số liệu ngày 25, gửi trước ngày 28 hằng tháng"), or,
+/// when the duty does not say, `previous` unless the first due date is the last day of its
+/// unit (a quarterly report due 30/09 is about that quarter).
+enum class ReportCovers { automatic, previous, current };
+
 struct ReportDeadline {
     Date due;
     std::vector<std::string> from;
@@ -62,6 +69,7 @@ struct ReportDeadline {
     Recurrence frequency = Recurrence::none;
     std::string source;  ///< reference into the document, e.g. `III.1`
     std::string note;
+    ReportCovers covers = ReportCovers::automatic;  ///< `covers: previous | current`
     Where location;
     WhereEach from_at;  ///< where each `from` id is written
     WhereInText to_at;
@@ -88,10 +96,15 @@ struct PlanMeta {
     std::vector<DocumentRef> references;  ///< other documents it cites
     std::string focal_agency;             ///< owner id (cơ quan đầu mối)
     std::vector<ReportDeadline> reports;
+    /// The plan's time zone as written (`+07:00`, `UTC+7`); empty: Vietnam, UTC+7. "Today"
+    /// is the date there (docs/tracking.md).
+    std::string time_zone;
     Where location;
     Where period_location;
     Where focal_agency_location;
     bool operator==(const PlanMeta&) const = default;
+    /// Minutes east of UTC of `time_zone` (parse_utc_offset()), 420 (UTC+7) when empty or invalid.
+    int utc_offset_minutes() const;
 };
 
 /// A target for one year. A score target means "at least `score`" (đạt từ … điểm trở lên).

@@ -90,6 +90,9 @@ struct PeriodicReport {
     OwnerName focal_agency;  ///< empty id when the plan names none
     CalendarPeriod period;
     Date as_of;
+    /// The as-of date is today's (no --as-of) and the period ended more than a month before
+    /// it: the header says that days late and overdue count to today (past_period_as_of_today()).
+    bool as_of_is_today_for_past_period = false;
     int due_window_days = 30;
     std::vector<SourceFile> sources;
     std::optional<GapReport> scores;         ///< scores and gaps; absent when the plan has no score targets
@@ -105,6 +108,7 @@ struct PeriodicReport {
 struct ReportOptions {
     CalendarPeriod period;
     Date as_of;
+    bool as_of_is_today = false;      ///< no --as-of: the header notes a past period (past_period_as_of_today())
     int due_window_days = 30;         ///< section "deadlines in the next N days"
     std::vector<SourceFile> sources;  ///< listed in the header as given
 };
@@ -121,6 +125,12 @@ struct ReportOptions {
 /// - not reported: units that owe a report for the period or lead a task, and have not
 ///   reported for it.
 PeriodicReport build_report(const Plan& plan, const ReportOptions& options);
+
+/// True when `period` ended more than a month before `as_of` (its last day is before
+/// add_months(as_of, -1)): a report on it "as of today" counts days late and overdue to
+/// today, not to the reporting date; the command says so and suggests --as-of. The usual
+/// monthly report (the month before the as-of date) never is.
+bool past_period_as_of_today(const CalendarPeriod& period, const Date& as_of);
 
 enum class ReportFormat { markdown, csv };
 

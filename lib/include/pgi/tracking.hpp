@@ -64,8 +64,14 @@ struct TaskState {
 ///   late) and its status is not closed. "Overdue" is never stored (docs/tracking.md).
 TaskState task_state(const Task& task, const CalendarPeriod& period, const Date& as_of);
 
-/// task_state() for the period containing `as_of` in the task's reporting_unit() (the month
-/// of `as_of` for one-off tasks, where the period does not matter).
+/// The span a recurring task's status "as of" a date is taken from: the month before the
+/// as-of month (the period the monthly report is about, docs/tracking.md) through the end of
+/// the as-of month, as a range: 2024-10-01..2024-11-30 for 2024-11-05.
+CalendarPeriod current_reporting_span(const Date& as_of);
+
+/// task_state() for current_reporting_span(as_of): a recurring task reported done for October
+/// (on 2 November) is done as of 5 November, and carried as in progress from December on.
+/// One-off tasks do not depend on the period. `pgi tasks --period P` uses task_state(P).
 TaskState task_state_as_of(const Task& task, const Date& as_of);
 
 /// Which owners of a task a filter looks at.
@@ -110,11 +116,16 @@ struct DutyOccurrence {
 ///   1 January of the plan's start year (else of the due year) to the due date — the seed's
 ///   "report the 2024 results by 01/12/2024";
 /// - daily, weekly, monthly, quarterly, half_yearly, yearly: occurrence k is due on
-///   `report.due` + k days / weeks / months / quarters / halves / years (add_months() keeps
-///   month-end dates month-end) and covers the latest whole unit (day, the 7 days, month,
-///   quarter, half, year) that ends on or before its due date: a quarterly report due
-///   2024-09-30 covers 2024-Q3; a monthly report due 2024-11-03 covers 2024-10. Occurrences
-///   start at `report.due`; at most 100 000 are generated.
+///   `report.due` + k days / weeks / months / quarters / halves / years, always counted from
+///   `report.due` (add_months(): the day is clamped to the month's length, and a month-end
+///   date stays month-end), so a monthly duty due on the 28th–31st is due exactly once a month;
+///   daily and weekly occurrences cover the day / the 7 days ending on their due date; the
+///   others cover the unit (month, quarter, half, year) before the one their due date falls in
+///   (`covers: previous`), or that unit itself (`covers: current`); without `covers`, `current`
+///   exactly when `report.due` is the last day of its unit. A monthly report due 2024-11-03
+///   covers 2024-10; one due on the 30th covers January on 29 February and February on 30
+///   March; a quarterly report due 2024-09-30 covers 2024-Q3. Occurrences start at
+///   `report.due`; at most 100 000 are generated.
 std::vector<DutyOccurrence> duty_occurrences(const Plan& plan, const ReportDeadline& report,
                                              const CalendarPeriod& period);
 
@@ -127,22 +138,44 @@ std::vector<std::string> duty_senders(const Plan& plan, const OwnerIndex& owners
 struct ReportingStatus {
     std::string owner;                ///< a reporting unit (owner id)
     bool owes = false;                ///< a duty occurrence covers (overlaps) the period
-    std::optional<Date> due;          ///< the earliest due date among those occurrences
+    int owed = 0;                     ///< reports owed: duty occurrences covering the period (a monthly duty in a quarter: 3)
+    int missing = 0;                  ///< owed reports not sent: no update about the occurrence's period
+    int late_reports = 0;             ///< missing reports whose due date is before as_of
+    std::optional<Date> due;          ///< due date of the earliest missing report (all sent: of the first)
     std::string to;                   ///< recipient of that duty (owner id; default the focal agency)
-    bool reported = false;            ///< sent an update about the period dated on or before as_of
+    bool reported = false;            ///< owes: every owed report sent; else: any update about the period dated on or before as_of
     std::optional<Date> last_report;  ///< the date of the latest such update
     int updates = 0;                  ///< how many such updates
-    bool late = false;                ///< owes, has not reported, and as_of is after `due`
-    long days_late = 0;               ///< as_of − due in days, when late
+    bool late = false;                ///< a missing report is past its due date
+    long days_late = 0;               ///< as_of − the earliest such due date, in days
 };
 
 /// The reporting status for `period` as of `as_of` of every reporting unit that owns a task
 /// (lead or cooperating, expanded with OwnerIndex::units) or is a sender of a duty, in plan
 /// order. Duties are `plan.meta.reports` (including those merged from update files). An update
 /// is "about the period" when its update_period() overlaps `period`; it counts for the units
-/// of its `reported_by` (empty: the task's lead).
+/// of its `reported_by` (empty: for nobody — validate_plan() reports `update-no-reporter`).
+/// A duty is owed once per occurrence (duty_occurrences()) whose period ends in `period` (the
+/// October report does not owe the yearly report due 01/12): an occurrence is sent when one of
+/// the unit's updates about the period also overlaps the occurrence's period, so a monthly duty
+/// reported for August only is one report missing of two for 2024-Q3.
 std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex& owners,
                                               const CalendarPeriod& period, const Date& as_of);
+
+/// The Vietnamese labels of the statuses, in TaskStatus order: "Chưa thực hiện", "Đang thực
+/// hiện", "Hoàn thành", "Vướng mắc", "Đã hủy" (the labels of the reports and forms).
+const std::vector<std::string>& vietnamese_status_labels();
+
+/// A task status from its code (`in_progress`, also `in progress`) or a label: the Vietnamese
+/// ones above and a few usual variants ("Đã hoàn thành", "Chưa triển khai", "Đang triển khai",
+/// "Khó khăn, vướng mắc", "Hủy"), or the English report labels ("In progress"); compared after
+/// search_key() folding, so case, diacritics (NFC or NFD, "huỷ"/"hủy") and runs of spaces do
+/// not matter ("HOAN THANH", "hoàn  thành"). std::nullopt for anything else. Used by update
+/// files, plan files, form intake and every `--status` option (issue 8).
+std::optional<TaskStatus> parse_status_label(std::string_view text);
+
+/// The accepted spellings for a hint: "not_started, …, cancelled, or Chưa thực hiện, …".
+std::string accepted_status_text();
 
 /// `text` folded for searching: Unicode NFKD without combining marks, case-folded, and
 /// đ/Đ -> d, so that "DIA CHAT", "địa chất" and "Địa Chất" all fold to "dia chat".
@@ -157,6 +190,7 @@ enum class TaskSort { plan, id, due, status, owner, component };
 /// Filters of `pgi tasks`; every given filter must match (a list matches when any entry does).
 struct TaskQuery {
     Date as_of;                             ///< for status, overdue and due windows
+    std::optional<CalendarPeriod> period;   ///< status for this period (task_state()); default task_state_as_of()
     std::vector<std::string> owners;        ///< owner ids, matched with OwnerIndex::is_owner
     OwnerRole role = OwnerRole::any;
     std::vector<std::string> components;    ///< component ids

@@ -56,6 +56,9 @@ struct PlanSources {
     std::filesystem::path plan;                  ///< the plan file
     bool plan_directory = false;                 ///< given as a directory: read its `updates/` tree
     std::vector<std::filesystem::path> updates;  ///< update files or directories given with it
+    /// Update files read from these texts instead of the disk (added when not found otherwise):
+    /// `pgi update` and `pgi intake` validate the plan with a file's new content before writing it.
+    std::vector<std::pair<std::filesystem::path, std::string>> overrides;
 };
 
 /// Loads the plan file and every update file that goes with it, and merges them: first the
