@@ -60,6 +60,7 @@ int run(int argc, char** argv) {
     setup_import(app, action);
     setup_tasks(app, action);
     setup_report(app, action);
+    setup_rank(app, action);
 
     // A first word that is not an option must name a command; say so with a suggestion
     // rather than CLI11's generic "a subcommand is required".

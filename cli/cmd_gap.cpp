@@ -4,6 +4,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "tables.hpp"
 
 namespace pgi::cli {
 
@@ -18,6 +19,8 @@ struct GapCliOptions {
     ColorMode color = ColorMode::automatic;
     bool decimal_comma = false;
     std::string output;
+    std::vector<std::string> tables;
+    std::string province;
 };
 
 Result<int> run_gap(const GapCliOptions& o) {
@@ -28,6 +31,14 @@ Result<int> run_gap(const GapCliOptions& o) {
     auto r = load_valid_plan(*sources, o.input.input_format);
     if (!r) return tl::unexpected(r.error());
     GapOptions go{*as_of, o.year ? std::optional<int>(o.year) : std::nullopt};
+    auto tables = load_tables(o.tables, sources->plan);
+    if (!tables) return tl::unexpected(tables.error());
+    go.tables = &*tables;
+    if (!o.province.empty()) {
+        auto province = resolve_province(o.province, &*r->plan, as_of->year);
+        if (!province) return tl::unexpected(province.error());
+        go.province = *province;
+    }
     GapResult g = compute_gap(*r->plan, go);
     if (!g.report) {
         print_diagnostics(g.diagnostics);
@@ -73,6 +84,10 @@ void setup_gap(CLI::App& app, Action& action) {
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
         ->option_text("FILE");
+    add_table_option(*cmd, opts->tables);
+    cmd->add_option("--province", opts->province,
+                    "Province for the rank line and rank targets (default: the one the plan names)")
+        ->option_text("NAME");
     cmd->callback([opts, &action] { action = [opts] { return run_gap(*opts); }; });
 }
 

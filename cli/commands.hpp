@@ -18,5 +18,6 @@ void setup_gap(CLI::App& app, Action& action);
 void setup_import(CLI::App& app, Action& action);
 void setup_tasks(CLI::App& app, Action& action);
 void setup_report(CLI::App& app, Action& action);
+void setup_rank(CLI::App& app, Action& action);
 
 }  // namespace pgi::cli

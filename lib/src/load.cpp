@@ -94,7 +94,11 @@ public:
                                                     "list the four PGI components (docs/plan-format.md)");
                    } else if (e.key == "total") {
                        if (expect(v, Node::Kind::mapping, "total"))
-                           fields(v, "total", {"targets"}, {}, [&](const Entry& t) {
+                           fields(v, "total", {"baseline", "targets"}, {}, [&](const Entry& t) {
+                               if (t.key == "baseline") {
+                                   plan.total.baseline = map_baseline(t.value);
+                                   return;
+                               }
                                list(t.value, "targets", [&](const Node& item) {
                                    if (auto target = map_target(item)) plan.total.targets.push_back(std::move(*target));
                                });
@@ -444,25 +448,7 @@ private:
                                (s.key == "min" ? c.scale_min : c.scale_max) = *sc;
                        });
                    } else if (e.key == "baseline") {
-                       if (!expect(v, Node::Kind::mapping, "baseline")) return;
-                       Baseline b;
-                       b.location = at(v.pos);
-                       // Kept only when both parts are valid, so that a bad value is reported
-                       // once and not again as a false target mismatch against 0.00.
-                       bool have_year = false, have_score = false;
-                       fields(v, "baseline", {"year", "score"}, {"year", "score"}, [&](const Entry& s) {
-                           if (s.key == "year") {
-                               auto y = year(s.value, "baseline.year");
-                               have_year = y.has_value();
-                               b.year = y.value_or(0);
-                           } else {
-                               auto sc = score(s.value, "baseline.score");
-                               have_score = sc.has_value();
-                               b.score = sc.value_or(Score{});
-                               b.location = at(s.value.pos);
-                           }
-                       });
-                       if (have_year && have_score) c.baseline = b;
+                       c.baseline = map_baseline(v);
                    } else if (e.key == "targets") {
                        list(v, "targets", [&](const Node& item) {
                            if (auto t = map_target(item)) c.targets.push_back(std::move(*t));
@@ -470,6 +456,30 @@ private:
                    }
                });
         return c;
+    }
+
+    // A baseline `{year, score}` of a component or of the total. Kept only when both parts
+    // are valid, so that a bad value is reported once and not again as a false target mismatch
+    // against 0.00.
+    std::optional<Baseline> map_baseline(const Node& v) {
+        if (!expect(v, Node::Kind::mapping, "baseline")) return std::nullopt;
+        Baseline b;
+        b.location = at(v.pos);
+        bool have_year = false, have_score = false;
+        fields(v, "baseline", {"year", "score"}, {"year", "score"}, [&](const Entry& s) {
+            if (s.key == "year") {
+                auto y = year(s.value, "baseline.year");
+                have_year = y.has_value();
+                b.year = y.value_or(0);
+            } else {
+                auto sc = score(s.value, "baseline.score");
+                have_score = sc.has_value();
+                b.score = sc.value_or(Score{});
+                b.location = at(s.value.pos);
+            }
+        });
+        if (have_year && have_score) return b;
+        return std::nullopt;
     }
 
     // A target, or std::nullopt when it is unusable (already reported): a target whose score
@@ -480,7 +490,9 @@ private:
         if (!expect(n, Node::Kind::mapping, "a target")) return std::nullopt;
         int kinds = 0;
         bool valid = true;
-        fields(n, "a target", {"year", "score", "increase", "rank_top", "rank_increase", "source", "note"}, {"year"},
+        fields(n, "a target",
+               {"year", "score", "increase", "rank_top", "rank_increase", "rank_not_below", "region", "source", "note"},
+               {"year"},
                [&](const Entry& e) {
                    const Node& v = e.value;
                    if (e.key == "year") {
@@ -505,14 +517,23 @@ private:
                        ++kinds;
                        t.kind = TargetKind::rank_increase;
                        t.rank = integer(v, "rank_increase", 1, 100).value_or(0);
+                   } else if (e.key == "rank_not_below") {
+                       ++kinds;
+                       t.kind = TargetKind::rank_not_below;
+                       t.rank = integer(v, "rank_not_below", 1, 100).value_or(0);
+                   } else if (e.key == "region") {
+                       t.region = id(v, "region").value_or("");
                    } else if (e.key == "source") t.source = str(v, "source").value_or("");
                    else if (e.key == "note") t.note = str(v, "note").value_or("");
                });
         if (kinds != 1)
             error(n.pos, kinds == 0 ? "missing-key" : "invalid-value",
-                  kinds == 0 ? "a target needs one of `score`, `rank_top`, `rank_increase`"
-                             : "a target has more than one of `score`, `rank_top`, `rank_increase`",
+                  kinds == 0 ? "a target needs one of `score`, `rank_top`, `rank_increase`, `rank_not_below`"
+                             : "a target has more than one of `score`, `rank_top`, `rank_increase`, `rank_not_below`",
                   "write one target per kind and year");
+        if (!t.region.empty() && t.kind != TargetKind::rank_top)
+            error(n.pos, "invalid-value", "`region` goes with a `rank_top` target only",
+                  "a regional target reads `{year: 2025, rank_top: 3, region: trung-du-mien-nui-phia-bac}`");
         if (t.stated_increase && t.kind != TargetKind::score)
             error(n.pos, "invalid-value", "`increase` goes with a `score` target only",
                   "a stated increase belongs to a score target: `{year: 2024, score: 6.58, increase: 1.74}`");
@@ -640,8 +661,9 @@ private:
         Observation o;
         o.location = at(n.pos);
         if (!expect(n, Node::Kind::mapping, "an observation")) return o;
+        bool have_scores = false, have_total = false;
         fields(n, "an observation", {"year", "published", "kind", "source", "scores", "total", "rank"},
-               {"year", "published", "scores"}, [&](const Entry& e) {
+               {"year", "published"}, [&](const Entry& e) {
                    const Node& v = e.value;
                    if (e.key == "year") o.year = year(v, "year").value_or(0);
                    else if (e.key == "published") {
@@ -651,6 +673,7 @@ private:
                                     .value_or(ObservationKind::official);
                    else if (e.key == "source") o.source = str(v, "source").value_or("");
                    else if (e.key == "scores") {
+                       have_scores = true;
                        if (!expect(v, Node::Kind::mapping, "scores")) return;
                        for (const Entry& s : v.entries) {
                            if (auto sc = score(s.value, "scores." + s.key)) {
@@ -658,9 +681,17 @@ private:
                                o.score_locations[s.key] = at(s.key_pos);
                            }
                        }
-                   } else if (e.key == "total") o.total = score(v, "total");
-                   else if (e.key == "rank") o.rank = integer(v, "rank", 1, 100);
+                   } else if (e.key == "total") {
+                       have_total = true;
+                       o.total = score(v, "total");
+                   } else if (e.key == "rank")
+                       o.rank = integer(v, "rank", 1, 100);
                });
+        // From PGI 2024 a province outside the top 30 has components and no total; one in the
+        // top 30 may be recorded by its published total alone (a total-only plan).
+        if (!have_scores && !have_total)
+            error(n.pos, "missing-key", "an observation needs `scores` or a published `total`",
+                  "copy the four component scores, or the total when only it was published");
         return o;
     }
 };

@@ -129,7 +129,12 @@ void yaml_target(Yaml& y, const Target& t) {
             y.key("rank_increase");
             y.e() << t.rank;
             break;
+        case TargetKind::rank_not_below:
+            y.key("rank_not_below");
+            y.e() << t.rank;
+            break;
     }
+    y.text_field("region", t.region);
     y.text_field("source", t.source);
     y.text_field("note", t.note);
     y.e() << YAML::EndMap;
@@ -258,13 +263,22 @@ std::string write_plan_yaml(const Plan& plan, const WriteOptions& options) {
     }
     e << YAML::EndSeq;
 
-    if (!plan.total.targets.empty()) {
+    if (!plan.total.targets.empty() || plan.total.baseline) {
         y.key("total");
         e << YAML::BeginMap;
-        y.key("targets");
-        e << YAML::BeginSeq;
-        for (const auto& t : plan.total.targets) yaml_target(y, t);
-        e << YAML::EndSeq;
+        if (plan.total.baseline) {
+            y.key("baseline");
+            e << YAML::Flow << YAML::BeginMap << YAML::Key << "year" << YAML::Value << plan.total.baseline->year;
+            y.key("score");
+            y.score(plan.total.baseline->score);
+            e << YAML::EndMap;
+        }
+        if (!plan.total.targets.empty()) {
+            y.key("targets");
+            e << YAML::BeginSeq;
+            for (const auto& t : plan.total.targets) yaml_target(y, t);
+            e << YAML::EndSeq;
+        }
         e << YAML::EndMap;
     }
 
@@ -356,15 +370,17 @@ std::string write_plan_yaml(const Plan& plan, const WriteOptions& options) {
             y.key("kind");
             e << to_string(o.kind);
             y.text_field("source", o.source);
-            y.key("scores");
-            e << YAML::BeginMap;
-            for (const auto& [id, s] : ordered_scores(plan, o)) {
-                e << YAML::Key;
-                y.id(id);
-                e << YAML::Value;
-                y.score(s);
+            if (!o.scores.empty()) {
+                y.key("scores");
+                e << YAML::BeginMap;
+                for (const auto& [id, s] : ordered_scores(plan, o)) {
+                    e << YAML::Key;
+                    y.id(id);
+                    e << YAML::Value;
+                    y.score(s);
+                }
+                e << YAML::EndMap;
             }
-            e << YAML::EndMap;
             if (o.total) {
                 y.key("total");
                 y.score(*o.total);
@@ -443,7 +459,9 @@ void toml_target(Toml& t, const char* header, const Target& x) {
             break;
         case TargetKind::rank_top: t.kv("rank_top", std::to_string(x.rank)); break;
         case TargetKind::rank_increase: t.kv("rank_increase", std::to_string(x.rank)); break;
+        case TargetKind::rank_not_below: t.kv("rank_not_below", std::to_string(x.rank)); break;
     }
+    t.text("region", x.region);
     t.text("source", x.source);
     t.text("note", x.note);
 }
@@ -492,6 +510,11 @@ std::string write_plan_toml(const Plan& plan, const WriteOptions& options) {
             t.kv("baseline", fmt::format("{{ year = {}, score = {} }}", c.baseline->year, format_score(c.baseline->score)));
         for (const auto& x : c.targets) toml_target(t, "[[components.targets]]", x);
     }
+    if (plan.total.baseline) {
+        t.table("[total]");
+        t.kv("baseline", fmt::format("{{ year = {}, score = {} }}", plan.total.baseline->year,
+                                     format_score(plan.total.baseline->score)));
+    }
     for (const auto& x : plan.total.targets) toml_target(t, "[[total.targets]]", x);
 
     for (const auto& o : plan.owners) {
@@ -537,7 +560,7 @@ std::string write_plan_toml(const Plan& plan, const WriteOptions& options) {
         t.text("source", o.source);
         if (o.total) t.kv("total", format_score(*o.total));
         if (o.rank) t.kv("rank", std::to_string(*o.rank));
-        t.table("[observations.scores]");
+        if (!o.scores.empty()) t.table("[observations.scores]");
         for (const auto& [id, s] : ordered_scores(plan, o)) t.kv(id, format_score(s));
     }
     return t.out;
