@@ -147,9 +147,9 @@ std::string render_csv(const GapReport& rep) {
     Table t;
     t.header = {"id", "number", "name", "baseline_year", "baseline", "current", "current_source", "current_year",
                 "published", "target_year", "target", "gap", "planned_increase", "achieved_increase",
-                "achieved_percent", "met", "tasks",
-                "current_basis"};
+                "achieved_percent", "met", "tasks"};
     for (TaskStatus s : enum_values<TaskStatus>()) t.header.emplace_back(to_string(s));
+    t.header.emplace_back("current_basis");  // last: added in issue 9, earlier columns keep their places
     auto row = [&](const GapRow& r) {
         auto s = [](const std::optional<Score>& v) { return v ? format_score(*v) : std::string(); };
         std::vector<Cell> cells{
