@@ -6,6 +6,7 @@
 #include "common.hpp"
 #include "pgi/report_docx.hpp"
 #include "pgi/report_xlsx.hpp"
+#include "tables.hpp"
 
 namespace pgi::cli {
 
@@ -20,6 +21,8 @@ struct GapCliOptions {
     ColorMode color = ColorMode::automatic;
     bool decimal_comma = false;
     std::string output;
+    std::vector<std::string> tables;
+    std::string province;
 };
 
 Result<int> run_gap(const GapCliOptions& o) {
@@ -34,6 +37,14 @@ Result<int> run_gap(const GapCliOptions& o) {
     auto as_of = as_of_or_default(o.as_of, r->plan->meta.utc_offset_minutes());
     if (!as_of) return tl::unexpected(as_of.error());
     GapOptions go{*as_of, o.year ? std::optional<int>(o.year) : std::nullopt};
+    auto tables = load_tables(o.tables, sources->plan);
+    if (!tables) return tl::unexpected(tables.error());
+    go.tables = &*tables;
+    if (!o.province.empty()) {
+        auto province = resolve_province(o.province, &*r->plan, as_of->year);
+        if (!province) return tl::unexpected(province.error());
+        go.province = *province;
+    }
     GapResult g = compute_gap(*r->plan, go);
     if (!g.report) {
         print_diagnostics(g.diagnostics);
@@ -97,6 +108,10 @@ void setup_gap(CLI::App& app, Action& action) {
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
         ->option_text("FILE");
+    add_table_option(*cmd, opts->tables);
+    cmd->add_option("--province", opts->province,
+                    "Province for the rank line and rank targets (default: the one the plan names)")
+        ->option_text("NAME");
     cmd->callback([opts, &action] { action = [opts] { return run_gap(*opts); }; });
 }
 

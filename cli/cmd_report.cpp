@@ -11,6 +11,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "tables.hpp"
 #include "pgi/report.hpp"
 #include "pgi/report_docx.hpp"
 #include "pgi/report_xlsx.hpp"
@@ -39,6 +40,7 @@ struct ReportCliOptions {
     int window = 30;
     SourceRevisions revisions = SourceRevisions::automatic;
     std::string output;
+    std::vector<std::string> tables;
 };
 
 // Runs `git ARGS…` with stdout captured and stderr discarded; std::nullopt when git is
@@ -208,6 +210,9 @@ Result<int> run_report(const ReportCliOptions& o) {
     std::vector<std::string> files{plan.file};
     files.insert(files.end(), plan.update_files.begin(), plan.update_files.end());
     ro.sources = describe_sources(files, o.revisions);
+    auto tables = load_tables(o.tables, sources->plan);
+    if (!tables) return tl::unexpected(tables.error());
+    ro.tables = &*tables;
     PeriodicReport report = build_report(plan, ro);
     Language language = language_option(o.lang, plan.meta.language).value_or(Language::vi);
     if (*format == "docx") {
@@ -278,6 +283,7 @@ void setup_report(CLI::App& app, Action& action) {
         ->option_text("auto|none");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
         ->option_text("FILE");
+    add_table_option(*cmd, opts->tables);
     cmd->footer("\nExit codes: 0 report written; 1 the plan or an update file is invalid; 2 usage error,\n"
                 "unreadable input, or output that could not be written; 3 internal error.\n"
                 "The same inputs and --as-of give byte-identical output. Rules and format: docs/tracking.md;\n"

@@ -17,8 +17,7 @@ std::set<int> score_target_years(const Plan& plan) {
     for (const auto& c : plan.components)
         for (const auto& t : c.targets)
             if (t.kind == TargetKind::score) years.insert(t.year);
-    for (const auto& t : plan.total.targets)
-        if (t.kind == TargetKind::score) years.insert(t.year);
+    for (const auto& t : plan.total.targets) years.insert(t.year);  // rank targets too
     return years;
 }
 }  // namespace
@@ -58,15 +57,15 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
     auto year = options.target_year ? options.target_year : choose_target_year(plan, options.as_of);
     SourceLocation where{plan.file, 0, 0};
     if (!year) {
-        result.diagnostics.error(where, "no-target", "the plan has no score targets",
-                                 "add `targets` with a `year` and `score` to the components");
+        result.diagnostics.error(where, "no-target", "the plan has no targets",
+                                 "add `targets` with a `year` and `score` to the components, or to `total`");
         return result;
     }
     std::set<int> years = score_target_years(plan);
     if (!years.count(*year)) {
         std::string list;
         for (int y : years) list += (list.empty() ? "" : ", ") + std::to_string(y);
-        result.diagnostics.error(where, "no-target", fmt::format("the plan has no score targets for {}", *year),
+        result.diagnostics.error(where, "no-target", fmt::format("the plan has no targets for {}", *year),
                                  list.empty() ? "add score targets to the components"
                                               : fmt::format("target years in this plan: {}", list));
         return result;
@@ -139,6 +138,10 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
         return rep.components.empty() ? std::nullopt : std::optional<Score>(s);
     };
     t.baseline = sum(&GapRow::baseline);
+    if (plan.total.baseline) {
+        t.baseline = plan.total.baseline->score;
+        t.baseline_year = plan.total.baseline->year;
+    }
     t.current = sum(&GapRow::current);
     t.target = sum(&GapRow::target);
     // A stated total score target stands for itself (validate checks it against the sum when
@@ -148,7 +151,7 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
         const auto& first = rep.components.front();
         bool same_baseline_year = std::all_of(rep.components.begin(), rep.components.end(),
                                               [&](const GapRow& r) { return r.baseline_year == first.baseline_year; });
-        if (same_baseline_year) t.baseline_year = first.baseline_year;
+        if (same_baseline_year && !plan.total.baseline) t.baseline_year = first.baseline_year;
         bool same_source = std::all_of(rep.components.begin(), rep.components.end(), [&](const GapRow& r) {
             return r.current_source == first.current_source && r.current_year == first.current_year;
         });
@@ -162,10 +165,39 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
     // VCCI rounds the published total on its own, so it may differ from the sum by 0.01; it
     // replaces the sum only within that tolerance (a larger difference is a `total-mismatch`
     // finding, and the sum is the safer number).
-    if (all_same_obs && common_obs && common_obs->total && t.current &&
-        common_obs->scores.size() >= rep.components.size()) {
-        Score diff = *common_obs->total - *t.current;
-        if (diff >= Score::from_hundredths(-1) && diff <= Score::from_hundredths(1)) t.current = common_obs->total;
+    if (all_same_obs && common_obs && t.current) {
+        t.derived = true;
+        if (common_obs->total && common_obs->scores.size() >= rep.components.size()) {
+            Score diff = *common_obs->total - *t.current;
+            if (diff >= Score::from_hundredths(-1) && diff <= Score::from_hundredths(1)) {
+                t.current = common_obs->total;
+                t.derived = false;
+            }
+        }
+    }
+    // A published total newer than what the components give (a total-only observation, or
+    // components still at their baselines), or the stated total baseline when nothing else.
+    if (t.current_source == CurrentSource::baseline || !t.current) {
+        const Observation* best = nullptr;
+        for (const auto& o : plan.observations) {
+            if (!o.total || o.published.latest() > options.as_of) continue;
+            auto key = [](const Observation& x) {
+                return std::make_tuple(x.published.latest(), x.kind == ObservationKind::official, x.year);
+            };
+            if (!best || key(o) > key(*best)) best = &o;
+        }
+        if (best) {
+            t.current = best->total;
+            t.current_source = CurrentSource::observation;
+            t.current_year = best->year;
+            t.published = best->published;
+            t.observation_kind = best->kind;
+            t.derived = false;
+        } else if (!t.current && plan.total.baseline) {
+            t.current = plan.total.baseline->score;
+            t.current_source = CurrentSource::baseline;
+            t.current_year = plan.total.baseline->year;
+        }
     }
     for (const auto& r : rep.components) {
         t.tasks += r.tasks;
@@ -174,6 +206,22 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
     finish(t);
     for (const auto& target : plan.total.targets)
         if (target.year == *year && target.kind != TargetKind::score) rep.total_other_targets.push_back(target);
+
+    // Ranks (issue 9): against the national tables, when given.
+    static const std::vector<NationalTable> no_tables;
+    const auto& tables = options.tables ? *options.tables : no_tables;
+    // the rank of the year the current total is of (a baseline's year before any result)
+    int rank_year = t.current_year ? t.current_year : *year;
+    std::string province = options.province.empty() ? province_of_plan(plan, rank_year) : options.province;
+    for (const auto& target : rep.total_other_targets)
+        rep.rank_targets.push_back(evaluate_rank_target(target, province, tables));
+    for (const auto& table : tables)
+        if (table.year == rank_year && !province.empty() && table.find(province)) {
+            rep.rank = place_in(table, province);
+            rep.rank_year = rank_year;
+            for (const auto& p : provinces_for_year(rank_year))
+                if (p.id == province) rep.province_name = p.name;
+        }
 
     result.report = std::move(rep);
     return result;

@@ -5,6 +5,7 @@
 #include "pgi/gap.hpp"
 #include "pgi/labels.hpp"
 #include "pgi/table.hpp"
+#include "rank_json.hpp"
 #include "render_shared.hpp"
 
 namespace pgi {
@@ -38,14 +39,18 @@ Table task_table(const GapReport& rep, const GapRenderOptions& o) {
     return render::task_count_table(rows, columns);
 }
 
-std::string other_targets(const GapReport& rep, Language l, const char* bullet) {
-    if (rep.total_other_targets.empty()) return {};
-    std::string out = format_label(Label::gap_other_targets, l, rep.target_year) + ":\n";
-    for (const auto& t : rep.total_other_targets) {
-        std::string target = t.kind == TargetKind::rank_top ? format_label(Label::target_rank_top, l, t.rank)
-                                                            : label_count(Label::target_rank_increase, l, t.rank);
-        out += fmt::format("{}{}\n", bullet, target);
-    }
+// The rank line (when a table gives the province's placing) and the rank targets, each
+// evaluated: met / not met / cannot be evaluated and why (rank.hpp).
+std::string other_targets(const GapReport& rep, Language l, const char* bullet, bool comma) {
+    std::string out;
+    if (rep.rank)
+        out += format_label(Label::gap_rank_line, l, rep.rank_year, rep.province_name,
+                            placing_text(*rep.rank, l == Language::en)) + "\n";
+    if (rep.rank_targets.empty()) return out;
+    if (!out.empty()) out += "\n";
+    out += format_label(Label::gap_rank_targets, l, rep.target_year) + ":\n";
+    for (const auto& t : rep.rank_targets)
+        out += fmt::format("{}{}\n", bullet, rank_target_line(t, l == Language::en, comma));
     return out;
 }
 
@@ -68,6 +73,17 @@ nlohmann::ordered_json score_json(const std::optional<Score>& s) {
     return static_cast<double>(s->hundredths()) / 100.0;
 }
 
+// Whether the current score was published as it stands, derived as the sum of published
+// component scores, or is the plan's baseline; empty when there is none or sources are mixed.
+const char* current_basis(const GapRow& r) {
+    switch (r.current_source) {
+        case CurrentSource::observation: return r.derived ? "sum_of_components" : "published";
+        case CurrentSource::baseline: return "baseline";
+        case CurrentSource::none: break;
+    }
+    return "";
+}
+
 nlohmann::ordered_json row_json(const GapRow& r) {
     nlohmann::ordered_json j;
     j["id"] = r.id;
@@ -81,6 +97,7 @@ nlohmann::ordered_json row_json(const GapRow& r) {
                           : r.current_source == CurrentSource::baseline  ? "baseline"
                                                                         : "none";
     j["current_year"] = r.current_year ? nlohmann::ordered_json(r.current_year) : nlohmann::ordered_json(nullptr);
+    j["current_basis"] = current_basis(r);
     if (r.current_source == CurrentSource::observation) {
         j["published"] = r.published ? format_partial_date(*r.published) : "";
         j["observation_kind"] = to_string(r.observation_kind);
@@ -112,6 +129,17 @@ std::string render_json(const GapReport& rep) {
     for (const auto& t : rep.total_other_targets)
         others.push_back({{"year", t.year}, {"kind", to_string(t.kind)}, {"rank", t.rank}});
     root["total_other_targets"] = others;
+    auto ranks = nlohmann::ordered_json::array();
+    for (const auto& r : rep.rank_targets) ranks.push_back(detail::rank_target_json(r));
+    root["rank_targets"] = ranks;
+    if (rep.rank) {
+        auto j = detail::placing_json(*rep.rank);
+        j["year"] = rep.rank_year;
+        j["province"] = rep.province_name;
+        root["rank"] = j;
+    } else {
+        root["rank"] = nullptr;
+    }
     return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -121,6 +149,7 @@ std::string render_csv(const GapReport& rep) {
                 "published", "target_year", "target", "gap", "planned_increase", "achieved_increase",
                 "achieved_percent", "met", "tasks"};
     for (TaskStatus s : enum_values<TaskStatus>()) t.header.emplace_back(to_string(s));
+    t.header.emplace_back("current_basis");  // last: added in issue 9, earlier columns keep their places
     auto row = [&](const GapRow& r) {
         auto s = [](const std::optional<Score>& v) { return v ? format_score(*v) : std::string(); };
         std::vector<Cell> cells{
@@ -144,6 +173,7 @@ std::string render_csv(const GapReport& rep) {
             Cell(r.met ? (*r.met ? "true" : "false") : ""),
             Cell(std::to_string(r.tasks))};
         for (int n : r.tasks_by_status) cells.emplace_back(std::to_string(n));
+        cells.emplace_back(current_basis(r));  // last: added in issue 9, earlier columns keep their places
         t.rows.push_back(std::move(cells));
     };
     for (const auto& r : rep.components) row(r);
@@ -169,7 +199,7 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
             }
             out += render_markdown(gap_table(rep, o)) + "\n";
             out += "_" + markdown_cell(label(Label::gap_note, l)) + "_\n\n";
-            std::string others = other_targets(rep, l, "- ");
+            std::string others = other_targets(rep, l, "- ", o.decimal_comma);
             if (!others.empty()) out += others + "\n";
             out += "### " + format_label(Label::gap_tasks_title, l, format_date(rep.as_of)) + "\n\n";
             out += render_markdown(task_table(rep, o));
@@ -179,7 +209,7 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
             std::string out = heading(rep, l) + "\n";
             if (!plan_line(rep).empty()) out += plan_line(rep) + "\n";
             out += "\n" + render_terminal(gap_table(rep, o), o.color);
-            std::string others = other_targets(rep, l, "  - ");
+            std::string others = other_targets(rep, l, "  - ", o.decimal_comma);
             if (!others.empty()) out += "\n" + others;
             out += "\n" + format_label(Label::gap_tasks_title, l, format_date(rep.as_of)) + "\n\n";
             out += render_terminal(task_table(rep, o), o.color);

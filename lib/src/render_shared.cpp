@@ -14,6 +14,9 @@ std::string current_source_text(const GapRow& r, Language l) {
         case CurrentSource::none: return r.current ? std::string(label(Label::source_mixed, l)) : "—";
         case CurrentSource::baseline: return format_label(Label::source_baseline, l, r.current_year);
         case CurrentSource::observation:
+            // a total VCCI did not publish (PGI 2024: top 30 only) is the sum, never "published"
+            if (r.derived && r.observation_kind == ObservationKind::official)
+                return format_label(Label::source_sum, l, r.current_year);
             return format_label(r.observation_kind == ObservationKind::official ? Label::source_official
                                                                                 : Label::source_estimate,
                                 l, r.current_year, r.published ? format_partial_date(*r.published) : "?");

@@ -45,7 +45,10 @@ PeriodicReport build_report(const Plan& plan, const ReportOptions& o) {
     OwnerIndex owners(plan);
     if (!plan.meta.focal_agency.empty()) r.focal_agency = name_of(owners, plan.meta.focal_agency);
 
-    GapResult gap = compute_gap(plan, GapOptions{o.as_of, std::nullopt});
+    GapOptions go;
+    go.as_of = o.as_of;
+    go.tables = o.tables;
+    GapResult gap = compute_gap(plan, go);
     if (gap.report) r.scores = std::move(*gap.report);
 
     std::vector<TaskState> states;

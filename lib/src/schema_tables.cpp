@@ -556,14 +556,17 @@ std::optional<Target> target_item(Reader& r, const Node& n) {
     bool valid = true;
     read_fields(r, target_table(), n, t, [&](const Field<Target>& f, bool ok) {
         const std::string& k = f.info.key;
-        if (k == "score" || k == "rank_top" || k == "rank_increase") ++kinds;
+        if (k == "score" || k == "rank_top" || k == "rank_increase" || k == "rank_not_below") ++kinds;
         if (k == "year" || k == "score" || k == "increase") valid = valid && ok;
     });
     if (kinds != 1)
         r.error(n.pos, kinds == 0 ? "missing-key" : "invalid-value",
-                kinds == 0 ? "a target needs one of `score`, `rank_top`, `rank_increase`"
-                           : "a target has more than one of `score`, `rank_top`, `rank_increase`",
+                kinds == 0 ? "a target needs one of `score`, `rank_top`, `rank_increase`, `rank_not_below`"
+                           : "a target has more than one of `score`, `rank_top`, `rank_increase`, `rank_not_below`",
                 "write one target per kind and year");
+    if (!t.region.empty() && t.kind != TargetKind::rank_top)
+        r.error(n.pos, "invalid-value", "`region` goes with a `rank_top` target only",
+                "a regional target reads `{year: 2025, rank_top: 3, region: trung-du-mien-nui-phia-bac}`");
     if (t.stated_increase && t.kind != TargetKind::score)
         r.error(n.pos, "invalid-value", "`increase` goes with a `score` target only",
                 "a stated increase belongs to a score target: `{year: 2024, score: 6.58, increase: 1.74}`");
@@ -604,7 +607,7 @@ Field<Target> target_kind_f(std::string key, TargetKind kind, std::string doc) {
 const Table<Target>& target_table() {
     static const Table<Target> t{
         "a target", "targets[]",
-        "A target for one year: exactly one of `score`, `rank_top`, `rank_increase`.",
+        "A target for one year: exactly one of `score`, `rank_top`, `rank_increase`, `rank_not_below`.",
         {
             year_f("year", &Target::year, "year", "the target year"),
             target_kind_f("score", TargetKind::score, "at least this score, points (đạt từ … điểm trở lên)"),
@@ -619,10 +622,37 @@ const Table<Target>& target_table() {
             }(),
             target_kind_f("rank_top", TargetKind::rank_top, "in the top N provinces (total PGI)"),
             target_kind_f("rank_increase", TargetKind::rank_increase, "up N places in the ranking (total PGI)"),
+            target_kind_f("rank_not_below", TargetKind::rank_not_below, "not below Nth place: rank ≤ N (total PGI)"),
+            id_f("region", &Target::region, Need::optional, "region id",
+                 "with `rank_top`: the top N of this region (`data/provinces.yaml`); absent = of the country"),
             text_f("source", &Target::source, Need::optional, "reference into the document"),
             text_f("note", &Target::note, Need::optional, "free text"),
         }};
     return t;
+}
+
+// `baseline: {year, score}` of a component or of the total. Kept only when both parts are
+// valid, so that a bad value is reported once and not again as a false target mismatch
+// against 0.00.
+template <class S>
+Field<S> baseline_f(std::optional<Baseline> S::*m, std::string doc) {
+    Field<S> f{info("baseline", ValueType::mapping, false, "map", std::move(doc)),
+               [m](Reader& r, const Node& v, S& s) {
+                   if (!r.expect(v, Node::Kind::mapping, "baseline")) return false;
+                   Baseline b;
+                   b.location = r.at(v.pos);
+                   bool have_year = false, have_score = false;
+                   read_fields(r, baseline_table(), v, b, [&](const Field<Baseline>& part, bool ok) {
+                       (part.info.key == "year" ? have_year : have_score) = ok;
+                   });
+                   if (have_year && have_score) s.*m = b;
+                   return have_year && have_score;
+               },
+               [m](const S& s, Node& map, const WriteContext& ctx) {
+                   if (s.*m) put(map, "baseline", write_fields(baseline_table(), *(s.*m), ctx, true));
+               }};
+    f.info.nested = &baseline_table().info;
+    return f;
 }
 
 const Table<Component>& component_table() {
@@ -652,28 +682,7 @@ const Table<Component>& component_table() {
                 f.info.nested = &scale_table().info;
                 return f;
             }(),
-            [] {
-                Field<Component> f{
-                    info("baseline", ValueType::mapping, false, "map", "the last published score before the plan"),
-                    [](Reader& r, const Node& v, Component& c) {
-                        if (!r.expect(v, Node::Kind::mapping, "baseline")) return false;
-                        Baseline b;
-                        b.location = r.at(v.pos);
-                        // Kept only when both parts are valid, so that a bad value is reported
-                        // once and not again as a false target mismatch against 0.00.
-                        bool have_year = false, have_score = false;
-                        read_fields(r, baseline_table(), v, b, [&](const Field<Baseline>& part, bool ok) {
-                            (part.info.key == "year" ? have_year : have_score) = ok;
-                        });
-                        if (have_year && have_score) c.baseline = b;
-                        return have_year && have_score;
-                    },
-                    [](const Component& c, Node& map, const WriteContext& ctx) {
-                        if (c.baseline) put(map, "baseline", write_fields(baseline_table(), *c.baseline, ctx, true));
-                    }};
-                f.info.nested = &baseline_table().info;
-                return f;
-            }(),
+            baseline_f(&Component::baseline, "the last published score before the plan"),
             list_f("targets", &Component::targets, target_table(), target_item, Need::optional, "targets"),
         }};
     return t;
@@ -685,6 +694,8 @@ const Table<TotalSpec>& total_table() {
         "Targets for the total PGI score. Score targets are normally the sum of the component targets; a stated "
         "one is checked against that sum.",
         {
+            baseline_f(&TotalSpec::baseline,
+                       "a total-only plan's baseline: the last total before the plan, points (0–40)"),
             list_f("targets", &TotalSpec::targets, target_table(), target_item, Need::optional,
                    "rank targets, or a stated total score target"),
         }};
@@ -785,7 +796,8 @@ const Table<Observation>& observation_table() {
             enum_f("kind", &Observation::kind, ObservationKind::official, Need::optional, true, "observation kind",
                    "VCCI's result or an interim estimate"),
             text_f("source", &Observation::source, Need::optional, "where it comes from"),
-            {info("scores", ValueType::score_map, true, "map component id → score", "the component scores, points"),
+            {info("scores", ValueType::score_map, false, "map component id → score",
+                  "the component scores, points; an observation needs `scores` or a published `total`"),
              [](Reader& r, const Node& v, Observation& o) {
                  if (!r.expect(v, Node::Kind::mapping, "scores")) return false;
                  for (const Entry& s : v.entries) {
@@ -797,6 +809,7 @@ const Table<Observation>& observation_table() {
                  return true;
              },
              [](const Observation& o, Node& map, const WriteContext& ctx) {
+                 if (o.scores.empty()) return;  // a total-only observation
                  Node scores;
                  scores.kind = Node::Kind::mapping;
                  for (const auto& [id, s] : ordered_scores(ctx.plan, o)) put(scores, id, score_node(s));
@@ -888,6 +901,23 @@ const Table<ReportSettings>& report_settings_table() {
     return t;
 }
 
+// From PGI 2024 a province outside the top 30 has components and no total; one in the top 30
+// may be recorded by its published total alone (a total-only plan): one of the two is needed.
+std::optional<Observation> observation_item(Reader& r, const Node& n) {
+    Observation o;
+    o.location = r.at(n.pos);
+    if (!r.expect(n, Node::Kind::mapping, "an observation")) return o;
+    bool have_scores = false, have_total = false;
+    read_fields(r, observation_table(), n, o, [&](const Field<Observation>& f, bool) {
+        if (f.info.key == "scores") have_scores = true;
+        if (f.info.key == "total") have_total = true;
+    });
+    if (!have_scores && !have_total)
+        r.error(n.pos, "missing-key", "an observation needs `scores` or a published `total`",
+                "copy the four component scores, or the total when only it was published");
+    return o;
+}
+
 // ---- the plan file ----
 
 const Table<Plan>& plan_table() {
@@ -950,7 +980,8 @@ const Table<Plan>& plan_table() {
                                   return true;
                               },
                               [](const Plan& p, Node& map, const WriteContext& ctx) {
-                                  if (!p.total.targets.empty()) put(map, "total", write_fields(total_table(), p.total, ctx));
+                                  if (!p.total.targets.empty() || p.total.baseline)
+                                      put(map, "total", write_fields(total_table(), p.total, ctx));
                               }};
                 f.info.nested = &total_table().info;
                 return f;
@@ -959,7 +990,7 @@ const Table<Plan>& plan_table() {
                    "agencies that lead or cooperate on tasks"),
             list_f("tasks", &Plan::tasks, task_table(), item_of<Task, task_table>, Need::optional,
                    "tasks (nhiệm vụ, giải pháp)"),
-            list_f("observations", &Plan::observations, observation_table(), item_of<Observation, observation_table>,
+            list_f("observations", &Plan::observations, observation_table(), observation_item,
                    Need::optional, "published or estimated scores per year"),
             [] {
                 Field<Plan> f{info("report_settings", ValueType::mapping, false, "map",

@@ -161,9 +161,9 @@ private:
     }
 
     void check_targets(const std::vector<Target>& targets, std::string_view owner) {
-        std::set<std::pair<int, TargetKind>> seen;
+        std::set<std::tuple<int, TargetKind, std::string>> seen;  // a regional rank target is its own kind
         for (const auto& t : targets) {
-            if (t.year && !seen.emplace(t.year, t.kind).second)
+            if (t.year && !seen.emplace(t.year, t.kind, t.region).second)
                 out_.error(t.location, "duplicate-target",
                            fmt::format("{} has two {} targets for {}", owner, to_string(t.kind), t.year),
                            "keep one target per kind and year");
@@ -204,10 +204,47 @@ private:
         }
     }
 
+    // The total's baseline: the stated one, else the sum of the component baselines when every
+    // component has one.
+    std::optional<Baseline> total_baseline() const {
+        if (plan_.total.baseline) return plan_.total.baseline;
+        if (plan_.components.empty()) return std::nullopt;
+        Baseline b;
+        for (const auto& c : plan_.components) {
+            if (!c.baseline || (b.year && c.baseline->year != b.year)) return std::nullopt;
+            b.year = c.baseline->year;
+            b.score += c.baseline->score;
+        }
+        return b;
+    }
+
     void check_total_targets() {
         check_targets(plan_.total.targets, "the total");
+        if (const auto& b = plan_.total.baseline) {
+            Score max_sum;
+            for (const auto& c : plan_.components) max_sum += c.scale_max;
+            if (plan_.components.empty()) max_sum = Score::from_hundredths(4000);
+            if (b->score < Score{} || b->score > max_sum)
+                out_.error(b->location, "score-out-of-range",
+                           fmt::format("total baseline {} is outside 0–{}", format_score(b->score), format_score(max_sum)),
+                           "the PGI score is the sum of four 0–10 component scores");
+        }
+        auto base = total_baseline();
         for (const auto& t : plan_.total.targets) {
             if (t.kind != TargetKind::score) continue;
+            if (t.stated_increase && base) {
+                Score actual = t.score - base->score;
+                if (actual != *t.stated_increase)
+                    out_.error(t.location, "target-mismatch",
+                               fmt::format("total target {} minus baseline {} is {}, but the stated increase is {}",
+                                           format_score(t.score), format_score(base->score),
+                                           format_signed_score(actual), format_signed_score(*t.stated_increase)),
+                               "correct the target, the baseline or the increase; they must agree exactly");
+            }
+            if (t.stated_increase && !base)
+                out_.warning(t.location, "target-mismatch",
+                             "the total target states an increase but there is no total baseline",
+                             "add `total: {baseline: {year: …, score: …}}`");
             Score sum;
             bool complete = !plan_.components.empty();
             for (const auto& c : plan_.components) {

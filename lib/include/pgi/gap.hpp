@@ -10,6 +10,8 @@
 #include "pgi/diagnostic.hpp"
 #include "pgi/labels.hpp"
 #include "pgi/model.hpp"
+#include "pgi/national_table.hpp"
+#include "pgi/rank.hpp"
 #include "pgi/score.hpp"
 
 namespace pgi {
@@ -30,6 +32,10 @@ struct GapRow {
     int current_year = 0;              ///< reference year of the observation or the baseline
     std::optional<PartialDate> published;  ///< publication date of the observation
     ObservationKind observation_kind = ObservationKind::official;
+    /// Total row only: the current total is the sum of the component scores of one
+    /// observation (VCCI published no total, as for every province outside the top 30 from
+    /// PGI 2024), not a published total. Renderers say "sum of the published components".
+    bool derived = false;
     std::optional<Score> target;       ///< the "at least" target for the target year
     std::optional<Score> gap;          ///< target − current; negative = target beaten
     std::optional<Score> planned_increase;   ///< target − baseline
@@ -48,17 +54,33 @@ struct GapReport {
     int target_year = 0;
     std::vector<GapRow> components;  ///< in plan order
     GapRow total;
-    std::vector<Target> total_other_targets;  ///< rank targets for the target year (not computed)
+    std::vector<Target> total_other_targets;  ///< rank targets for the target year
+    /// The rank targets for the target year, evaluated against the national tables (each
+    /// says met / not met / cannot be evaluated and why; without tables: `no_table`).
+    std::vector<RankTargetResult> rank_targets;
+    /// The province's placing in the table of the year of the total's current score (the
+    /// observation's, or the baseline's before any result), when a table for that year is
+    /// given; `rank_year` is that year. Tables carry no publication date: a table given is
+    /// taken as known, also for evaluating rank targets.
+    std::optional<Placing> rank;
+    int rank_year = 0;
+    std::string province_name;
 };
 
 struct GapOptions {
+    GapOptions() = default;
+    GapOptions(Date as_of_, std::optional<int> target_year_) : as_of(as_of_), target_year(target_year_) {}
     Date as_of;
     std::optional<int> target_year;  ///< default: see choose_target_year()
+    /// National tables (national_table.hpp) for rank lines and rank targets; may be null.
+    const std::vector<NationalTable>* tables = nullptr;
+    std::string province;  ///< province id; empty = province_of_plan()
 };
 
 /// The target year used when none is given: the year of `as_of` if any component has a
-/// score target for it; otherwise the latest target year before it; otherwise the earliest
-/// target year. std::nullopt when the plan has no score targets.
+/// score target for it (or the total a score or rank target); otherwise the latest target
+/// year before it; otherwise the earliest target year. std::nullopt when the plan has no
+/// targets.
 std::optional<int> choose_target_year(const Plan& plan, const Date& as_of);
 
 /// The status of `task` as of a date: the status of its latest update dated on or before
@@ -73,10 +95,16 @@ TaskStatus status_as_of(const Task& task, const Date& as_of);
 /// hundredths; met when current >= target ("at least" semantics of the plan's targets). The
 /// total row sums the components (the PGI score is the sum of the four component indices,
 /// docs/domain.md); when every current score comes from one observation that states
-/// a published total, that total is used, since VCCI rounds it on its own.
+/// a published total within ±0.01 of the sum, that total is used, since VCCI rounds it on its
+/// own; without a published total the sum is used and the row is marked `derived` (never
+/// "published"). A plan's stated total baseline (`total.baseline`) is the total row's
+/// baseline; when the components give no current score, the current total is the latest
+/// observation's published total, else that baseline (total-only plans).
 /// Task counts use status_as_of().
-/// Errors (returned in `diagnostics`, report absent): `no-target` when the plan has no score
-/// target for the requested year, or no score targets at all.
+/// Rank targets of the total for the target year are evaluated with evaluate_rank_target()
+/// (rank.hpp) against `options.tables`.
+/// Errors (returned in `diagnostics`, report absent): `no-target` when the plan has no
+/// target (score or rank) for the requested year, or no targets at all.
 struct GapResult {
     std::optional<GapReport> report;
     Diagnostics diagnostics;

@@ -108,8 +108,10 @@ struct PlanMeta {
 };
 
 /// A target for one year. A score target means "at least `score`" (đạt từ … điểm trở lên).
-/// Rank targets (for the total PGI) are recorded even though `gap` does not compute them.
-enum class TargetKind { score, rank_top, rank_increase };
+/// Rank targets (for the total PGI) are evaluated against a national table (rank.hpp):
+/// `rank_top` "in the top N" (of the country, or of `region` when set), `rank_increase` "up
+/// N places" on the previous edition's rank, `rank_not_below` "not below Nth" (rank ≤ N).
+enum class TargetKind { score, rank_top, rank_increase, rank_not_below };
 
 struct Target {
     int year = 0;
@@ -117,6 +119,7 @@ struct Target {
     Score score;                          ///< kind == score: the minimum score, points
     std::optional<Score> stated_increase; ///< the increase the document states, points
     int rank = 0;                         ///< rank_top: "in the top N"; rank_increase: N places
+    std::string region;                   ///< rank_top only: region id (data/provinces.yaml); empty = national
     std::string source;
     std::string note;
     Where location;
@@ -146,8 +149,11 @@ struct Component {
 };
 
 /// Targets for the total PGI score. Score targets for the total are normally derived as the
-/// sum of the component targets; a stated one is checked against that sum.
+/// sum of the component targets; a stated one is checked against that sum. A total-only plan
+/// ("baseline 21.88, target ≥ 22.24, up 0.36", no per-component figures) states
+/// `baseline` here; it stands for the sum of the component baselines.
 struct TotalSpec {
+    std::optional<Baseline> baseline;  ///< the stated total baseline, points (0–40)
     std::vector<Target> targets;
     bool operator==(const TotalSpec&) const = default;
 };
@@ -220,14 +226,19 @@ enum class ObservationKind { official, estimate };
 /// Scores for a reference year as published on a date. "Current as of D" is the latest
 /// observation published on or before D (a partial publication date counts from its last
 /// day: `2025-05` is known from 2025-05-31).
+/// Every figure stored here is a PUBLISHED one (named by `source`). From PGI 2024 VCCI
+/// publishes the total and the rank only for the top 30 provinces (docs/domain.md); for
+/// the others `total` and `rank` stay empty and the total is DERIVED as the sum of `scores`
+/// (gap.hpp, TotalBasis) and the rank is implied by a national table (rank.hpp), never
+/// stored here as if published.
 struct Observation {
     int year = 0;
     PartialDate published;
     ObservationKind kind = ObservationKind::official;
     std::string source;
-    std::map<std::string, Score> scores;  ///< component id -> score, points
-    std::optional<Score> total;           ///< the published total, if stated
-    std::optional<int> rank;
+    std::map<std::string, Score> scores;  ///< component id -> score, points; may be empty
+    std::optional<Score> total;           ///< the published total, only when published
+    std::optional<int> rank;              ///< the published rank, only when published
     Where location;
     NotCompared<std::map<std::string, SourceLocation>> score_locations;
     bool operator==(const Observation&) const = default;
@@ -345,7 +356,8 @@ struct EnumNames<Recurrence> {
 template <>
 struct EnumNames<TargetKind> {
     static constexpr EnumName<TargetKind> table[] = {
-        {TargetKind::score, "score"}, {TargetKind::rank_top, "rank_top"}, {TargetKind::rank_increase, "rank_increase"}};
+        {TargetKind::score, "score"}, {TargetKind::rank_top, "rank_top"}, {TargetKind::rank_increase, "rank_increase"},
+        {TargetKind::rank_not_below, "rank_not_below"}};
 };
 template <>
 struct EnumNames<OwnerKind> {

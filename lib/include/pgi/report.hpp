@@ -111,6 +111,8 @@ struct ReportOptions {
     bool as_of_is_today = false;      ///< no --as-of: the header notes a past period (past_period_as_of_today())
     int due_window_days = 30;         ///< section "deadlines in the next N days"
     std::vector<SourceFile> sources;  ///< listed in the header as given
+    /// National tables for the rank line and rank targets of the scores section; may be null.
+    const std::vector<NationalTable>* tables = nullptr;
 };
 
 /// Builds the report for `options.period` as of `options.as_of`:

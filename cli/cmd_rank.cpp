@@ -1,0 +1,115 @@
+// pgi rank [PLAN]: where the province stands among all provinces, from national tables.
+#include <iostream>
+
+#include "app.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+#include "pgi/rank.hpp"
+#include "tables.hpp"
+
+namespace pgi::cli {
+
+namespace {
+
+struct RankCliOptions {
+    PlanInput input;
+    std::vector<std::string> tables;
+    std::string province;
+    int year = 0;
+    int top = 30;
+    std::vector<std::string> sets;
+    RankFormat format = RankFormat::table;
+    std::string lang;
+    bool decimal_comma = false;
+    std::string output;
+};
+
+Result<int> run_rank(const RankCliOptions& o) {
+    // A plan is optional when --table and --province say everything.
+    std::optional<LoadResult> loaded;
+    std::filesystem::path plan_file;
+    if (!o.input.plans.empty() || o.province.empty() || o.tables.empty()) {
+        auto sources = resolve_one_plan(o.input, "rank");
+        if (!sources) return tl::unexpected(sources.error());
+        auto r = load_valid_plan(*sources, o.input.input_format);
+        if (!r) return tl::unexpected(r.error());
+        loaded = std::move(*r);
+        plan_file = sources->plan;
+    }
+    const Plan* plan = loaded ? &*loaded->plan : nullptr;
+    std::vector<WhatIfChange> changes;
+    for (const auto& s : o.sets) {
+        std::string error;
+        auto c = parse_what_if(s, error);
+        if (!c) return fail(ErrorCode::usage, "--set " + error, "examples: --set 1=6.00, --set compliance=+0.50");
+        changes.push_back(*c);
+    }
+    auto tables = load_tables(o.tables, plan_file);
+    if (!tables) return tl::unexpected(tables.error());
+    if (tables->empty())
+        return fail(ErrorCode::usage, "no national table",
+                    "put it in the plan directory (tables/pgi-2024.csv) or name it with --table");
+    int year = o.year;
+    if (!year)
+        for (const auto& t : *tables) year = std::max(year, t.year);
+    auto province = resolve_province(o.province, plan, year);
+    if (!province) return tl::unexpected(province.error());
+    RankOptions ro;
+    ro.year = o.year;
+    ro.top_n = o.top;
+    ro.changes = changes;
+    RankResult r = compute_rank(*province, *tables, plan, ro);
+    if (!r.report) {
+        print_diagnostics(r.diagnostics);
+        return exit_findings;
+    }
+    auto lang = language_option(o.lang, plan ? plan->meta.language : "vi");
+    RankRenderOptions rr;
+    rr.english = lang == Language::en;
+    rr.decimal_comma = o.decimal_comma;
+    return emit(render_rank(*r.report, o.format, rr), o.output).map([] { return int(exit_ok); });
+}
+
+}  // namespace
+
+void setup_rank(CLI::App& app, Action& action) {
+    auto opts = std::make_shared<RankCliOptions>();
+    auto* cmd = app.add_subcommand(
+        "rank", "Show the province's rank among all provinces (published or implied), the score of the Nth province, "
+                "component places, rank targets and what-if changes, from national tables");
+    add_plan_input(*cmd, opts->input, false);
+    add_table_option(*cmd, opts->tables);
+    cmd->add_option("--province", opts->province,
+                    "Province to rank (default: the one the plan names, e.g. \"UBND tỉnh Lạng Sơn\")")
+        ->option_text("NAME");
+    cmd->add_option("--year", opts->year, "PGI edition to show in detail (default: the latest table)")
+        ->check(CLI::Range(2000, 2099))
+        ->option_text("YEAR");
+    cmd->add_option("--top", opts->top, "Threshold group: the score of the Nth province and the points needed (default 30)")
+        ->check(CLI::Range(1, 100))
+        ->option_text("N");
+    cmd->add_option("--set", opts->sets,
+                    "What-if: a component (1-4 or its id) set to a score (1=6.00) or changed by a signed amount "
+                    "(compliance=+0.50); repeatable. Recomputes the total and the implied rank")
+        ->option_text("C=SCORE");
+    cmd->add_option("-f,--format", opts->format, "Output: table (default), markdown, csv or json")
+        ->transform(choice<RankFormat>({{"table", RankFormat::table},
+                                        {"markdown", RankFormat::markdown},
+                                        {"md", RankFormat::markdown},
+                                        {"csv", RankFormat::csv},
+                                        {"json", RankFormat::json}}))
+        ->option_text("table|markdown|csv|json");
+    cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language, else vi)")
+        ->check(one_of({"vi", "en"}))
+        ->option_text("vi|en");
+    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
+    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
+        ->option_text("FILE");
+    cmd->footer(
+        "\nImplied ranks (\"ước tính\" / \"implied\") order provinces by total: the published total, else the sum\n"
+        "of the published components (VCCI publishes totals and ranks only for the top 30 from PGI 2024).\n"
+        "Tables: docs/rank.md. Exit codes: 0 shown, 1 invalid plan or table, 2 usage or I/O error.\n");
+    cmd->callback([opts, &action] { action = [opts] { return run_rank(*opts); }; });
+}
+
+}  // namespace pgi::cli

@@ -1,0 +1,1 @@
+rank --table tests/fixtures/tables/pgi-2025-merged.csv --province "Lạng Sơn"

@@ -1,0 +1,1 @@
+rank --table tests/fixtures/tables/no-year.csv --province "Lạng Sơn"
