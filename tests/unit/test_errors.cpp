@@ -1,6 +1,8 @@
 // The one error type (pgi/error.hpp) and the four exit-code classes of the command layer
-// (cli/app.hpp, docs/cli.md "Exit codes"). Exit 3 cannot be provoked from the command line
+// (cli/app.hpp, docs/cli.md "Exit codes"), and the io and label contracts mutation testing
+// found unguarded (tests/mutation/mutants.txt). Exit 3 cannot be provoked from the command line
 // without a bug, so run_command() is driven here with commands that fail on purpose.
+#include <filesystem>
 #include <new>
 #include <stdexcept>
 
@@ -9,6 +11,9 @@
 #include "app.hpp"
 #include "pgi/error.hpp"
 #include "pgi/io.hpp"
+#include "pgi/labels.hpp"
+
+#include <unistd.h>
 
 using namespace pgi;
 
@@ -57,4 +62,25 @@ TEST_CASE("exit codes: 0 success, 1 findings, 2 usage or I/O, 3 internal") {
     CHECK(run_command([]() -> Result<int> { throw std::bad_alloc(); }) == 3);
     CHECK(run_command([]() -> Result<int> { throw std::logic_error("bug"); }) == 3);
     CHECK(run_command([]() -> Result<int> { throw 42; }) == 3);
+}
+
+TEST_CASE("write_file_atomic keeps an existing file's permissions") {
+    std::string dir = std::filesystem::temp_directory_path() / ("pgi-io-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::string path = dir + "/out.md";
+    REQUIRE(write_file_atomic(path, "one"));
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    REQUIRE(write_file_atomic(path, "two"));
+    CHECK(std::filesystem::status(path).permissions() ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));  // 0600, not 0666 & ~umask
+    CHECK(read_file(path).value() == "two");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("counts take the singular for one in English: 1 day, 2 days") {
+    CHECK(label_count(Label::days_count, Language::en, 1) == "1 day");
+    CHECK(label_count(Label::days_count, Language::en, 2) == "2 days");
+    CHECK(label_count(Label::days_count, Language::en, 0) == "0 days");
+    CHECK(label_count(Label::late_by_days, Language::en, 1) == "late by 1 day");
+    CHECK(label_count(Label::late_by_days, Language::vi, 1) == "chậm 1 ngày");
 }
