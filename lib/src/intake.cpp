@@ -19,13 +19,13 @@ namespace pgi {
 
 namespace fs = std::filesystem;
 
-const XlsxCell* XlsxSheet::at(int row, int col) const {
+const ReadCell* ReadSheet::at(int row, int col) const {
     auto it = cells.find({row, col});
     return it == cells.end() ? nullptr : &it->second;
 }
 
-std::string XlsxSheet::text(int row, int col) const {
-    const XlsxCell* c = at(row, col);
+std::string ReadSheet::text(int row, int col) const {
+    const ReadCell* c = at(row, col);
     return c ? c->text : std::string();
 }
 
@@ -90,7 +90,7 @@ std::string number_text(double v) {
 
 }  // namespace
 
-std::optional<std::vector<XlsxSheet>> read_xlsx(const fs::path& path, std::string& error) {
+std::optional<std::vector<ReadSheet>> read_xlsx(const fs::path& path, std::string& error) {
     int zerr = 0;
     zip_t* z = zip_open(path.string().c_str(), ZIP_RDONLY, &zerr);
     if (!z) {
@@ -129,9 +129,9 @@ std::optional<std::vector<XlsxSheet>> read_xlsx(const fs::path& path, std::strin
         for (pugi::xml_node si : sst_doc.child("sst").children("si")) shared.push_back(item_text(si));
     }
 
-    std::vector<XlsxSheet> sheets;
+    std::vector<ReadSheet> sheets;
     for (pugi::xml_node s : wb.child("workbook").child("sheets").children("sheet")) {
-        XlsxSheet sheet;
+        ReadSheet sheet;
         sheet.name = s.attribute("name").value();
         std::string target = targets[s.attribute("r:id").value()];
         if (target.empty()) continue;
@@ -156,7 +156,7 @@ std::optional<std::vector<XlsxSheet>> read_xlsx(const fs::path& path, std::strin
                 if (auto ref = parse_ref(c.attribute("r").value())) at = *ref;
                 next_col = at.second + 1;
                 std::string_view type = c.attribute("t").value();
-                XlsxCell cell;
+                ReadCell cell;
                 if (type == "s") {
                     auto i = c.child("v").text().as_llong(-1);
                     if (i >= 0 && static_cast<std::size_t>(i) < shared.size()) cell.text = shared[static_cast<std::size_t>(i)];
@@ -198,7 +198,7 @@ bool valid_utf8(std::string_view s) {
 
 }  // namespace
 
-std::optional<XlsxSheet> read_csv_table(const fs::path& path, std::string& error) {
+std::optional<ReadSheet> read_csv_table(const fs::path& path, std::string& error) {
     auto text = read_file(path);
     if (!text) {
         error = text.error().message;
@@ -228,13 +228,13 @@ std::optional<XlsxSheet> read_csv_table(const fs::path& path, std::string& error
         else if (!q && c == ';') ++semis;
     }
     char sep = semis > commas ? ';' : ',';
-    XlsxSheet sheet;
+    ReadSheet sheet;
     sheet.name = path.filename().string();
     int row = 0, col = 0;
     std::string field;
     bool quoted = false, was_quoted = false;
     auto put = [&] {
-        if (!field.empty()) sheet.cells[{row, col}] = XlsxCell{field, std::nullopt};
+        if (!field.empty()) sheet.cells[{row, col}] = ReadCell{field, std::nullopt};
         field.clear();
         was_quoted = false;
     };
@@ -270,7 +270,7 @@ std::optional<XlsxSheet> read_csv_table(const fs::path& path, std::string& error
     return sheet;
 }
 
-std::optional<Date> cell_date(const XlsxCell& cell) {
+std::optional<Date> cell_date(const ReadCell& cell) {
     if (cell.number) {
         double v = *cell.number;
         if (v < 1 || v > 2958465) return std::nullopt;  // 1900-01-01 .. 9999-12-31
@@ -324,10 +324,10 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
     for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     bool csv = ext == ".csv";
     std::string err;
-    const XlsxSheet* sheet = nullptr;
-    const XlsxSheet* meta = nullptr;
-    std::vector<XlsxSheet> sheets;
-    std::optional<XlsxSheet> csv_sheet;
+    const ReadSheet* sheet = nullptr;
+    const ReadSheet* meta = nullptr;
+    std::vector<ReadSheet> sheets;
+    std::optional<ReadSheet> csv_sheet;
     bool table = false;  // a plain table (CSV, or an xlsx without the hidden sheet): --by and --period say whose
     auto where = [&](const std::string& sheet_name, int row, int col) {
         return SourceLocation{form.file + (csv ? "!" : ":" + sheet_name + "!") + cell_name(row, col), 0, 0};
@@ -478,7 +478,7 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
             out.error(where(sname, r, form_col_new_status), "form-bad-status",
                       fmt::format("`{}` is not a status", status_text), "use " + accepted_status_text());
         else e.update.status = *status;
-        const XlsxCell* dc = sheet->at(r, form_col_date);
+        const ReadCell* dc = sheet->at(r, form_col_date);
         if (!dc || trim(dc->text).empty()) {
             out.error(where(sname, r, form_col_date), "form-missing-date",
                       fmt::format("task `{}`: the date of the update is missing", task_id), "write the date as dd/mm/yyyy");
@@ -495,7 +495,7 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
         std::string pct = trim(sheet->text(r, form_col_percent));
         if (!pct.empty()) {
             if (pct.back() == '%') pct = trim(pct.substr(0, pct.size() - 1));
-            const XlsxCell* pc = sheet->at(r, form_col_percent);
+            const ReadCell* pc = sheet->at(r, form_col_percent);
             int value = -1;
             if (pc && pc->number && !pc->text.empty() && pc->text.back() != '%') {
                 double v = *pc->number;

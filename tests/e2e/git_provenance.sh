@@ -30,7 +30,9 @@ echo "# edited" >>plan.yaml
 report
 grep -qF "\`./plan.yaml\` (git $head, modified)" "$tmp/out" || fail "edited plan: want (git $head, modified)"
 
-mkdir -p updates/2024-Q4 && cp updates/2024-Q3/so-tnmt.yaml updates/2024-Q4/new.yaml
+# an untracked file in the same period folder (a file in another folder must state that
+# folder's period: period-folder-mismatch)
+cp updates/2024-Q3/so-tnmt.yaml updates/2024-Q3/new.yaml
 report
 grep -qF "git: untracked" "$tmp/out" || fail "new update file: want git: untracked"
 echo ok

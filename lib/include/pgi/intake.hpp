@@ -18,16 +18,16 @@ namespace pgi {
 
 /// One cell as stored: its text (shared or inline string, or the number as written), and
 /// the number when the cell is numeric (dates are numbers: serial days since 1899-12-30).
-struct XlsxCell {
+struct ReadCell {
     std::string text;
     std::optional<double> number;
 };
 
 /// A worksheet: cells by (row, column), both 0-based.
-struct XlsxSheet {
+struct ReadSheet {
     std::string name;
-    std::map<std::pair<int, int>, XlsxCell> cells;
-    const XlsxCell* at(int row, int col) const;
+    std::map<std::pair<int, int>, ReadCell> cells;
+    const ReadCell* at(int row, int col) const;
     /// The cell's text ("" when empty); a number is given as written in the file.
     std::string text(int row, int col) const;
 };
@@ -36,20 +36,20 @@ struct XlsxSheet {
 /// (rich text runs joined), inline strings, formula string results, numbers and booleans.
 /// Returns std::nullopt with `error` set when the file is not a readable xlsx workbook.
 /// Entries over 256 MiB uncompressed are refused.
-std::optional<std::vector<XlsxSheet>> read_xlsx(const std::filesystem::path& path, std::string& error);
+std::optional<std::vector<ReadSheet>> read_xlsx(const std::filesystem::path& path, std::string& error);
 
 /// Reads a CSV table (RFC 4180 quoting) as one sheet named after the file: UTF-8 with or
 /// without BOM, `,` or `;` as separator (whichever the first line has more of outside quotes).
 /// Returns std::nullopt with `error` set for text that is not UTF-8 — saying so when it looks
 /// like Windows-1258 (Vietnamese "ANSI" from Excel), which must be saved as "CSV UTF-8".
-std::optional<XlsxSheet> read_csv_table(const std::filesystem::path& path, std::string& error);
+std::optional<ReadSheet> read_csv_table(const std::filesystem::path& path, std::string& error);
 
 /// "A1" style name of a 0-based cell: (6, 6) -> "G7".
 std::string cell_name(int row, int col);
 
 /// A date from a cell: a serial number (1900 date system, as Excel and LibreOffice store
 /// dates), `dd/mm/yyyy` (also `d/m/yyyy`, `-` or `.` separators) or ISO `yyyy-mm-dd`.
-std::optional<Date> cell_date(const XlsxCell& cell);
+std::optional<Date> cell_date(const ReadCell& cell);
 
 /// What one filled form says.
 struct IntakeForm {
