@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,5 +55,13 @@ struct ParseContext {
 /// cannot be parsed at all.
 bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root);
 bool parse_toml_tree(std::string_view text, ParseContext& ctx, Node& root);
+
+/// The most parts a TOML dotted key or table header may have (`a.b.c` has 3).
+inline constexpr int kMaxDottedKeyParts = 64;
+
+/// Where the first dotted key or table header with more than `max_parts` parts begins
+/// (1-based line and column of its first dot), or nullopt. Strings and comments are skipped.
+/// Run before toml++, which recurses once per part and overflows the stack on ~40,000.
+std::optional<Pos> find_deep_dotted_key(std::string_view text, int max_parts);
 
 }  // namespace pgi::detail

@@ -1,6 +1,7 @@
 // TOML -> Node tree through toml++. toml++ already rejects repeated keys and reports
-#include <sstream>
 // 1-based line:column; we keep its value types so that the mapper can tell 2024 from "2024".
+#include <sstream>
+
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
@@ -64,7 +65,76 @@ Node convert(const toml::node& n, int depth) {
 
 }  // namespace
 
+std::optional<Pos> find_deep_dotted_key(std::string_view text, int max_parts) {
+    // A lexical pre-scan, because toml++ 3.3 recurses once per part of a dotted key or table
+    // header (`x.x.x…x = 1`, `[a.b.c…]`) before any of our guards can run: about 40,000
+    // parts overflow the stack. Dots are counted outside strings and comments between the
+    // characters that end a key (`=`, brackets, braces, commas, line ends); a float such as
+    // 6.58 has one dot, a date none.
+    int line = 1, column = 1, dots = 0;
+    Pos first{1, 1};
+    std::size_t i = 0;
+    auto advance = [&](std::size_t n) {
+        for (std::size_t k = 0; k < n && i < text.size(); ++k, ++i) {
+            unsigned char c = static_cast<unsigned char>(text[i]);
+            if (c == '\n') {
+                ++line;
+                column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+    };
+    auto skip_string = [&](std::string_view quote, bool escapes) {
+        advance(quote.size());
+        while (i < text.size()) {
+            if (escapes && text[i] == '\\') {
+                advance(2);
+                continue;
+            }
+            if (text.substr(i, quote.size()) == quote) {
+                advance(quote.size());
+                // a multi-line string may end with up to two more quote characters
+                while (quote.size() == 3 && i < text.size() && text[i] == quote[0]) advance(1);
+                return;
+            }
+            if (quote.size() == 1 && text[i] == '\n') return;  // unterminated: toml++ reports it
+            advance(1);
+        }
+    };
+    while (i < text.size()) {
+        char c = text[i];
+        if (c == '#') {
+            while (i < text.size() && text[i] != '\n') advance(1);
+        } else if (text.substr(i, 3) == "\"\"\"") {
+            skip_string("\"\"\"", true);
+        } else if (text.substr(i, 3) == "'''") {
+            skip_string("'''", false);
+        } else if (c == '"') {
+            skip_string("\"", true);
+        } else if (c == '\'') {
+            skip_string("'", false);
+        } else {
+            if (c == '=' || c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == '\n') {
+                dots = 0;
+            } else if (c == '.') {
+                if (dots == 0) first = Pos{line, column};
+                if (++dots >= max_parts) return first;
+            }
+            advance(1);
+        }
+    }
+    return std::nullopt;
+}
+
 bool parse_toml_tree(std::string_view text, ParseContext& ctx, Node& root) {
+    if (auto at = find_deep_dotted_key(text, kMaxDottedKeyParts)) {
+        ctx.diagnostics.error(ctx.at(*at), "too-deep",
+                              fmt::format("a dotted key or table header with more than {} parts",
+                                          kMaxDottedKeyParts),
+                              "a plan needs at most a few parts (`[plan.focal]`); is this file damaged?");
+        return false;
+    }
     try {
         toml::table t = toml::parse(text, ctx.file);
         root = convert_table(t, 0);

@@ -8,6 +8,7 @@
 #include "helpers.hpp"
 #include "pgi/gap.hpp"
 #include "pgi/io.hpp"
+#include "doc_tree.hpp"  // white-box: the TOML pre-scan
 
 using namespace pgi;
 
@@ -58,4 +59,36 @@ TEST_CASE("random bytes and pathological nesting never crash the loader") {
     std::string deep_map;
     for (int i = 0; i < 2000; ++i) deep_map += std::string(static_cast<std::size_t>(i % 80), ' ') + "k:\n";
     CHECK_NOTHROW(exercise(deep_map, InputFormat::yaml));
+}
+
+TEST_CASE("a TOML dotted key of 40,000 parts is refused before toml++ recurses on it") {
+    // toml++ 3.3 overflows the stack on this 80 kB key (SIGSEGV before the fix).
+    std::string key = "x";
+    for (int i = 0; i < 40000; ++i) key += ".x";
+    LoadResult r = load_plan_text("pgi = 1\n" + key + " = 1\n", "deep.toml", InputFormat::toml);
+    REQUIRE(r.diagnostics.has_errors());
+    const auto& d = r.diagnostics.items().front();
+    CHECK(d.code == "too-deep");
+    CHECK(d.location.line == 2);
+    CHECK(d.location.column == 2);  // the first dot
+    // the same depth in a table header
+    LoadResult h = load_plan_text("pgi = 1\n[" + key + "]\n", "deep.toml", InputFormat::toml);
+    REQUIRE(h.diagnostics.has_errors());
+    CHECK(h.diagnostics.items().front().code == "too-deep");
+}
+
+TEST_CASE("the dotted-key scan ignores dots in strings and comments, and counts parts exactly") {
+    using pgi::detail::find_deep_dotted_key;
+    CHECK_FALSE(find_deep_dotted_key("a.b.c = 1\n", 4));
+    CHECK_FALSE(find_deep_dotted_key("a.b.c.d = 1\n", 4));     // 4 parts: not more than 4
+    CHECK(find_deep_dotted_key("a.b.c.d.e = 1\n", 4));         // 5 parts
+    CHECK_FALSE(find_deep_dotted_key("x = \"a.b.c.d.e\"\n", 4));  // inside a string
+    CHECK_FALSE(find_deep_dotted_key("x = 'a.b.c.d.e'\n", 4));
+    CHECK_FALSE(find_deep_dotted_key("x = \"\"\"a.b.\n.c.d.e\"\"\"\n", 4));
+    CHECK_FALSE(find_deep_dotted_key("x = 1 # a.b.c.d.e\n", 4));
+    CHECK_FALSE(find_deep_dotted_key("a.b = 6.58\n", 4));        // the float's dot is after '='
+    auto at = find_deep_dotted_key("ok = 1\n[a.b.c.d.e]\n", 4);
+    REQUIRE(at);
+    CHECK(at->line == 2);
+    CHECK(at->column == 3);
 }
