@@ -402,9 +402,9 @@ const Table<ReportDeadline>& report_table() {
                     [](Reader& r, const Node& v, ReportDeadline& d) {
                         auto c = r.enumeration_by<ReportCovers>(
                             v, "covers",
-                            [](std::string_view c) -> std::optional<ReportCovers> {
-                                if (c == "previous") return ReportCovers::previous;
-                                if (c == "current") return ReportCovers::current;
+                            [](std::string_view s) -> std::optional<ReportCovers> {
+                                if (s == "previous") return ReportCovers::previous;
+                                if (s == "current") return ReportCovers::current;
                                 return std::nullopt;
                             },
                             "previous, current");
