@@ -19,8 +19,8 @@ constexpr const char* exit_code_help =
     "  1  the plan is invalid (validate --strict: also when there are warnings)\n"
     "  2  usage error, unreadable input, or output that could not be written\n"
     "  3  internal error (a bug in pgi, or out of memory)\n"
-    "\nThe plan: PLAN arguments, else $PGI_PLAN, else pgi.yaml / pgi.toml in the current\n"
-    "directory. A directory stands for the plan.yaml / plan.toml / pgi.yaml inside it.\n"
+    "\nThe plan: PLAN arguments, else $PGI_PLAN, else the current directory. A directory\n"
+    "stands for the first of plan.yaml, plan.yml, plan.toml, pgi.yaml, pgi.yml, pgi.toml in it.\n"
     "Docs: docs/cli.md, docs/plan-format.md, docs/diagnostics.md.\n";
 // Says what went wrong, once: as a finding when the error is about a file, else as a
 // `pgi: error:` line; the hint on its own line.

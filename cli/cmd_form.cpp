@@ -204,7 +204,7 @@ void setup_intake(CLI::App& app, Action& action) {
     auto opts = std::make_shared<IntakeCliOptions>();
     auto* cmd = app.add_subcommand("intake", "Read filled progress forms (.xlsx or CSV) into the plan's update files");
     cmd->add_option("inputs", opts->inputs,
-                    "Filled forms (.xlsx, .csv), then the plan directory (default: $PGI_PLAN, else ./pgi.yaml)")
+                    "Filled forms (.xlsx, .csv), then the plan directory (default: $PGI_PLAN, else the current directory)")
         ->required();
     cmd->add_option("--by", opts->by, "Owner id of a CSV form (an .xlsx form says it itself)")->option_text("OWNER");
     cmd->add_option("-p,--period", opts->period, "Period of a CSV form; for .xlsx forms, the period they must be for")

@@ -147,7 +147,7 @@ void setup_update(CLI::App& app, Action& action) {
     cmd->add_option("--note", opts->note, "Progress note")->option_text("TEXT");
     cmd->add_option("--evidence", opts->evidence, "Document number or link (repeatable)")->option_text("REF");
     cmd->add_option("--plan", opts->plan,
-                    "Plan directory or plan file (default: $PGI_PLAN, else ./pgi.yaml or ./pgi.toml)")
+                    "Plan directory or plan file (default: $PGI_PLAN, else the current directory)")
         ->option_text("PATH");
     cmd->add_flag("-n,--dry-run", opts->dry_run, "Print the file as it would be written; write nothing");
     cmd->footer("\nWrites updates/<period>/<owner>.yaml under the plan's directory: created, or extended by\n"

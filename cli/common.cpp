@@ -18,9 +18,9 @@ namespace fs = std::filesystem;
 void add_plan_input(CLI::App& cmd, PlanInput& in, bool many) {
     cmd.add_option("plan", in.plans,
                    many ? "Plan files or plan directories, each followed by its update files or directories "
-                          "(default: $PGI_PLAN, else ./pgi.yaml or ./pgi.toml)"
+                          "(default: $PGI_PLAN, else the current directory)"
                         : "Plan file or plan directory, then update files or directories (default: $PGI_PLAN, "
-                          "else ./pgi.yaml or ./pgi.toml)");
+                          "else the current directory)");
     add_input_format(cmd, in);
 }
 
@@ -87,8 +87,8 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
         const char* env = std::getenv("PGI_PLAN");
         auto found = discover_plan(fs::path(), env ? env : "");
         if (!found)
-            return fail(ErrorCode::usage, in.plans.empty() ? "no plan given, and no pgi.yaml or pgi.toml in the current directory"
-                                              : "only update files given, and no pgi.yaml or pgi.toml in the current directory",
+            return fail(ErrorCode::usage, in.plans.empty() ? "no plan given, and no plan.yaml, plan.toml, pgi.yaml or pgi.toml in the current directory"
+                                              : "only update files given, and no plan.yaml, plan.toml, pgi.yaml or pgi.toml in the current directory",
                         "pass a plan file (pgi gap examples/lang-son-2024/plan.yaml) or set PGI_PLAN");
         std::error_code ec;
         if (fs::is_directory(*found, ec)) {
@@ -97,7 +97,7 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
                 return fail(ErrorCode::usage, "no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + found->string());
             out.push_back(PlanSources{*inside, true, {}, {}});
         } else {
-            // pgi.yaml found here stands for this directory, `updates/` included: an analyst
+            // A plan file found here stands for this directory, `updates/` included: an analyst
             // who types `pgi report` in the plan's repository must get the agencies' updates.
             bool here = !(env && *env);
             out.push_back(PlanSources{*found, here, {}, {}});

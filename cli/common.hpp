@@ -63,7 +63,7 @@ void add_input_format(CLI::App& cmd, PlanInput& in);
 /// of update files; a file is a plan when its top level has `plan` or `components`
 /// (detect_document_kind), else an update file. Update paths given before the first plan go
 /// with the first plan. Without any plan argument, the discovered plan (PGI_PLAN, then
-/// pgi.yaml/pgi.toml here) is used. Error (usage) when there is no plan.
+/// plan_in_directory of the current directory) is used. Error (usage) when there is no plan.
 Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in);
 
 /// The one plan of a command that takes one (`what` is the command's name, for the message).

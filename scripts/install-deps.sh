@@ -12,6 +12,7 @@ packages=(
   # tests only: LibreOffice renders the .docx/.xlsx to PDF/CSV, pdftotext reads the PDF
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils unzip
   fonts-liberation2   # Liberation Serif: the metrics of Times New Roman, which LibreOffice substitutes
+  python3             # tests only: tests/docs/doc_commands.py runs the commands shown in the docs
 )
 
 missing=()

@@ -144,11 +144,9 @@ std::optional<std::filesystem::path> plan_in_directory(const std::filesystem::pa
 
 std::optional<std::filesystem::path> discover_plan(const std::filesystem::path& dir, std::string_view env_plan) {
     if (!env_plan.empty()) return std::filesystem::path(env_plan);
-    for (const char* name : {"pgi.yaml", "pgi.yml", "pgi.toml"}) {
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(dir / name, ec)) return dir / name;
-    }
-    return std::nullopt;
+    // The same names, in the same order, as a plan directory given on the command line: the
+    // current directory is the plan directory (docs/cli.md, "Which plan").
+    return plan_in_directory(dir);
 }
 
 }  // namespace pgi

@@ -135,9 +135,21 @@ def output_matches(expected, actual):
     return go(0, 0)
 
 
+def repo_files(repo):
+    """The files git tracks, or, outside a git checkout (a source tarball), every file but
+    the build trees."""
+    got = subprocess.run(["git", "-C", repo, "ls-files", "-z"], capture_output=True)
+    if got.returncode == 0:
+        return got.stdout.decode().split("\0")
+    out = []
+    for top, dirs, names in os.walk(repo):
+        dirs[:] = [d for d in dirs if not (top == repo and d in ("build", ".git"))]
+        out += [os.path.relpath(os.path.join(top, n), repo) for n in names]
+    return out
+
+
 def scratch_copy(repo, dest):
-    files = subprocess.run(["git", "-C", repo, "ls-files", "-z"], check=True,
-                           capture_output=True).stdout.decode().split("\0")
+    files = repo_files(repo)
     for rel in files:
         if not rel:
             continue

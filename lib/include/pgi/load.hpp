@@ -78,10 +78,14 @@ std::optional<DocumentKind> detect_document_kind(std::string_view text, const st
                                                  InputFormat format = InputFormat::automatic);
 
 /// Where to find the plan when none is given on the command line, in order: the `PGI_PLAN`
-/// environment value (`env_plan`, may be empty), then `pgi.yaml`, `pgi.yml`, `pgi.toml` in
-/// `dir`. A directory given as the plan is searched for `plan.yaml`, `plan.yml`, `plan.toml`,
-/// `pgi.yaml`, `pgi.yml`, `pgi.toml`. Returns std::nullopt when nothing is found.
+/// environment value (`env_plan`, may be empty, returned as given: a file or a directory),
+/// else plan_in_directory(`dir`) (`dir` empty = the current directory). Returns
+/// std::nullopt when nothing is found. Rule documented in docs/cli.md, "Which plan".
 std::optional<std::filesystem::path> discover_plan(const std::filesystem::path& dir, std::string_view env_plan);
+
+/// The plan file of a plan directory: the first regular file of `plan.yaml`, `plan.yml`,
+/// `plan.toml`, `pgi.yaml`, `pgi.yml`, `pgi.toml` in `dir` (in that order; the first wins,
+/// a later one is not read). std::nullopt when none exists. Rule: docs/cli.md, "Which plan".
 std::optional<std::filesystem::path> plan_in_directory(const std::filesystem::path& dir);
 
 }  // namespace pgi
