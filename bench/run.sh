@@ -56,3 +56,16 @@ for n in "${sizes[@]}"; do
     echo "| $n | $files | $updates | $mb | $cmd | $secs | $cpu | $((kb / 1024)) |"
   done
 done
+
+# Baseline: yaml-cpp's document API (YAML::LoadFile) on the largest YAML plan, the API pgi
+# does not use (docs/performance.md compares it with pgi's event-stream reader).
+big=${sizes[${#sizes[@]}-1]}
+if c++ -O2 -std=c++20 bench/yaml_document_api.cpp -lyaml-cpp -o "$data/yaml_document_api" 2>/dev/null; then
+  echo
+  echo "| tasks | YAML::LoadFile wall s | cpu s | peak MB |"
+  echo "|---:|---:|---:|---:|"
+  /usr/bin/time -f "%e %U %S %M" -o "$data/time.txt" "$data/yaml_document_api" "$data/plan-$big.yaml" >/dev/null 2>&1 || true
+  read -r secs user sys kb <"$data/time.txt"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  echo "| $big | $secs | $cpu | $((kb / 1024)) |"
+fi
