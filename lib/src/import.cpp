@@ -2,7 +2,7 @@
 // document each belongs to, and hands it to that region's reader (import_build.hpp); then
 // assembles a Plan that validate_plan() accepts (contract in pgi/import.hpp).
 //
-// Regions follow the usual shape of a plan (../shared/domain.md, and the seed):
+// Regions follow the usual shape of a plan (docs/domain.md, and the seed):
 //   header        number (Số: …), place and date, issuing body       HeaderReader
 //   title         after the line KẾ HOẠCH                            HeaderReader
 //   preamble      "Thực hiện Kế hoạch số …" (parents), "Căn cứ …"    HeaderReader, TargetCollector

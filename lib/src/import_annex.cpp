@@ -13,12 +13,6 @@ using namespace recognise;
 
 namespace {
 
-void append_note(std::string& note, const std::string& more) {
-    if (more.empty()) return;
-    if (!note.empty()) note += ' ';
-    note += more;
-}
-
 // Cell `i` with its spaces collapsed; "" when the row has no such cell (or i is -1).
 std::string cell_at(const std::vector<std::string>& cells, int i) {
     return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? collapse_spaces(cells[static_cast<std::size_t>(i)])

@@ -34,7 +34,7 @@ using recognise::Paragraph;
 using recognise::ReferenceComponent;
 using recognise::TargetStatement;
 
-/// The regions of a plan document, in their usual order (../shared/domain.md, and the seed).
+/// The regions of a plan document, in their usual order (docs/domain.md, and the seed).
 /// `repeated`: a second plan body in the same text (refused, see `repeated-section`).
 enum class Region { header, preamble, purpose, tasks, organisation, other, signature, annex, repeated };
 
@@ -213,7 +213,8 @@ public:
     /// The targets of `st` for component `ref`. A score or rank of a year before the plan's
     /// first year is a past result: the component's baseline (`baseline-statement` note),
     /// never a target; negated statements give `negated-statement`; a regional rank target
-    /// gives `unsupported-target` (the plan format has no field for it yet).
+    /// gets the region's id (recognise::match_region()), or, when the region is none of the
+    /// six, is not imported and gives `unknown-region` on its line.
     void add_targets(const ReferenceComponent* ref, const TargetStatement& st, int line, const std::string& source,
                      const std::string& name_hint);
     /// The year a heading gives the targets below it ("Mục tiêu cụ thể năm 2024:"); 0 ends it.
@@ -259,6 +260,8 @@ private:
     int year_of(int stated) const { return stated ? stated : heading_year_; }
     bool past(int year) const;
     void statement_findings(const TargetStatement& st, int line);
+    std::optional<Target> rank_target(const TargetStatement::RankTarget& r, int year, int line,
+                                      const std::string& source) const;
     void total_statement(const TargetStatement& st, int line, const std::string& source);
     void observe_total(int year, std::optional<Score> total, std::optional<int> rank, int line);
 };

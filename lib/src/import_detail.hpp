@@ -41,6 +41,8 @@ std::string_view trim(std::string_view s);
 std::string collapse_spaces(std::string_view s);
 /// Removes trailing characters in `chars` (bytes, ASCII) and spaces.
 std::string_view trim_end_chars(std::string_view s, std::string_view chars);
+/// Appends `more` to a task's or target's `note`, one space apart; nothing when `more` is empty.
+void append_note(std::string& note, const std::string& more);
 
 /// A word: a maximal run of letters, combining marks and digits.
 struct Word {

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <initializer_list>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "import_detail.hpp"
 #include "pgi/import.hpp"
+#include "pgi/national_table.hpp"
 
 namespace pgi::recognise {
 
@@ -16,7 +18,7 @@ using namespace import_detail;
 
 namespace {
 
-// The Vietnamese list alphabet (../shared/domain.md, "Conventions of the documents").
+// The Vietnamese list alphabet (docs/domain.md, "Conventions of the documents").
 constexpr std::array<std::string_view, 23> vn_alphabet = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
                                                           "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
 constexpr std::string_view latin_letters = "abcdefghijklmnopqrstuvwxyz";
@@ -661,16 +663,15 @@ TargetStatement parse_target_statement(std::string_view sentence) {
             year = static_cast<int>(ts[i + 1].integer);
             continue;
         }
-        // "không thấp hơn [vị trí] [thứ] 20[/63]": in the top 20.
+        // "không thấp hơn [vị trí] [thứ] 20[/63]": not below 20th (rank ≤ 20).
         if (t.text == "khong" && is_word(ts, i + 1, "thap") && is_word(ts, i + 2, "hon")) {
             std::size_t k = i + 3;
             if (is_word(ts, k, "vi") && is_word(ts, k + 1, "tri")) k += 2;
             if (is_word(ts, k, "thu")) ++k;
             if (is_word(ts, k, "hang")) ++k;
             if (k < ts.size() && ts[k].kind == Tok::Kind::number && ts[k].integer > 0 && ts[k].integer <= 100) {
-                TargetStatement::RankTarget r{year, TargetKind::rank_top, static_cast<int>(ts[k].integer), {}, 0, false};
+                TargetStatement::RankTarget r{year, TargetKind::rank_not_below, static_cast<int>(ts[k].integer), {}, 0};
                 r.out_of = out_of(k);
-                r.not_below = true;
                 st.ranks.push_back(r);
                 i = k;
             }
@@ -689,7 +690,7 @@ TargetStatement parse_target_statement(std::string_view sentence) {
                 if (negated(i)) {
                     st.negated.push_back(words_between(i >= 1 ? i - 1 : i, k + 2));
                 } else if (places && ts[k].integer > 0 && ts[k].integer <= 100) {
-                    st.ranks.push_back({year, TargetKind::rank_increase, static_cast<int>(ts[k].integer), {}, 0, false});
+                    st.ranks.push_back({year, TargetKind::rank_increase, static_cast<int>(ts[k].integer), {}, 0});
                 } else if (is_points(ts[k])) {
                     if (!st.scores.empty() && !st.scores.back().increase) st.scores.back().increase = ts[k].score;
                     else pending_increase = ts[k].score;
@@ -740,7 +741,7 @@ TargetStatement parse_target_statement(std::string_view sentence) {
                             ++e;
                         st.negated.push_back(words_between(b, e));
                     } else {
-                        TargetStatement::RankTarget r{year, TargetKind::rank_top, static_cast<int>(ts[k].integer), {}, 0, false};
+                        TargetStatement::RankTarget r{year, TargetKind::rank_top, static_cast<int>(ts[k].integer), {}, 0};
                         r.region = region_after(k + 1);
                         st.ranks.push_back(r);
                     }
@@ -758,7 +759,7 @@ TargetStatement parse_target_statement(std::string_view sentence) {
                 if (negated(i)) {
                     st.negated.push_back(words_between(i - 1, k + 1));
                 } else {
-                    TargetStatement::RankTarget r{year, TargetKind::rank_top, static_cast<int>(ts[k].integer), {}, 0, false};
+                    TargetStatement::RankTarget r{year, TargetKind::rank_top, static_cast<int>(ts[k].integer), {}, 0};
                     r.out_of = out_of(k);
                     st.ranks.push_back(r);
                 }
@@ -769,6 +770,70 @@ TargetStatement parse_target_statement(std::string_view sentence) {
     }
     if (pending_increase && !st.scores.empty() && !st.scores.back().increase) st.scores.back().increase = pending_increase;
     return st;
+}
+
+// ---- Reporting periods ------------------------------------------------------------------
+
+CoversReading parse_report_covers(std::string_view before, std::string_view deadline, Recurrence frequency,
+                                  Date first_due) {
+    std::string when = folded_key(deadline);
+    std::string clause = folded_key(before);
+    auto any = [](const std::string& key, std::initializer_list<std::string_view> phrases) {
+        return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view p) { return contains_phrase(key, p); });
+    };
+    if (any(when, {"thang sau", "thang tiep theo", "quy sau", "quy tiep theo", "nam sau", "nam tiep theo",
+                   "ky sau", "thang dau quy", "thang dau cua quy", "dau thang", "dau quy", "dau nam"}))
+        return {ReportCovers::previous, false};
+    if (any(when, {"thang cuoi quy", "thang cuoi cua quy", "cuoi thang", "cuoi quy", "cuoi nam", "trong thang",
+                   "trong quy", "trong nam"}))
+        return {ReportCovers::current, false};
+    if (any(clause, {"thang truoc", "quy truoc", "nam truoc", "6 thang truoc", "ky truoc", "thang lien truoc",
+                     "quy lien truoc"}))
+        return {ReportCovers::previous, false};
+    if (any(clause, {"chot so lieu", "thang nay", "quy nay", "nam nay", "ky nay"}))
+        return {ReportCovers::current, false};
+    int unit = frequency == Recurrence::quarterly ? 3 : frequency == Recurrence::half_yearly ? 6
+             : frequency == Recurrence::yearly    ? 12 : 0;
+    if (unit && first_due.month % unit == 0) return {ReportCovers::current, false};
+    return {ReportCovers::previous, true};
+}
+
+// ---- Regions ----------------------------------------------------------------------------
+
+namespace {
+
+// Folded words without the word "và": "Trung du và miền núi phía Bắc" -> "trung du mien nui phia bac".
+std::string region_words(std::string_view text) {
+    std::string out;
+    for (const auto& w : fold_words(text)) {
+        if (w == "va") continue;
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string match_region(std::string_view words) {
+    std::string key = region_words(words);
+    for (std::string_view lead : {"vung ", "khu vuc "})
+        if (key.rfind(lead, 0) == 0) {
+            key.erase(0, lead.size());
+            break;
+        }
+    std::string best;
+    std::size_t best_len = 0;
+    for (const auto& r : regions()) {
+        std::string id_words = r.id;
+        std::replace(id_words.begin(), id_words.end(), '-', ' ');
+        for (const std::string& name : {region_words(r.name), id_words})
+            if (name.size() > best_len && starts_with_phrase(key, name)) {
+                best = r.id;
+                best_len = name.size();
+            }
+    }
+    return best;
 }
 
 // ---- Document numbers -------------------------------------------------------------------

@@ -27,12 +27,6 @@ std::string letter_list(const std::vector<std::string>& letters) {
     return out;
 }
 
-void append_note(std::string& note, const std::string& more) {
-    if (more.empty()) return;
-    if (!note.empty()) note += ' ';
-    note += more;
-}
-
 }  // namespace
 
 std::optional<PartialDate> TaskSections::due_in_text(std::string_view text) const {

@@ -1,24 +1,16 @@
 // `pgi import`: component and total targets, baselines, and the checks made when they are
 // all known (TargetCollector in import_build.hpp).
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
 #include "import_build.hpp"
+#include "pgi/national_table.hpp"
 
 namespace pgi::import_detail {
 
 using namespace recognise;
-
-namespace {
-
-void append_note(std::string& note, const std::string& more) {
-    if (more.empty()) return;
-    if (!note.empty()) note += ' ';
-    note += more;
-}
-
-}  // namespace
 
 std::string component_name_from(std::string_view text) {
     auto open = text.find("“");
@@ -89,19 +81,41 @@ bool TargetCollector::past(int year) const {
     return year && first && year < first;
 }
 
-// Negated statements and target kinds the plan format cannot hold: findings, never targets.
+// Negated statements, and regional rank targets whose region is none of the six: findings,
+// never targets.
 void TargetCollector::statement_findings(const TargetStatement& st, int line) {
     for (const auto& n : st.negated)
         sink_.diags.warning(sink_.at(line), "negated-statement",
                             fmt::format("\"{}\" states what was not achieved; it is not a target", n),
                             "add the target by hand if the sentence also sets one");
     for (const auto& r : st.ranks)
-        if (!r.region.empty() && !past(year_of(r.year)))
-            sink_.diags.warning(sink_.at(line), "unsupported-target",
-                                fmt::format("a rank target among the provinces of {} (top {}) is recognised, but the plan "
-                                            "format has no field for a regional rank yet; it is not imported",
+        if (!r.region.empty() && match_region(r.region).empty() && !past(year_of(r.year))) {
+            std::string ids;
+            for (const auto& g : regions()) ids += (ids.empty() ? "" : ", ") + g.id;
+            sink_.diags.warning(sink_.at(line), "unknown-region",
+                                fmt::format("a rank target among the provinces of \"{}\" (top {}): that is none of the "
+                                            "six socio-economic regions of data/provinces.yaml; it is not imported",
                                             r.region, r.rank),
-                                "keep it in the plan's notes; national rank targets are `rank_top`");
+                                fmt::format("add it by hand as `{{year: …, rank_top: {}, region: …}}` with one of {}",
+                                            r.rank, ids));
+        }
+}
+
+// A rank target of `r`, or nothing when it names a region that is not known (reported by
+// statement_findings()).
+std::optional<Target> TargetCollector::rank_target(const TargetStatement::RankTarget& r, int year, int line,
+                                                   const std::string& source) const {
+    Target t;
+    if (!r.region.empty()) {
+        t.region = match_region(r.region);
+        if (t.region.empty()) return std::nullopt;
+    }
+    t.year = year;
+    t.kind = r.kind;
+    t.rank = r.rank;
+    t.source = source;
+    t.location = sink_.at(line);
+    return t;
 }
 
 void TargetCollector::add_targets(const ReferenceComponent* ref, const TargetStatement& st, int line,
@@ -154,14 +168,7 @@ void TargetCollector::add_targets(const ReferenceComponent* ref, const TargetSta
                                          r.rank, year, ref->id));
             continue;
         }
-        if (!r.region.empty()) continue;  // reported by statement_findings()
-        Target t;
-        t.year = year;
-        t.kind = r.kind;
-        t.rank = r.rank;
-        t.source = source;
-        t.location = sink_.at(line);
-        c.targets.push_back(t);
+        if (auto t = rank_target(r, year, line, source)) c.targets.push_back(*t);
     }
 }
 
@@ -207,14 +214,7 @@ void TargetCollector::total_statement(const TargetStatement& st, int line, const
             if (r.kind == TargetKind::rank_top) observe_total(year, std::nullopt, r.rank, line);
             continue;
         }
-        if (!r.region.empty()) continue;
-        Target t;
-        t.year = year;
-        t.kind = r.kind;
-        t.rank = r.rank;
-        t.source = source;
-        t.location = sink_.at(line);
-        total_targets_.push_back(t);
+        if (auto t = rank_target(r, year, line, source)) total_targets_.push_back(*t);
     }
 }
 
@@ -282,10 +282,10 @@ void TargetCollector::finish(Plan& plan, int first_year) {
             comp.aliases.insert(comp.aliases.begin(), c.ref->name);
         comp.baseline = c.baseline;
         comp.location = c.location;
-        std::set<std::pair<int, TargetKind>> seen;
+        std::set<std::tuple<int, TargetKind, std::string>> seen;  // a regional rank is its own kind
         for (auto t : c.targets) {
             if (!t.year) t.year = first_year;
-            if (!seen.emplace(t.year, t.kind).second) {
+            if (!seen.emplace(t.year, t.kind, t.region).second) {
                 sink_.diags.warning(t.location, "duplicate-target",
                                     fmt::format("component `{}` already has a {} target for {}; this one is ignored",
                                                 comp.id, to_string(t.kind), t.year));
@@ -312,10 +312,10 @@ void TargetCollector::finish(Plan& plan, int first_year) {
     }
     std::sort(plan.components.begin(), plan.components.end(),
               [](const Component& a, const Component& b) { return a.number < b.number; });
-    std::set<std::pair<int, TargetKind>> seen;
+    std::set<std::tuple<int, TargetKind, std::string>> seen;
     for (auto t : total_targets_) {
         if (!t.year) t.year = first_year;
-        if (!seen.emplace(t.year, t.kind).second) continue;
+        if (!seen.emplace(t.year, t.kind, t.region).second) continue;
         if (t.kind == TargetKind::score) {
             Score sum;
             bool complete = !plan.components.empty();

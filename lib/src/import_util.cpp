@@ -304,5 +304,10 @@ bool starts_with_phrase(std::string_view key, std::string_view phrase) {
            (key.size() == phrase.size() || key[phrase.size()] == ' ');
 }
 
+void append_note(std::string& note, const std::string& more) {
+    if (more.empty()) return;
+    if (!note.empty()) note += ' ';
+    note += more;
+}
 
 }  // namespace pgi::import_detail

@@ -253,3 +253,110 @@ TEST_CASE("duties: the focal agency and reports") {
     CHECK(meta.reports[1].due == Date{2024, 6, 20});
     CHECK(meta.reports[1].to == "phong-kinh-te");  // no `gửi`: to the focal agency
 }
+
+TEST_CASE("regions: the six of data/provinces.yaml by name, by id words, after vùng or khu vực") {
+    using recognise::match_region;
+    CHECK(match_region("vùng Trung du và miền núi phía Bắc") == "trung-du-mien-nui-phia-bac");
+    CHECK(match_region("vùng Trung du, miền núi phía Bắc") == "trung-du-mien-nui-phia-bac");  // no "và"
+    CHECK(match_region("vùng TRUNG DU MIỀN NÚI PHÍA BẮC") == "trung-du-mien-nui-phia-bac");
+    CHECK(match_region("khu vực Đồng bằng sông Cửu Long") == "dong-bang-song-cuu-long");
+    CHECK(match_region("vùng Đồng bằng sông Hồng") == "dong-bang-song-hong");
+    CHECK(match_region("vùng Bắc Trung Bộ và Duyên hải miền Trung") == "bac-trung-bo-duyen-hai-mien-trung");
+    CHECK(match_region("vùng Đông Nam Bộ") == "dong-nam-bo");
+    // The clause may go on after the region's name.
+    CHECK(match_region("vùng Tây Nguyên và tăng 2 bậc") == "tay-nguyen");
+    // Not one of the six (Tây Bắc is part of a region, not a region), or no name at all.
+    CHECK(match_region("khu vực Tây Bắc") == "");
+    CHECK(match_region("vùng") == "");
+}
+
+TEST_CASE("targets: regional rank, places up, not below; an unknown region is a warning on its line") {
+    Readers r;
+    r.header.meta().period = Period{2024, 2025};
+    auto paras = paragraphs(
+        "- Năm 2025, PGI của tỉnh nằm trong nhóm 3 tỉnh dẫn đầu vùng Trung du và miền núi phía Bắc.\n\n"
+        "- Năm 2025, PGI của tỉnh nằm trong nhóm 30 tỉnh dẫn đầu cả nước.\n\n"
+        "- Năm 2025, PGI của tỉnh tăng ít nhất 5 bậc so với năm 2023.\n\n"
+        "- Năm 2025, PGI của tỉnh không thấp hơn vị trí thứ 20/63.\n\n"
+        "- Năm 2025, PGI của tỉnh nằm trong nhóm 2 tỉnh dẫn đầu khu vực Tây Bắc.\n");
+    REQUIRE(paras.size() == 5);
+    for (const auto& p : paras) CHECK(r.targets.free_targets(p, "I.1"));
+    Plan plan;
+    r.targets.finish(plan, 2024);
+    const auto& t = plan.total.targets;
+    REQUIRE(t.size() == 4);
+    // top 3 of the region and top 30 of the country are two targets, not duplicates
+    CHECK(t[0].kind == TargetKind::rank_top);
+    CHECK(t[0].rank == 3);
+    CHECK(t[0].region == "trung-du-mien-nui-phia-bac");
+    CHECK(t[0].year == 2025);
+    CHECK(t[0].location.line == 1);
+    CHECK(t[1].kind == TargetKind::rank_top);
+    CHECK(t[1].rank == 30);
+    CHECK(t[1].region.empty());
+    CHECK(t[2].kind == TargetKind::rank_increase);
+    CHECK(t[2].rank == 5);
+    CHECK(t[3].kind == TargetKind::rank_not_below);
+    CHECK(t[3].rank == 20);
+    CHECK(t[3].region.empty());
+    // "khu vực Tây Bắc" is none of the six: not imported, and said on line 9.
+    CHECK(codes(r.diags) == std::vector<std::string>{"9 unknown-region"});
+}
+
+TEST_CASE("duties: the period each report covers, and every deadline of a clause") {
+    Readers r;
+    r.header.meta().period = Period{2024, 2025};
+    r.header.meta().issued = PartialDate{2024, 8, 8};
+    r.numbering.roman = "III";
+    auto paras = paragraphs(
+        "Giao Phòng Kinh tế là cơ quan đầu mối theo dõi, đôn đốc thực hiện Kế hoạch.\n\n"              // 1
+        "Hằng tháng, các cơ quan báo cáo kết quả thực hiện tháng trước trước ngày 05.\n\n"            // 3
+        "Định kỳ hằng tháng, các cơ quan báo cáo trước ngày 10 tháng sau.\n\n"                         // 5
+        "Báo cáo định kỳ hằng quý trước ngày 15 của tháng cuối quý.\n\n"                              // 7
+        "Chốt số liệu ngày 25, gửi báo cáo trước ngày 28 hằng tháng.\n\n"                             // 9
+        "Báo cáo tiến độ trước ngày 20 hằng tháng.\n\n"                                              // 11
+        "Báo cáo quý trước ngày 10 của tháng đầu quý sau.\n\n"                                       // 13
+        "Báo cáo sơ kết trước ngày 15/6/2025 và ngày 15/12/2025; báo cáo năm trước ngày 15/12 hằng năm.\n");  // 15
+    for (const auto& p : paras) r.duties.paragraph(p);
+    PlanMeta meta;
+    r.duties.finish(meta);
+    REQUIRE(meta.reports.size() == 9);
+    const auto& rep = meta.reports;
+    // "kết quả … tháng trước trước ngày 05": the first 5th after the issue date 8/8/2024 is
+    // 5/9/2024; it reports on August (previous).
+    CHECK(rep[0].due == Date{2024, 9, 5});
+    CHECK(rep[0].frequency == Recurrence::monthly);
+    CHECK(rep[0].covers == ReportCovers::previous);
+    // "trước ngày 10 tháng sau": due in the month after the one reported on; the first month
+    // reported on is August, the month of issue, so 10/9/2024 (10/8/2024 would be about July).
+    CHECK(rep[1].due == Date{2024, 9, 10});
+    CHECK(rep[1].covers == ReportCovers::previous);
+    // "hằng quý trước ngày 15 của tháng cuối quý": 15/9/2024, about 2024-Q3 (current).
+    CHECK(rep[2].due == Date{2024, 9, 15});
+    CHECK(rep[2].frequency == Recurrence::quarterly);
+    CHECK(rep[2].covers == ReportCovers::current);
+    // "chốt số liệu ngày 25, gửi … trước ngày 28 hằng tháng": 28/8/2024, about August.
+    CHECK(rep[3].due == Date{2024, 8, 28});
+    CHECK(rep[3].covers == ReportCovers::current);
+    // "trước ngày 20 hằng tháng" says nothing: previous, the default, with a note; about
+    // August (the month of issue) first, so due 20/9/2024, not 20/8/2024 (about July).
+    CHECK(rep[4].due == Date{2024, 9, 20});
+    CHECK(rep[4].covers == ReportCovers::previous);
+    // "báo cáo quý trước ngày 10 của tháng đầu quý sau": 10/10/2024, about 2024-Q3.
+    CHECK(rep[5].due == Date{2024, 10, 10});
+    CHECK(rep[5].frequency == Recurrence::quarterly);
+    CHECK(rep[5].covers == ReportCovers::previous);
+    // Two dates joined by "và": two one-off reports, no period to cover.
+    CHECK(rep[6].due == Date{2025, 6, 15});
+    CHECK(rep[6].frequency == Recurrence::none);
+    CHECK(rep[7].due == Date{2025, 12, 15});
+    CHECK(rep[7].frequency == Recurrence::none);
+    CHECK(rep[6].covers == ReportCovers::automatic);
+    // "báo cáo năm trước ngày 15/12 hằng năm": 15/12/2024 (the plan's first year), in the
+    // last month of the year it reports on.
+    CHECK(rep[8].due == Date{2024, 12, 15});
+    CHECK(rep[8].frequency == Recurrence::yearly);
+    CHECK(rep[8].covers == ReportCovers::current);
+    for (const auto& x : rep) CHECK(x.to == "phong-kinh-te");
+    CHECK(codes(r.diags) == std::vector<std::string>{"11 assumed-covers"});
+}

@@ -64,7 +64,8 @@ struct ImportResult {
 ///   warnings are returned with it, since they say what was not understood.
 /// Warnings (the plan is still returned):
 /// - `negated-statement`: "không đứng trong nhóm 20 …", a fact stated as not achieved;
-/// - `unsupported-target`: a target recognised but not representable yet (a regional rank);
+/// - `unknown-region`: a regional rank target ("nhóm 3 tỉnh dẫn đầu vùng …") whose region is
+///   none of the six of data/provinces.yaml (match_region()); it is not imported;
 /// - `impossible-date`: a date that does not exist (`31/4/2025`);
 /// - `several-deadlines`: a task naming more than one deadline (`due` is the first);
 /// - `repeated-section`: a roman section seen a second time (a second plan body, refused);
@@ -256,6 +257,32 @@ struct Deadline {
 /// Both a recurrence and a due date may be found (`Hằng năm, trước 15/12/2024`).
 Deadline parse_deadline(std::string_view text, int default_year = 0);
 
+/// Which period the occurrences of a recurring reporting duty are about (ReportCovers,
+/// docs/tracking.md: `previous` = the month/quarter/half/year before the one the due date
+/// falls in, `current` = that one), as a clause states it. `before` is the clause up to the
+/// deadline's `trước`/`chậm nhất`, `deadline` the deadline's own words (`ngày 5 tháng sau`),
+/// `first_due` the first due date. In this order:
+/// 1. the deadline lies in the next unit (`tháng sau`, `tháng tiếp theo`, `quý sau`, `năm
+///    sau`, `tháng đầu quý`, `đầu tháng`, `đầu quý`) -> previous;
+/// 2. the deadline lies in the unit reported on (`tháng cuối quý`, `cuối tháng`, `cuối quý`,
+///    `cuối năm`, `trong tháng`, `trong quý`) -> current;
+/// 3. the clause names the unit before as the subject (`kết quả tháng trước`, `quý trước`,
+///    `năm trước`, `6 tháng trước`, `kỳ trước`) -> previous;
+/// 4. the clause cuts the figures off within the unit or names it (`chốt số liệu`, `tháng
+///    này`, `quý này`, `năm nay`) -> current;
+/// 5. a quarterly, half-yearly or yearly duty first due in the last month of its unit (`hằng
+///    quý trước ngày 15/9`, `báo cáo năm trước ngày 15/12`) -> current: the unit before ended
+///    months earlier;
+/// 6. otherwise the clause does not say: `previous`, the default of docs/tracking.md, with
+///    `assumed` set (the importer notes `assumed-covers`).
+/// Only monthly, quarterly, half-yearly and yearly duties have a period to cover.
+struct CoversReading {
+    ReportCovers covers = ReportCovers::previous;
+    bool assumed = false;  ///< rule 6: nothing in the clause or the date says
+};
+CoversReading parse_report_covers(std::string_view before, std::string_view deadline, Recurrence frequency,
+                                  Date first_due);
+
 /// The recurrence a task's wording implies, as the shipped Lạng Sơn example transcribes
 /// it (docs/plan-format.md, last section): `hàng ngày`/`hằng ngày` -> daily, `hằng năm`
 /// -> yearly, `hằng quý` -> quarterly, `hằng tháng` -> monthly; standing duties
@@ -278,13 +305,14 @@ struct TargetStatement {
     };
     struct RankTarget {
         int year = 0;
-        TargetKind kind = TargetKind::rank_top;  ///< rank_top or rank_increase
+        TargetKind kind = TargetKind::rank_top;  ///< rank_top, rank_increase or rank_not_below
         int rank = 0;
         /// rank_top among the provinces of a region ("nhóm 3 tỉnh dẫn đầu vùng Trung du và
-        /// miền núi phía Bắc"): the region's name as written; empty for the whole country.
+        /// miền núi phía Bắc"): the words from `vùng`/`khu vực` to the end of the clause, as
+        /// written; empty for the whole country. The importer maps it to a region id of
+        /// data/provinces.yaml.
         std::string region;
         int out_of = 0;          ///< "thứ 26/63": 63; 0 when not written
-        bool not_below = false;  ///< "không thấp hơn vị trí thứ 20/63": rank 20 or better
     };
     std::vector<ScoreTarget> scores;
     std::vector<RankTarget> ranks;
@@ -307,12 +335,21 @@ struct TargetStatement {
 ///   `năm 2024 đạt 6,00 điểm, năm 2025 đạt 6,50 điểm` gives two targets;
 /// - rank targets: `trong nhóm N tỉnh … [đứng|dẫn] đầu`, `top N`, `xếp thứ N`/`đứng thứ N`
 ///   -> rank_top N (`thứ 26/63` sets `out_of`); `… dẫn đầu vùng|khu vực X` sets `region`;
-///   `không thấp hơn [vị trí] [thứ] N` -> rank_top N with `not_below`; `tăng [thêm|ít
+///   `không thấp hơn [vị trí] [thứ|hạng] N` -> rank_not_below N; `tăng [thêm|ít
 ///   nhất|tối thiểu] N bậc|hạng` -> rank_increase N;
 /// - `năm YYYY` holds to the end of its clause (`;` ends it);
 /// - a score or rank after `không`/`chưa` (within three words) is negated: not returned,
 ///   listed in `negated`.
 TargetStatement parse_target_statement(std::string_view sentence);
+
+/// The socio-economic region (data/provinces.yaml, Nghị quyết 81/2023/QH15) that the words
+/// of a regional rank target name: `vùng Trung du và miền núi phía Bắc` ->
+/// `trung-du-mien-nui-phia-bac`. The words are folded (no case, no diacritics, no
+/// punctuation); a leading `vùng` or `khu vực` and the word `và` are ignored; a region matches
+/// when its name or its id (as words) starts them, the longest winning, so `vùng Tây Nguyên
+/// và tăng 2 bậc` is `tay-nguyen` and `vùng Trung du, miền núi phía Bắc` is the first region.
+/// "" when no region matches (the importer warns `unknown-region`).
+std::string match_region(std::string_view words);
 
 // ---- Documents -------------------------------------------------------------------------
 

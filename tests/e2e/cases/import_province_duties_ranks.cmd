@@ -1,0 +1,1 @@
+import tests/fixtures/import/province_duties_ranks.txt
