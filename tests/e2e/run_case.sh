@@ -4,7 +4,9 @@
 #   run_case.sh PGI CASE.cmd
 #
 # CASE.cmd holds the pgi arguments on one line (shell words, run from the repository root).
-# CASE.stdin, if present, is fed to standard input. The observed output is standard output,
+# CASE.stdin, if present, is fed to standard input. CASE.env, if present, holds VAR=value
+# lines that replace the fixed environment below (e.g. another SOURCE_DATE_EPOCH, to put the
+# clock at an hour where the UTC date and Vietnam's differ). The observed output is standard output,
 # then standard error, then a line `exit: N`; it must equal CASE.out byte for byte. On a
 # mismatch the unified diff is printed. PGI_UPDATE_GOLDEN=1 rewrites CASE.out instead
 # (review the diff with git before committing it), but never for a run that crashed.
@@ -24,6 +26,8 @@ stdin_file=${case_file%.cmd}.stdin
 export SOURCE_DATE_EPOCH=1764979200   # 2025-12-06
 export NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8
 unset PGI_PLAN
+env_file=${case_file%.cmd}.env
+if [ -f "$env_file" ]; then set -a; . "$env_file"; set +a; fi
 export ASAN_OPTIONS="exitcode=86${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="exitcode=87:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 

@@ -1,0 +1,1 @@
+tasks tests/fixtures/tracking/plan.yaml --format json --search 'ra soat'
