@@ -70,20 +70,16 @@ int run(int argc, char** argv) {
     if (argc > 1 && argv[1][0] != '-') {
         std::string word = argv[1];
         const CLI::App* match = nullptr;
-        std::string best;
-        std::size_t best_d = 3;
+        std::vector<std::string_view> names;
         for (const CLI::App* sub : app.get_subcommands({})) {
             if (sub->get_name() == word) match = sub;
-            std::size_t d = edit_distance(word, sub->get_name());
-            if (d < best_d) {
-                best_d = d;
-                best = sub->get_name();
-            }
+            names.push_back(sub->get_name());
         }
         if (!match) {
+            auto best = did_you_mean(word, names);
             std::cerr << "pgi: error: unknown command `" << word << "`\n";
-            std::cerr << "  hint: " << (best.empty() ? "run `pgi --help` for the list of commands"
-                                                     : "did you mean `pgi " + best + "`?")
+            std::cerr << "  hint: " << (best ? "did you mean `pgi " + *best + "`?"
+                                             : "run `pgi --help` for the list of commands")
                       << "\n";
             return exit_usage;
         }

@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include "pgi/text.hpp"
+
 namespace pgi {
 
 namespace {
@@ -69,20 +71,18 @@ std::string xml_escape(std::string_view s) {
 
 std::string upper(std::string_view s) {
     std::string out;
-    utf8proc_ssize_t i = 0;
-    auto n = static_cast<utf8proc_ssize_t>(s.size());
-    while (i < n) {
-        utf8proc_int32_t c;
-        auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()) + i, n - i, &c);
-        if (len <= 0) {
-            out += s[static_cast<std::size_t>(i)];
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const Utf8Char u = decode_utf8(s, i);
+        if (!u.valid) {
+            out += s[i];
             ++i;
             continue;
         }
         utf8proc_uint8_t enc[4];
-        auto m = utf8proc_encode_char(utf8proc_toupper(c), enc);
+        auto m = utf8proc_encode_char(utf8proc_toupper(static_cast<utf8proc_int32_t>(u.code_point)), enc);
         out.append(reinterpret_cast<const char*>(enc), static_cast<std::size_t>(m));
-        i += len;
+        i += u.size;
     }
     return out;
 }
@@ -591,18 +591,16 @@ std::string app_xml() {
 
 int text_twips(std::string_view text, int half_points, bool bold) {
     long units = 0;  // 1/1000 em
-    utf8proc_ssize_t i = 0;
-    auto n = static_cast<utf8proc_ssize_t>(text.size());
-    while (i < n) {
-        utf8proc_int32_t c;
-        auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + i, n - i, &c);
-        if (len <= 0) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const Utf8Char u = decode_utf8(text, i);
+        if (!u.valid) {
             units += 500;
             ++i;
             continue;
         }
-        units += code_point_width(c);
-        i += len;
+        units += code_point_width(static_cast<utf8proc_int32_t>(u.code_point));
+        i += u.size;
     }
     if (bold) units = units * 106 / 100;
     // em = half_points / 2 pt = half_points * 10 twips.

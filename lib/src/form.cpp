@@ -10,6 +10,7 @@
 
 #include "pgi/labels.hpp"
 #include "pgi/report.hpp"
+#include "pgi/text.hpp"
 #include "pgi/tracking.hpp"
 
 namespace pgi {
@@ -98,9 +99,10 @@ double wrapped_height(const std::string& text, double width) {
         lines += chars == 0 ? 1 : (chars + per_line - 1) / per_line;
         chars = 0;
     };
-    for (unsigned char c : text) {
-        if (c == '\n') flush();
-        else if ((c & 0xC0) != 0x80) ++chars;  // count code points, not bytes
+    for (std::size_t i = 0; i < text.size();) {  // count code points, not bytes
+        if (text[i] == '\n') flush();
+        else ++chars;
+        i += decode_utf8(text, i).size;
     }
     flush();
     return static_cast<double>(lines) * 15.0 + 3.0;

@@ -14,20 +14,9 @@ char32_t decode_at(std::string_view s, std::size_t i, std::size_t& len) {
         len = 1;
         return 0;
     }
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        len = 1;
-        return c;
-    }
-    utf8proc_int32_t cp = 0;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0 || cp < 0) {
-        len = 1;
-        return 0xFFFD;
-    }
-    len = static_cast<std::size_t>(n);
-    return static_cast<char32_t>(cp);
+    const Utf8Char u = decode_utf8(s, i);
+    len = u.size;
+    return u.code_point;
 }
 
 char32_t decode_before(std::string_view s, std::size_t end, std::size_t* len) {

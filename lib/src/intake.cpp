@@ -183,19 +183,6 @@ std::optional<std::vector<ReadSheet>> read_xlsx(const fs::path& path, std::strin
 
 namespace {
 
-bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-        i += n;
-    }
-    return true;
-}
-
 }  // namespace
 
 std::optional<ReadSheet> read_csv_table(const fs::path& path, std::string& error) {
@@ -206,7 +193,7 @@ std::optional<ReadSheet> read_csv_table(const fs::path& path, std::string& error
     }
     std::string_view s = *text;
     if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-    if (!valid_utf8(s)) {
+    if (first_invalid_utf8(s)) {
         // Windows-1258 writes Vietnamese with combining tone marks at 0xCC 0xD2 0xDE 0xEC 0xF2
         // and letters such as ơ (0xF5), ư (0xFD), đ (0xF0).
         bool cp1258 = false;

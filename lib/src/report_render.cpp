@@ -437,8 +437,7 @@ std::string cut(const std::string& text, std::size_t width) {
     std::string out;
     std::size_t w = 0;
     for (std::size_t i = 0; i < flat.size();) {
-        unsigned char c = static_cast<unsigned char>(flat[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+        const std::size_t n = decode_utf8(flat, i).size;
         std::string cp = flat.substr(i, n);
         std::size_t cw = display_width(cp);
         if (w + cw + 1 > width) break;

@@ -68,17 +68,9 @@ void Reader::fields(const Node& map, std::string_view what, std::span<const std:
             on(e);
             continue;
         }
-        std::string best;
-        std::size_t best_d = 3;
-        for (auto k : known) {
-            auto d = edit_distance(e.key, k);
-            if (d < best_d) {
-                best_d = d;
-                best = std::string(k);
-            }
-        }
-        std::string hint = best.empty() ? fmt::format("the keys of {} are: {}", what, join_keys(known))
-                                        : fmt::format("did you mean `{}`?", best);
+        auto best = did_you_mean(e.key, std::vector<std::string_view>(known.begin(), known.end()));
+        std::string hint = best ? fmt::format("did you mean `{}`?", *best)
+                                : fmt::format("the keys of {} are: {}", what, join_keys(known));
         error(e.key_pos, "unknown-key", fmt::format("unknown key `{}` in {}", e.key, what), hint);
     }
     for (auto r : required) {

@@ -13,12 +13,6 @@
 namespace pgi {
 
 namespace {
-// Decodes one code point at `i`; returns its length in bytes, or -1 if invalid.
-utf8proc_ssize_t decode(std::string_view s, std::size_t i, utf8proc_int32_t& cp) {
-    return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-}
-
 bool all_ascii(std::string_view s) {
     for (unsigned char c : s)
         if (c >= 0x80) return false;
@@ -33,10 +27,9 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
             ++i;
             continue;
         }
-        utf8proc_int32_t cp = 0;
-        auto n = decode(text, i, cp);
-        if (n <= 0 || cp < 0) return i;
-        i += static_cast<std::size_t>(n);
+        const Utf8Char u = decode_utf8(text, i);
+        if (!u.valid) return i;
+        i += u.size;
     }
     return std::nullopt;
 }
@@ -86,10 +79,11 @@ bool quick_nfc(std::string_view text) {
             ++i;
             continue;
         }
-        utf8proc_int32_t cp = 0;
-        auto n = decode(text, i, cp);
-        if (n <= 0 || cp < 0) return false;
-        i += static_cast<std::size_t>(n);
+        const Utf8Char u = decode_utf8(text, i);
+        utf8proc_int32_t cp = static_cast<utf8proc_int32_t>(u.code_point);
+        const auto n = u.size;
+        if (!u.valid) return false;
+        i += n;
         if (cp >= 0x1160 && cp <= 0x11FF) return false;
         const utf8proc_property_t* p = utf8proc_get_property(cp);
         if (p->combining_class != 0 || p->category == UTF8PROC_CATEGORY_MN ||
@@ -109,24 +103,24 @@ bool is_nfc(std::string_view text) {
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0, i = 0;
     while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        auto n = decode(text, i, cp);
-        if (n <= 0 || cp < 0) {
+        const Utf8Char u = decode_utf8(text, i);
+        utf8proc_int32_t cp = static_cast<utf8proc_int32_t>(u.code_point);
+        const auto n = u.size;
+        if (!u.valid) {
             ++width;
             ++i;
             continue;
         }
         int w = utf8proc_charwidth(cp);
         width += static_cast<std::size_t>(w < 0 ? 0 : w);
-        i += static_cast<std::size_t>(n);
+        i += n;
     }
     return width;
 }
 
 std::size_t code_point_count(std::string_view text) {
     std::size_t count = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++count;
+    for (std::size_t i = 0; i < text.size(); ++count) i += decode_utf8(text, i).size;
     return count;
 }
 
@@ -135,14 +129,15 @@ std::string ascii_slug(std::string_view text) {
     bool pending_dash = false;
     std::size_t i = 0;
     while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        auto n = decode(text, i, cp);
-        if (n <= 0 || cp < 0) {
+        const Utf8Char u = decode_utf8(text, i);
+        utf8proc_int32_t cp = static_cast<utf8proc_int32_t>(u.code_point);
+        const auto n = u.size;
+        if (!u.valid) {
             ++i;
             pending_dash = true;
             continue;
         }
-        i += static_cast<std::size_t>(n);
+        i += n;
         if (cp == 0x0110 || cp == 0x0111) cp = 'd';  // Đ đ: no decomposition in Unicode
         // Decompose and keep the base letter.
         utf8proc_int32_t buf[8];
@@ -187,15 +182,61 @@ LineColumn line_column_at(std::string_view text, std::size_t offset) {
 }  // namespace pgi
 
 namespace pgi {
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+
+Utf8Char decode_utf8(std::string_view text, std::size_t offset) {
+    if (offset >= text.size()) return {};
+    auto c = static_cast<unsigned char>(text[offset]);
+    if (c < 0x80) return {c, 1, true};
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
+                              static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
+    if (n <= 0 || cp < 0) return {U'\uFFFD', 1, false};
+    return {static_cast<char32_t>(cp), static_cast<std::size_t>(n), true};
+}
+
+namespace {
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        auto u = decode_utf8(s, i);
+        out += u.code_point;
+        i += u.size;
+    }
+    return out;
+}
+}  // namespace
+
+std::size_t edit_distance(std::string_view a8, std::string_view b8) {
+    const std::u32string a = code_points(a8), b = code_points(b8);
+    // d[i][j]: distance between the first i of a and the first j of b; three rows suffice.
+    std::vector<std::size_t> before(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                cur[j] = std::min(cur[j], before[j - 2] + 1);
+        }
+        std::swap(before, prev);
         std::swap(prev, cur);
     }
     return prev[b.size()];
 }
+
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+    const std::size_t n = code_point_count(word);
+    std::size_t limit = std::min<std::size_t>(3, n / 3);
+    std::optional<std::string> best;
+    for (auto c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (d <= limit) {
+            best = std::string(c);
+            if (d == 0) break;
+            limit = d - 1;  // only a strictly nearer candidate replaces it
+        }
+    }
+    return best;
+}
+
 }  // namespace pgi

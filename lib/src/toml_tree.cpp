@@ -1,11 +1,13 @@
 // TOML -> Node tree through toml++. toml++ already rejects repeated keys and reports
 // 1-based line:column; we keep its value types so that the mapper can tell 2024 from "2024".
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "doc_tree.hpp"
+#include "pgi/text.hpp"
 
 namespace pgi::detail {
 
@@ -75,13 +77,15 @@ std::optional<Pos> find_deep_dotted_key(std::string_view text, int max_parts) {
     Pos first{1, 1};
     std::size_t i = 0;
     auto advance = [&](std::size_t n) {
-        for (std::size_t k = 0; k < n && i < text.size(); ++k, ++i) {
-            unsigned char c = static_cast<unsigned char>(text[i]);
-            if (c == '\n') {
+        const std::size_t end = std::min(text.size(), i + n);
+        while (i < end) {
+            if (text[i] == '\n') {
                 ++line;
                 column = 1;
-            } else if ((c & 0xC0) != 0x80) {
+                ++i;
+            } else {
                 ++column;
+                i += decode_utf8(text, i).size;
             }
         }
     };

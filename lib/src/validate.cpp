@@ -112,17 +112,10 @@ private:
 
     template <class T>
     std::string suggest(std::string_view name, const std::vector<T>& items) {
-        std::string best;
-        // a near miss only: at most a third of the name may differ (so `qq` suggests nothing)
-        std::size_t best_d = std::min<std::size_t>(3, name.size() / 3) + 1;
-        for (const auto& item : items) {
-            auto d = edit_distance(name, item.id);
-            if (d < best_d) {
-                best_d = d;
-                best = item.id;
-            }
-        }
-        return best.empty() ? std::string() : fmt::format("did you mean `{}`?", best);
+        std::vector<std::string_view> ids;
+        for (const auto& item : items) ids.push_back(item.id);
+        auto best = did_you_mean(name, ids);
+        return best ? fmt::format("did you mean `{}`?", *best) : std::string();
     }
 
     void ref_owner(const std::string& id, const SourceLocation& at, std::string_view role) {

@@ -50,3 +50,45 @@ TEST_CASE("edit distance") {
     CHECK(edit_distance("", "abc") == 3);
     CHECK(edit_distance("same", "same") == 0);
 }
+
+TEST_CASE("edit distance counts a swap of neighbours as one edit, in code points") {
+    CHECK(edit_distance("gpa", "gap") == 1);          // one swap (Levenshtein would say 2)
+    CHECK(edit_distance("laed", "lead") == 1);
+    CHECK(edit_distance("Sơn", "Son") == 1);          // ơ is one code point (two bytes) → 1 substitution
+    CHECK(edit_distance("abc", "ca") == 3);           // OSA, not full Damerau: no edit of a swapped pair
+}
+
+TEST_CASE("decode_utf8: one code point, its size, and invalid bytes one at a time") {
+    // "ạ" is U+1EA1, E1 BA A1 in UTF-8
+    auto a = decode_utf8("L\xE1\xBA\xA1ng", 1);
+    CHECK(a.valid);
+    CHECK(a.code_point == U'\u1EA1');
+    CHECK(a.size == 3u);
+    auto ascii = decode_utf8("L", 0);
+    CHECK((ascii.valid && ascii.code_point == U'L' && ascii.size == 1u));
+    auto stray = decode_utf8("\x80x", 0);             // a continuation byte alone
+    CHECK((!stray.valid && stray.code_point == U'\uFFFD' && stray.size == 1u));
+    auto cut = decode_utf8("\xE1\xBA", 0);           // a 3-byte sequence cut after 2
+    CHECK((!cut.valid && cut.size == 1u));
+    auto overlong = decode_utf8("\xC0\x80", 0);
+    CHECK(!overlong.valid);
+    auto end = decode_utf8("ab", 2);
+    CHECK((end.size == 0u && !end.valid));
+    CHECK(code_point_count("\x80\x80") == 2u);         // invalid bytes count 1 each
+}
+
+TEST_CASE("did_you_mean: the nearest candidate within min(3, n/3) edits") {
+    const std::vector<std::string_view> commands{"validate", "gap", "rank", "import", "tasks", "report"};
+    CHECK(did_you_mean("gpa", commands) == "gap");        // n = 3: limit 1; one swap
+    CHECK(did_you_mean("reprot", commands) == "report");  // n = 6: limit 2; one swap
+    CHECK(did_you_mean("valdate", commands) == "validate");
+    CHECK(!did_you_mean("xyz", commands));               // "gap" is 3 edits away, limit 1
+    CHECK(!did_you_mean("t9", std::vector<std::string_view>{"t1", "t2"}));  // n = 2: limit 0
+    CHECK(did_you_mean("t1", std::vector<std::string_view>{"t1", "t2"}) == "t1");  // exact
+    CHECK(did_you_mean("t10", std::vector<std::string_view>{"t1", "t2"}) == "t1");  // n = 3: limit 1
+    // n = 10: limit 3; "compliance" is one swap away, "completion" further
+    CHECK(did_you_mean("complaince", std::vector<std::string_view>{"completion", "compliance"}) == "compliance");
+    // ties go to the first candidate: "cat" is 1 from both
+    CHECK(did_you_mean("cat", std::vector<std::string_view>{"bat", "car"}) == "bat");
+    CHECK(did_you_mean("gap", commands) == "gap");
+}

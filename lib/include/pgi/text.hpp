@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pgi {
 
@@ -42,6 +43,31 @@ LineColumn line_column_at(std::string_view text, std::size_t offset);
 }  // namespace pgi
 
 namespace pgi {
-/// Levenshtein distance between two byte strings (for did-you-mean hints on ids and keys).
+
+/// One code point decoded from UTF-8 (decode_utf8).
+struct Utf8Char {
+    char32_t code_point = 0;  ///< U+FFFD when `valid` is false
+    std::size_t size = 0;     ///< bytes consumed: 1-4, or 1 for an invalid byte; 0 only at the end
+    bool valid = false;
+};
+
+/// THE UTF-8 decoder of libpgi (utf8proc_iterate): the code point that starts at byte
+/// `offset` of `text`. An ill-formed sequence (stray continuation byte, overlong form,
+/// surrogate, above U+10FFFF, cut short) gives {U+FFFD, 1, false}, so a loop that advances
+/// by `size` always moves on and sees every byte. `offset >= text.size()` gives {0, 0, false}.
+Utf8Char decode_utf8(std::string_view text, std::size_t offset);
+
+/// Optimal-string-alignment distance between `a` and `b` counted in code points: the least
+/// number of insertions, deletions, substitutions and swaps of two neighbours ("tittle" →
+/// "title" is 1, "gpa" → "gap" is 1). For did-you-mean hints only.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The did-you-mean rule, the one every hint uses (unknown keys, ids, commands): the
+/// candidate nearest to `word` by edit_distance(), if it is a near miss, i.e. at most
+/// min(3, n / 3) edits away where n is the code-point length of `word`: a third of the word
+/// may be wrong, so `t9` (n = 2) suggests nothing, `gpa` → `gap`, `complaince` allows 3.
+/// Ties go to the earlier candidate; an exact match is returned as is. std::nullopt when
+/// nothing is that near.
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
+
 }  // namespace pgi
