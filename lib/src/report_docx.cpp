@@ -7,18 +7,21 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
-#include "office_labels.hpp"
+#include "pgi/labels.hpp"
+#include "pgi/text.hpp"
 
 namespace pgi {
 
 namespace {
 
-using office::DocLabels;
-using office::labels;
+// L(k) is the catalogue label k (labels.def) in the document's language, as a string.
+auto labeller(Language l) {
+    return [l](Label k) { return std::string(label(k, l)); };
+}
 
 
 
-std::string f1(const char* f, const std::string& a) { return fmt::format(fmt::runtime(f), a); }
+std::string f1(std::string_view f, const std::string& a) { return fmt::format(fmt::runtime(f), a); }
 
 std::string dmy(const Date& d) { return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year); }
 
@@ -76,10 +79,9 @@ const char* kind_prefixes[] = {"TP. ", "TP ", "Thành phố ", "thành phố ", 
 
 // First code point of `w` without its marks, upper-cased (`tài` → `T`, `đô` → `Đ`).
 std::string initial(const std::string& w) {
-    utf8proc_int32_t c;
-    auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data()),
-                                static_cast<utf8proc_ssize_t>(w.size()), &c);
-    if (len <= 0) return {};
+    const Utf8Char u = decode_utf8(w, 0);
+    if (!u.valid) return {};
+    const auto c = static_cast<utf8proc_int32_t>(u.code_point);
     utf8proc_int32_t buf[8];
     auto n = utf8proc_decompose_char(c, buf, 8, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK),
                                      nullptr);
@@ -147,7 +149,7 @@ std::string plan_reference(const std::string& number, const std::string& issuer,
 }
 
 DocBlock heading(int& n, const std::string& text) { return {DocBlock::Kind::heading, fmt::format("{}. {}", n++, text), {}, {}}; }
-DocBlock note(const char* text) { return {DocBlock::Kind::note, text, {}, {}}; }
+DocBlock note(std::string text) { return {DocBlock::Kind::note, std::move(text), {}, {}}; }
 DocBlock table_block(Table t, std::vector<bool> bold = {}) {
     DocBlock b;
     b.kind = DocBlock::Kind::table;
@@ -156,33 +158,34 @@ DocBlock table_block(Table t, std::vector<bool> bold = {}) {
     return b;
 }
 
-std::string current_source(const GapRow& r, const DocLabels& L) {
+std::string current_source(const GapRow& r, Language l) {
+    const auto L = labeller(l);
     switch (r.current_source) {
         case CurrentSource::none: return "—";
-        case CurrentSource::baseline: return fmt::format(fmt::runtime(L.from_baseline), r.current_year);
+        case CurrentSource::baseline: return fmt::format(fmt::runtime(L(Label::source_baseline)), r.current_year);
         case CurrentSource::observation:
-            return fmt::format(fmt::runtime(r.observation_kind == ObservationKind::official ? L.from_official
-                                                                                           : L.from_estimate),
+            return fmt::format(fmt::runtime(r.observation_kind == ObservationKind::official ? L(Label::source_official)
+                                                                                           : L(Label::source_estimate)),
                                r.current_year, r.published ? dmy(*r.published) : "?");
     }
     return "—";
 }
 
 DocBlock scores_table(const GapReport& g, const DocumentOptions& o) {
-    const DocLabels& L = labels(o.language);
+    const auto L = labeller(o.language);
     Table t;
-    auto by = [](const char* label, std::optional<int> y) { return y ? fmt::format("{} {}", label, *y) : std::string(label); };
-    t.header = {L.col_number, L.col_component, by(L.col_baseline, g.total.baseline_year), L.col_current, L.col_source,
-                by(L.col_target, g.target_year), L.col_gap, L.col_assessment};
+    auto by = [](const std::string& label, std::optional<int> y) { return y ? fmt::format("{} {}", label, *y) : label; };
+    t.header = {L(Label::col_number), L(Label::col_component), by(L(Label::col_baseline), g.total.baseline_year), L(Label::col_current), L(Label::col_source),
+                by(L(Label::col_target), g.target_year), L(Label::col_gap), L(Label::col_assessment)};
     t.align = {Align::right, Align::left, Align::right, Align::right, Align::left, Align::right, Align::right, Align::left};
     auto row = [&](const GapRow& x, std::string num, std::string name) {
         t.rows.push_back({Cell(std::move(num)), Cell(std::move(name)), Cell(score(x.baseline, o)), Cell(score(x.current, o)),
-                          Cell(current_source(x, L)), Cell(score(x.target, o)), Cell(score(x.gap, o)),
-                          Cell(x.met ? (*x.met ? L.met : L.not_met) : "—")});
+                          Cell(current_source(x, o.language)), Cell(score(x.target, o)), Cell(score(x.gap, o)),
+                          Cell(x.met ? (*x.met ? L(Label::met) : L(Label::not_met)) : "—")});
     };
     for (const auto& c : g.components)
         row(c, c.number ? std::to_string(c.number) : "", comp_name(c.name, c.name_en, o.language));
-    row(g.total, "", L.total);
+    row(g.total, "", L(Label::total_pgi));
     std::vector<bool> bold(t.rows.size(), false);
     bold.back() = true;
     return table_block(std::move(t), std::move(bold));
@@ -235,16 +238,16 @@ ReportSettings report_settings_with_defaults(const Plan& plan) {
 
 OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, const ReportSettings& s,
                                  const DocumentOptions& o) {
-    const DocLabels& L = labels(o.language);
+    const auto L = labeller(o.language);
     const Language l = o.language;
     OfficialDocument d;
     fill_common(d, s, r.as_of);
     d.language = l == Language::en ? "en" : "vi";
-    d.kind = L.kind;
+    d.kind = L(Label::office_kind_report);
     std::string period = period_label(r.period, l);
-    d.subject = f1(L.report_subject, period);
+    d.subject = f1(L(Label::office_report_subject), period);
     d.body.push_back({DocBlock::Kind::paragraph,
-                      fmt::format(fmt::runtime(L.intro), plan_reference(r.plan_document, r.plan_issuer, r.plan_title, l),
+                      fmt::format(fmt::runtime(L(Label::office_intro)), plan_reference(r.plan_document, r.plan_issuer, r.plan_title, l),
                                   s.issuing_body, period, dmy(r.as_of)),
                       {}, {}});
     std::vector<std::string> sections = s.sections;
@@ -253,17 +256,17 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
     for (const auto& key : sections) {
         if (key == "scores") {
             if (!r.scores) continue;
-            d.body.push_back(heading(n, fmt::format(fmt::runtime(L.s_scores), r.scores->target_year)));
+            d.body.push_back(heading(n, fmt::format(fmt::runtime(L(Label::office_s_scores)), r.scores->target_year)));
             d.body.push_back(scores_table(*r.scores, o));
         } else if (key == "components") {
-            d.body.push_back(heading(n, L.s_components));
+            d.body.push_back(heading(n, L(Label::office_s_components)));
             bool cancelled = r.all_tasks.count(TaskStatus::cancelled) > 0;
             Table t;
-            t.header = {L.col_number, L.col_component, L.col_tasks};
+            t.header = {L(Label::col_number), L(Label::col_component), L(Label::col_tasks)};
             for (TaskStatus st : status_order)
                 if (st != TaskStatus::cancelled || cancelled) t.header.push_back(std::string(status_label(st, l)));
-            t.header.push_back(L.col_overdue);
-            t.header.push_back(L.col_percent);
+            t.header.push_back(L(Label::col_overdue));
+            t.header.push_back(L(Label::col_percent_done));
             t.align.assign(t.header.size(), Align::right);
             t.align[1] = Align::left;
             auto counts = [&](std::vector<Cell>& row, const StatusCounts& c) {
@@ -278,24 +281,24 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 counts(row, c.tasks);
                 t.rows.push_back(std::move(row));
             }
-            std::vector<Cell> total{Cell(""), Cell(L.all_components)};
+            std::vector<Cell> total{Cell(""), Cell(L(Label::all_components))};
             counts(total, r.all_tasks);
             t.rows.push_back(std::move(total));
             std::vector<bool> bold(t.rows.size(), false);
             bold.back() = true;
             d.body.push_back(table_block(std::move(t), std::move(bold)));
         } else if (key == "owners") {
-            d.body.push_back(heading(n, L.s_owners));
+            d.body.push_back(heading(n, L(Label::office_s_owners)));
             if (r.owners.empty()) {
-                d.body.push_back(note(L.none));
+                d.body.push_back(note(L(Label::report_none)));
                 continue;
             }
             Table t;
-            t.header = {L.col_agency, L.col_lead, L.col_cooperating};
+            t.header = {L(Label::col_agency), L(Label::role_lead), L(Label::role_cooperating)};
             for (TaskStatus st : status_order)
                 if (st != TaskStatus::cancelled) t.header.push_back(std::string(status_label(st, l)));
-            t.header.push_back(L.col_overdue);
-            t.header.push_back(L.col_reported);
+            t.header.push_back(L(Label::col_overdue));
+            t.header.push_back(L(Label::col_reported_this_period));
             t.align.assign(t.header.size(), Align::right);
             t.align.front() = Align::left;
             t.align.back() = Align::left;
@@ -307,24 +310,24 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 row.emplace_back(std::to_string(os.overdue.size()));
                 const auto& rep = os.reporting;
                 std::string text;
-                if (rep.reported) text = f1(L.reported_on, rep.last_report ? dmy(*rep.last_report) : "");
+                if (rep.reported) text = f1(L(Label::reported_on), rep.last_report ? dmy(*rep.last_report) : "");
                 else {
-                    text = L.not_reported;
+                    text = L(Label::not_reported);
                     if (rep.late) text += ", " + label_count(Label::late_by_days, l, rep.days_late);
-                    else if (rep.due) text += ", " + f1(L.due_on, dmy(*rep.due));
+                    else if (rep.due) text += ", " + f1(L(Label::due_on), dmy(*rep.due));
                 }
                 row.emplace_back(text);
                 t.rows.push_back(std::move(row));
             }
             d.body.push_back(table_block(std::move(t)));
         } else if (key == "changes") {
-            d.body.push_back(heading(n, L.s_changes));
+            d.body.push_back(heading(n, L(Label::office_s_changes)));
             if (r.changes.empty()) {
-                d.body.push_back(note(L.none));
+                d.body.push_back(note(L(Label::report_none)));
                 continue;
             }
             Table t;
-            t.header = {L.col_date, L.col_task, L.col_reporter, L.col_status, L.col_progress, L.col_result};
+            t.header = {L(Label::col_date), L(Label::col_task), L(Label::col_reporter), L(Label::col_status), L(Label::col_progress), L(Label::col_result)};
             t.align.assign(t.header.size(), Align::left);
             t.align[4] = Align::right;
             for (const auto& c : r.changes) {
@@ -338,10 +341,10 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
             }
             d.body.push_back(table_block(std::move(t)));
         } else if (key == "deadlines") {
-            d.body.push_back(heading(n, L.s_deadlines));
-            auto list = [&](const std::vector<DeadlineItem>& items, const char* days) {
+            d.body.push_back(heading(n, L(Label::office_s_deadlines)));
+            auto list = [&](const std::vector<DeadlineItem>& items, const std::string& days) {
                 Table t;
-                t.header = {L.col_task, L.col_lead, L.col_due, days, L.col_status, L.col_progress};
+                t.header = {L(Label::col_task), L(Label::role_lead), L(Label::col_due), days, L(Label::col_status), L(Label::col_progress)};
                 t.align = {Align::left, Align::left, Align::left, Align::right, Align::left, Align::right};
                 for (const auto& x : items)
                     t.rows.push_back({Cell(task_text(plan, x.task)), Cell(owner_name(x.lead, l)), Cell(dmy(x.due)),
@@ -349,23 +352,23 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                                       Cell(x.percent ? fmt::format("{}%", *x.percent) : "")});
                 return table_block(std::move(t));
             };
-            d.body.push_back({DocBlock::Kind::subheading, L.overdue_title, {}, {}});
-            if (r.overdue.empty()) d.body.push_back(note(L.none));
-            else d.body.push_back(list(r.overdue, L.col_days_overdue));
+            d.body.push_back({DocBlock::Kind::subheading, L(Label::report_overdue_title), {}, {}});
+            if (r.overdue.empty()) d.body.push_back(note(L(Label::report_none)));
+            else d.body.push_back(list(r.overdue, L(Label::col_days_overdue)));
             d.body.push_back({DocBlock::Kind::subheading,
-                              fmt::format(fmt::runtime(L.upcoming_title), r.due_window_days,
+                              fmt::format(fmt::runtime(L(Label::office_upcoming_title)), r.due_window_days,
                                           dmy(add_days(r.as_of, r.due_window_days))),
                               {}, {}});
-            if (r.upcoming.empty()) d.body.push_back(note(L.none));
-            else d.body.push_back(list(r.upcoming, L.col_days_left));
+            if (r.upcoming.empty()) d.body.push_back(note(L(Label::report_none)));
+            else d.body.push_back(list(r.upcoming, L(Label::col_days_left)));
         } else if (key == "not_reported") {
-            d.body.push_back(heading(n, L.s_not_reported));
+            d.body.push_back(heading(n, L(Label::office_s_not_reported)));
             if (r.not_reported.empty()) {
-                d.body.push_back(note(L.none));
+                d.body.push_back(note(L(Label::report_none)));
                 continue;
             }
             Table t;
-            t.header = {L.col_agency, L.col_report_due, L.col_situation, L.col_send_to};
+            t.header = {L(Label::col_agency), L(Label::col_report_due), L(Label::col_situation), L(Label::col_send_to)};
             t.align.assign(t.header.size(), Align::left);
             for (const auto& os : r.not_reported) {
                 const auto& rep = os.reporting;
@@ -374,18 +377,18 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                     if (other.owner.id == rep.to) to = owner_name(other.owner, l);
                 if (!rep.to.empty() && rep.to == r.focal_agency.id) to = owner_name(r.focal_agency, l);
                 std::string situation = rep.late ? label_count(Label::late_by_days, l, rep.days_late)
-                                        : rep.due ? L.not_yet_due
-                                                  : L.no_duty;
+                                        : rep.due ? L(Label::not_yet_due)
+                                                  : L(Label::no_duty);
                 t.rows.push_back({Cell(owner_name(os.owner, l)), Cell(rep.due ? dmy(*rep.due) : "—"), Cell(situation),
                                   Cell(to.empty() ? "—" : to)});
             }
             d.body.push_back(table_block(std::move(t)));
         } else if (key == "sources") {
             if (!o.appendix || r.sources.empty()) continue;
-            d.appendix.push_back({DocBlock::Kind::heading, L.appendix_title, {}, {}});
-            d.appendix.push_back({DocBlock::Kind::paragraph, L.appendix_note, {}, {}});
+            d.appendix.push_back({DocBlock::Kind::heading, L(Label::office_appendix_title), {}, {}});
+            d.appendix.push_back({DocBlock::Kind::paragraph, L(Label::office_appendix_note), {}, {}});
             Table t;
-            t.header = {L.col_number, L.col_file, L.col_revision};
+            t.header = {L(Label::col_number), L(Label::col_file), L(Label::col_revision)};
             t.align = {Align::right, Align::left, Align::left};
             int i = 1;
             for (const auto& src : r.sources)
@@ -393,28 +396,28 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
             d.appendix.push_back(table_block(std::move(t)));
         }
     }
-    d.body.push_back({DocBlock::Kind::closing, fmt::format(fmt::runtime(L.closing), period, s.issuing_body), {}, {}});
+    d.body.push_back({DocBlock::Kind::closing, fmt::format(fmt::runtime(L(Label::office_closing)), period, s.issuing_body), {}, {}});
     return d;
 }
 
 OfficialDocument gap_document(const GapReport& g, const ReportSettings& s, const DocumentOptions& o) {
-    const DocLabels& L = labels(o.language);
+    const auto L = labeller(o.language);
     const Language l = o.language;
     OfficialDocument d;
     fill_common(d, s, g.as_of);
     d.language = l == Language::en ? "en" : "vi";
-    d.kind = L.kind;
-    d.subject = fmt::format(fmt::runtime(L.gap_subject), g.target_year, dmy(g.as_of));
+    d.kind = L(Label::office_kind_report);
+    d.subject = fmt::format(fmt::runtime(L(Label::office_gap_subject)), g.target_year, dmy(g.as_of));
     d.body.push_back({DocBlock::Kind::paragraph,
-                      fmt::format(fmt::runtime(L.gap_intro), plan_reference(g.plan_document, g.plan_issuer, g.plan_title, l),
+                      fmt::format(fmt::runtime(L(Label::office_gap_intro)), plan_reference(g.plan_document, g.plan_issuer, g.plan_title, l),
                                   s.issuing_body, dmy(g.as_of), g.target_year),
                       {}, {}});
     int n = 1;
-    d.body.push_back(heading(n, fmt::format(fmt::runtime(L.s_scores), g.target_year)));
+    d.body.push_back(heading(n, fmt::format(fmt::runtime(L(Label::office_s_scores)), g.target_year)));
     d.body.push_back(scores_table(g, o));
-    d.body.push_back(heading(n, L.s_gap_tasks));
+    d.body.push_back(heading(n, L(Label::office_s_gap_tasks)));
     Table t;
-    t.header = {L.col_number, L.col_component, L.col_tasks};
+    t.header = {L(Label::col_number), L(Label::col_component), L(Label::col_tasks)};
     for (TaskStatus st : status_order) t.header.push_back(std::string(status_label(st, l)));
     t.align.assign(t.header.size(), Align::right);
     t.align[1] = Align::left;
@@ -424,7 +427,7 @@ OfficialDocument gap_document(const GapReport& g, const ReportSettings& s, const
         t.rows.push_back(std::move(cells));
     };
     for (const auto& c : g.components) row(c, c.number ? std::to_string(c.number) : "", comp_name(c.name, c.name_en, l));
-    row(g.total, "", L.all_components);
+    row(g.total, "", L(Label::all_components));
     std::vector<bool> bold(t.rows.size(), false);
     bold.back() = true;
     d.body.push_back(table_block(std::move(t), std::move(bold)));

@@ -3,14 +3,16 @@
 
 #include <fmt/format.h>
 
-#include "office_labels.hpp"
+#include "pgi/labels.hpp"
 
 namespace pgi {
 
 namespace {
 
-using office::DocLabels;
-using office::labels;
+// L(k) is the catalogue label k (labels.def) in the document's language, as a string.
+auto labeller(Language l) {
+    return [l](Label k) { return std::string(label(k, l)); };
+}
 
 constexpr TaskStatus status_order[] = {TaskStatus::done, TaskStatus::in_progress, TaskStatus::not_started,
                                        TaskStatus::blocked, TaskStatus::cancelled};
@@ -44,41 +46,41 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 }
 
 XlsxSheet scores_sheet(const GapReport& g, Language l) {
-    const DocLabels& L = labels(l);
+    const auto L = labeller(l);
     XlsxSheet s;
-    s.name = L.sheet_scores;
-    auto by = [](const char* label, std::optional<int> y) { return y ? fmt::format("{} {}", label, *y) : std::string(label); };
-    s.columns = {{L.col_number, XlsxKind::integer, 5},        {L.col_component, XlsxKind::text, 0},
-                 {by(L.col_baseline, g.total.baseline_year), XlsxKind::score, 0},
-                 {L.col_current, XlsxKind::score, 0},          {by(L.col_target, g.target_year), XlsxKind::score, 0},
-                 {L.col_gap, XlsxKind::score, 0},              {L.col_assessment, XlsxKind::text, 0}};
+    s.name = L(Label::sheet_scores);
+    auto by = [](const std::string& label, std::optional<int> y) { return y ? fmt::format("{} {}", label, *y) : label; };
+    s.columns = {{L(Label::col_number), XlsxKind::integer, 5},        {L(Label::col_component), XlsxKind::text, 0},
+                 {by(L(Label::col_baseline), g.total.baseline_year), XlsxKind::score, 0},
+                 {L(Label::col_current), XlsxKind::score, 0},          {by(L(Label::col_target), g.target_year), XlsxKind::score, 0},
+                 {L(Label::col_gap), XlsxKind::score, 0},              {L(Label::col_assessment), XlsxKind::text, 0}};
     auto row = [&](const GapRow& x, XlsxValue number, std::string name) {
         s.rows.push_back({number, txt(std::move(name)), opt(x.baseline), opt(x.current), opt(x.target), opt(x.gap),
-                          x.met ? txt(*x.met ? L.met : L.not_met) : XlsxValue()});
+                          x.met ? txt(*x.met ? L(Label::met) : L(Label::not_met)) : XlsxValue()});
     };
     for (const auto& c : g.components)
         row(c, c.number ? num(c.number) : XlsxValue(), comp_name(c.name, c.name_en, l));
-    row(g.total, XlsxValue(), L.total);
+    row(g.total, XlsxValue(), L(Label::total_pgi));
     s.bold_rows.assign(s.rows.size(), false);
     s.bold_rows.back() = true;
-    if (!g.components.empty()) s.chart = XlsxChart{L.chart_title, 1, {2, 3, 4}, 0, g.components.size() - 1};
+    if (!g.components.empty()) s.chart = XlsxChart{L(Label::chart_scores), 1, {2, 3, 4}, 0, g.components.size() - 1};
     return s;
 }
 
 }  // namespace
 
 Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) {
-    const DocLabels& L = labels(l);
+    const auto L = labeller(l);
     Workbook wb;
     wb.title = r.plan_title;
     wb.author = owner_name(r.focal_agency, l);
     if (r.scores) wb.sheets.push_back(scores_sheet(*r.scores, l));
     {
         XlsxSheet s;
-        s.name = L.sheet_components;
-        s.columns = {{L.col_number, XlsxKind::integer, 5}, {L.col_component, XlsxKind::text, 0}, {L.col_tasks, XlsxKind::integer, 0}};
+        s.name = L(Label::sheet_components);
+        s.columns = {{L(Label::col_number), XlsxKind::integer, 5}, {L(Label::col_component), XlsxKind::text, 0}, {L(Label::col_tasks), XlsxKind::integer, 0}};
         for (TaskStatus st : status_order) s.columns.push_back({std::string(status_label(st, l)), XlsxKind::integer, 0});
-        s.columns.push_back({L.col_overdue, XlsxKind::integer, 0});
+        s.columns.push_back({L(Label::col_overdue), XlsxKind::integer, 0});
         auto counts = [&](std::vector<XlsxValue>& row, const StatusCounts& c) {
             row.push_back(num(c.tasks));
             for (TaskStatus st : status_order) row.push_back(num(c.count(st)));
@@ -89,7 +91,7 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
             counts(row, c.tasks);
             s.rows.push_back(std::move(row));
         }
-        std::vector<XlsxValue> total{XlsxValue(), txt(L.all_components)};
+        std::vector<XlsxValue> total{XlsxValue(), txt(L(Label::all_components))};
         counts(total, r.all_tasks);
         s.rows.push_back(std::move(total));
         s.bold_rows.assign(s.rows.size(), false);
@@ -98,24 +100,24 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
     }
     {
         XlsxSheet s;
-        s.name = L.sheet_owners;
+        s.name = L(Label::sheet_owners);
         s.autofilter = true;
-        s.columns = {{L.col_id, XlsxKind::text, 0}, {L.col_agency, XlsxKind::text, 0}, {L.col_lead, XlsxKind::integer, 0},
-                     {L.col_cooperating, XlsxKind::integer, 0}};
+        s.columns = {{L(Label::col_agency_id), XlsxKind::text, 0}, {L(Label::col_agency), XlsxKind::text, 0}, {L(Label::role_lead), XlsxKind::integer, 0},
+                     {L(Label::role_cooperating), XlsxKind::integer, 0}};
         for (TaskStatus st : status_order) s.columns.push_back({std::string(status_label(st, l)), XlsxKind::integer, 0});
-        s.columns.push_back({L.col_overdue, XlsxKind::integer, 0});
-        s.columns.push_back({L.col_reported, XlsxKind::text, 0});
-        s.columns.push_back({L.col_last_update, XlsxKind::date, 0});
-        s.columns.push_back({L.col_report_due, XlsxKind::date, 0});
-        s.columns.push_back({L.col_days_late, XlsxKind::integer, 0});
+        s.columns.push_back({L(Label::col_overdue), XlsxKind::integer, 0});
+        s.columns.push_back({L(Label::col_reported_this_period), XlsxKind::text, 0});
+        s.columns.push_back({L(Label::col_last_update), XlsxKind::date, 0});
+        s.columns.push_back({L(Label::col_report_due), XlsxKind::date, 0});
+        s.columns.push_back({L(Label::col_days_late), XlsxKind::integer, 0});
         for (const auto& os : r.owners) {
             std::vector<XlsxValue> row{txt(os.owner.id), txt(owner_name(os.owner, l)), num(os.lead_tasks),
                                        num(os.cooperating_tasks)};
             for (TaskStatus st : status_order) row.push_back(num(os.tasks.count(st)));
             row.push_back(num(static_cast<long>(os.overdue.size())));
             const auto& rep = os.reporting;
-            row.push_back(txt(rep.reported ? fmt::format(fmt::runtime(L.reported_on), rep.last_report ? format_date(*rep.last_report) : "")
-                                           : std::string(L.not_reported)));
+            row.push_back(txt(rep.reported ? fmt::format(fmt::runtime(L(Label::reported_on)), rep.last_report ? format_date(*rep.last_report) : "")
+                                           : std::string(L(Label::not_reported))));
             row.push_back(opt(rep.last_report));
             row.push_back(opt(rep.due));
             row.push_back(rep.late ? num(rep.days_late) : XlsxValue());
@@ -125,13 +127,13 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
     }
     {
         XlsxSheet s;
-        s.name = L.sheet_changes;
+        s.name = L(Label::sheet_changes);
         s.autofilter = true;
-        s.columns = {{L.col_date, XlsxKind::date, 0},       {L.col_id, XlsxKind::text, 0},
-                     {L.col_plan_ref, XlsxKind::text, 0},   {L.col_reporter, XlsxKind::text, 0},
-                     {L.col_period, XlsxKind::text, 0},     {L.col_status, XlsxKind::text, 0},
-                     {L.col_progress, XlsxKind::percent, 0}, {L.col_note, XlsxKind::text, 50},
-                     {L.col_evidence, XlsxKind::text, 40}};
+        s.columns = {{L(Label::col_date), XlsxKind::date, 0},       {L(Label::col_agency_id), XlsxKind::text, 0},
+                     {L(Label::col_plan_ref), XlsxKind::text, 0},   {L(Label::col_reporter), XlsxKind::text, 0},
+                     {L(Label::col_about_period), XlsxKind::text, 0},     {L(Label::col_status), XlsxKind::text, 0},
+                     {L(Label::col_progress), XlsxKind::percent, 0}, {L(Label::col_note), XlsxKind::text, 50},
+                     {L(Label::col_evidence), XlsxKind::text, 40}};
         for (const auto& c : r.changes) {
             const Task* t = plan.find_task(c.task);
             std::string st = c.before == c.after ? std::string(status_label(c.after, l))
@@ -141,14 +143,14 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
         }
         wb.sheets.push_back(std::move(s));
     }
-    auto deadlines = [&](const std::vector<DeadlineItem>& items, const char* name, const char* days) {
+    auto deadlines = [&](const std::vector<DeadlineItem>& items, const std::string& name, const std::string& days) {
         XlsxSheet s;
         s.name = name;
         s.autofilter = true;
-        s.columns = {{L.col_id, XlsxKind::text, 0},         {L.col_plan_ref, XlsxKind::text, 0},
-                     {L.col_lead, XlsxKind::text, 0},       {L.col_due, XlsxKind::date, 0},
-                     {days, XlsxKind::integer, 0},          {L.col_status, XlsxKind::text, 0},
-                     {L.col_progress, XlsxKind::percent, 0}, {L.col_text, XlsxKind::text, 60}};
+        s.columns = {{L(Label::col_agency_id), XlsxKind::text, 0},         {L(Label::col_plan_ref), XlsxKind::text, 0},
+                     {L(Label::role_lead), XlsxKind::text, 0},       {L(Label::col_due), XlsxKind::date, 0},
+                     {days, XlsxKind::integer, 0},          {L(Label::col_status), XlsxKind::text, 0},
+                     {L(Label::col_progress), XlsxKind::percent, 0}, {L(Label::col_text), XlsxKind::text, 60}};
         for (const auto& x : items) {
             const Task* t = plan.find_task(x.task);
             s.rows.push_back({txt(x.task), txt(t ? t->source : ""), txt(owner_name(x.lead, l)), XlsxValue(x.due),
@@ -156,19 +158,19 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
         }
         wb.sheets.push_back(std::move(s));
     };
-    deadlines(r.overdue, L.sheet_overdue, L.col_days_overdue);
-    deadlines(r.upcoming, L.sheet_upcoming, L.col_days_left);
+    deadlines(r.overdue, L(Label::sheet_overdue), L(Label::col_days_overdue));
+    deadlines(r.upcoming, L(Label::sheet_upcoming), L(Label::col_days_left));
     {
         XlsxSheet s;
-        s.name = L.sheet_not_reported;
+        s.name = L(Label::sheet_not_reported);
         s.autofilter = true;
-        s.columns = {{L.col_id, XlsxKind::text, 0}, {L.col_agency, XlsxKind::text, 0}, {L.col_report_due, XlsxKind::date, 0},
-                     {L.col_situation, XlsxKind::text, 0}, {L.col_send_to, XlsxKind::text, 0}};
+        s.columns = {{L(Label::col_agency_id), XlsxKind::text, 0}, {L(Label::col_agency), XlsxKind::text, 0}, {L(Label::col_report_due), XlsxKind::date, 0},
+                     {L(Label::col_situation), XlsxKind::text, 0}, {L(Label::col_send_to), XlsxKind::text, 0}};
         for (const auto& os : r.not_reported) {
             const auto& rep = os.reporting;
             std::string situation = rep.late ? label_count(Label::late_by_days, l, rep.days_late)
-                                    : rep.due ? L.not_yet_due
-                                              : L.no_duty;
+                                    : rep.due ? L(Label::not_yet_due)
+                                              : L(Label::no_duty);
             s.rows.push_back({txt(os.owner.id), txt(owner_name(os.owner, l)), opt(rep.due), txt(situation),
                               txt(rep.to.empty() ? "" : owner_name(plan, rep.to, l))});
         }
@@ -176,8 +178,8 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
     }
     {
         XlsxSheet s;
-        s.name = L.sheet_sources;
-        s.columns = {{L.col_file, XlsxKind::text, 0}, {L.col_revision, XlsxKind::text, 0}};
+        s.name = L(Label::sheet_sources);
+        s.columns = {{L(Label::col_file), XlsxKind::text, 0}, {L(Label::col_revision), XlsxKind::text, 0}};
         for (const auto& src : r.sources) s.rows.push_back({txt(src.path), txt(src.revision)});
         wb.sheets.push_back(std::move(s));
     }
@@ -185,14 +187,14 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
 }
 
 Workbook gap_workbook(const GapReport& g, Language l) {
-    const DocLabels& L = labels(l);
+    const auto L = labeller(l);
     Workbook wb;
     wb.title = g.plan_title;
     wb.author = g.plan_issuer;
     wb.sheets.push_back(scores_sheet(g, l));
     XlsxSheet s;
-    s.name = L.sheet_tasks;
-    s.columns = {{L.col_number, XlsxKind::integer, 5}, {L.col_component, XlsxKind::text, 0}, {L.col_tasks, XlsxKind::integer, 0}};
+    s.name = L(Label::sheet_tasks);
+    s.columns = {{L(Label::col_number), XlsxKind::integer, 5}, {L(Label::col_component), XlsxKind::text, 0}, {L(Label::col_tasks), XlsxKind::integer, 0}};
     for (TaskStatus st : status_order) s.columns.push_back({std::string(status_label(st, l)), XlsxKind::integer, 0});
     auto row = [&](const GapRow& x, XlsxValue number, std::string name) {
         std::vector<XlsxValue> cells{number, txt(std::move(name)), num(x.tasks)};
@@ -200,7 +202,7 @@ Workbook gap_workbook(const GapReport& g, Language l) {
         s.rows.push_back(std::move(cells));
     };
     for (const auto& c : g.components) row(c, c.number ? num(c.number) : XlsxValue(), comp_name(c.name, c.name_en, l));
-    row(g.total, XlsxValue(), L.all_components);
+    row(g.total, XlsxValue(), L(Label::all_components));
     s.bold_rows.assign(s.rows.size(), false);
     s.bold_rows.back() = true;
     wb.sheets.push_back(std::move(s));
@@ -208,20 +210,20 @@ Workbook gap_workbook(const GapReport& g, Language l) {
 }
 
 Workbook tasks_workbook(const Plan& plan, const std::vector<TaskRow>& rows, const Date& as_of, Language l) {
-    const DocLabels& L = labels(l);
+    const auto L = labeller(l);
     (void)as_of;
     Workbook wb;
     wb.title = plan.meta.title;
     wb.author = plan.meta.issuer;
     XlsxSheet s;
-    s.name = L.sheet_tasks;
+    s.name = L(Label::sheet_tasks);
     s.autofilter = true;
-    s.columns = {{L.col_id, XlsxKind::text, 0},          {L.col_plan_ref, XlsxKind::text, 0},
-                 {L.col_component, XlsxKind::text, 0},   {L.col_lead, XlsxKind::text, 30},
-                 {L.col_cooperating, XlsxKind::text, 30}, {L.col_status, XlsxKind::text, 0},
-                 {L.col_progress, XlsxKind::percent, 0}, {L.col_due, XlsxKind::date, 0},
-                 {L.col_days_overdue, XlsxKind::integer, 0}, {L.col_recurrence, XlsxKind::text, 0},
-                 {L.col_last_update, XlsxKind::date, 0}, {L.col_text, XlsxKind::text, 60}};
+    s.columns = {{L(Label::col_agency_id), XlsxKind::text, 0},          {L(Label::col_plan_ref), XlsxKind::text, 0},
+                 {L(Label::col_component), XlsxKind::text, 0},   {L(Label::role_lead), XlsxKind::text, 30},
+                 {L(Label::role_cooperating), XlsxKind::text, 30}, {L(Label::col_status), XlsxKind::text, 0},
+                 {L(Label::col_progress), XlsxKind::percent, 0}, {L(Label::col_due), XlsxKind::date, 0},
+                 {L(Label::col_days_overdue), XlsxKind::integer, 0}, {L(Label::col_recurrence), XlsxKind::text, 0},
+                 {L(Label::col_last_update), XlsxKind::date, 0}, {L(Label::col_text), XlsxKind::text, 60}};
     for (const auto& r : rows) {
         const Task& t = *r.task;
         const Component* c = plan.find_component(t.component);
