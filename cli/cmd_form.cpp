@@ -31,7 +31,7 @@ struct FormCliOptions {
 };
 
 Result<CalendarPeriod> period_option(const std::string& text, const Date& as_of) {
-    if (text.empty()) return previous_period(period_containing(PeriodKind::month, as_of));
+    if (text.empty()) return default_report_period(as_of);
     auto p = parse_period(text);
     if (!p || p->kind == PeriodKind::range)
         return fail(ErrorCode::usage, "--period: `" + text + "` is not a month, quarter, half or year", "e.g. --period 2024-10");
@@ -186,12 +186,10 @@ void setup_form(CLI::App& app, Action& action) {
         ->option_text("ID");
     cmd->add_option("-p,--period", opts->period, "Period reported on: 2024-10, 2024-Q3, … (default: the month before --as-of)")
         ->option_text("PERIOD");
-    cmd->add_option("--as-of", opts->as_of, "Date of the pre-filled status (default: today in the plan's time zone)")
-        ->check(iso_date())
-        ->option_text("YYYY-MM-DD");
-    cmd->add_option("-o,--output", opts->output,
-                    "One --owner: the .xlsx file (default OWNER-PERIOD.xlsx); else a directory, one OWNER.xlsx each "
-                    "(default forms-PERIOD/)")
+    add_as_of(*cmd, opts->as_of, "Date of the pre-filled status (default: today in the plan's time zone)");
+    add_output(*cmd, opts->output,
+               "One --owner: the .xlsx file (default OWNER-PERIOD.xlsx); else a directory, one OWNER.xlsx each "
+               "(default forms-PERIOD/)")
         ->option_text("PATH");
     cmd->footer("\nThe form: instructions in Vietnamese on the first sheet; on the sheet \"Báo cáo\" one row per task\n"
                 "the owner leads or cooperates on, pre-filled and locked, and input cells for the new status (a\n"
@@ -209,7 +207,7 @@ void setup_intake(CLI::App& app, Action& action) {
     cmd->add_option("--by", opts->by, "Owner id of a CSV form (an .xlsx form says it itself)")->option_text("OWNER");
     cmd->add_option("-p,--period", opts->period, "Period of a CSV form; for .xlsx forms, the period they must be for")
         ->option_text("PERIOD");
-    cmd->add_flag("-n,--dry-run", opts->dry_run, "Print the update files as they would be written; write nothing");
+    add_dry_run(*cmd, opts->dry_run, "Print the update files as they would be written; write nothing");
     cmd->add_option("--input-format", opts->input_format, "Read the plan as yaml or toml instead of guessing")
         ->transform(choice<InputFormat>({{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}))
         ->option_text("yaml|toml");

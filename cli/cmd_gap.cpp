@@ -40,6 +40,8 @@ Result<int> run_gap(const GapCliOptions& o) {
     auto tables = load_tables(o.tables, sources->plan);
     if (!tables) return tl::unexpected(tables.error());
     go.tables = &*tables;
+    auto inputs = input_paths_of(*sources, *r);
+    for (const auto& t : *tables) inputs.emplace_back(t.file);
     if (!o.province.empty()) {
         auto province = resolve_province(o.province, &*r->plan, as_of->year);
         if (!province) return tl::unexpected(province.error());
@@ -59,13 +61,13 @@ Result<int> run_gap(const GapCliOptions& o) {
         std::string error;
         auto bytes = render_docx(d, *as_of, error);
         if (!bytes) return fail(ErrorCode::internal, "cannot make the .docx: " + error);
-        return emit(*bytes, o.output).map([] { return int(exit_ok); });
+        return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     if (*format == "xlsx") {
         std::string error;
         auto bytes = render_xlsx(gap_workbook(*g.report, lang.value_or(Language::vi)), *as_of, error);
         if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
-        return emit(*bytes, o.output).map([] { return int(exit_ok); });
+        return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     GapFormat gf = *format == "markdown" ? GapFormat::markdown
                    : *format == "csv"    ? GapFormat::csv
@@ -75,7 +77,7 @@ Result<int> run_gap(const GapCliOptions& o) {
     ro.language = lang.value_or(Language::vi);
     ro.color = o.output.empty() && gf == GapFormat::table && use_color(o.color);
     ro.decimal_comma = o.decimal_comma;
-    return emit(render_gap(*g.report, gf, ro), o.output).map([] { return int(exit_ok); });
+    return emit(render_gap(*g.report, gf, ro), o.output, inputs).map([] { return int(exit_ok); });
 }
 
 }  // namespace
@@ -84,10 +86,7 @@ void setup_gap(CLI::App& app, Action& action) {
     auto opts = std::make_shared<GapCliOptions>();
     auto* cmd = app.add_subcommand("gap", "Show each component's gap to its target (target − current) and the total PGI");
     add_plan_input(*cmd, opts->input, false);
-    cmd->add_option("--as-of", opts->as_of,
-                    "Date for \"current\" scores and task status (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)")
-        ->check(iso_date())
-        ->option_text("YYYY-MM-DD");
+    add_as_of(*cmd, opts->as_of, "Date for \"current\" scores and task status (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)");
     cmd->add_option("--year", opts->year,
                     "Target year (default: the --as-of year if it has targets, else the latest earlier target year)")
         ->check(CLI::Range(1900, 2200))
@@ -97,17 +96,14 @@ void setup_gap(CLI::App& app, Action& action) {
                     "extension (.md, .csv, .json, .docx, .xlsx), else table")
         ->transform(format_names({"table", "markdown", "csv", "json", "docx", "xlsx"}))
         ->option_text("table|markdown|csv|json|docx|xlsx");
-    cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
-        ->check(one_of({"vi", "en"}))
-        ->option_text("vi|en");
+    add_lang(*cmd, opts->lang);
     cmd->add_option("--color", opts->color, "Colour: auto (default; off when NO_COLOR is set or not a terminal), always, never")
         ->transform(choice<ColorMode>({{"auto", ColorMode::automatic},
                                                                              {"always", ColorMode::always},
                                                                              {"never", ColorMode::never}}))
         ->option_text("auto|always|never");
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
-    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
-        ->option_text("FILE");
+    add_output(*cmd, opts->output);
     add_table_option(*cmd, opts->tables);
     cmd->add_option("--province", opts->province,
                     "Province for the rank line and rank targets (default: the one the plan names)")

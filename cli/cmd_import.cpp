@@ -66,7 +66,6 @@ Result<int> run_import(const ImportCliOptions& o) {
         if (std::cin.bad()) return fail(ErrorCode::io, "cannot read standard input");
         name = "<stdin>";
     } else {
-        note_input(o.input);  // emit() then refuses to write the plan over its own source
         auto content = read_file(o.input);
         if (!content) return fail(ErrorCode::io, "cannot read " + o.input + ": " + content.error().message);
         text = std::move(*content);
@@ -86,7 +85,7 @@ Result<int> run_import(const ImportCliOptions& o) {
         "`# line N` after a task id is the line of the input the task comes from.",
     };
     wo.task_line_comments = true;
-    if (auto written = emit(write_plan(*r.plan, format, wo), to_file ? o.output : ""); !written)
+    if (auto written = emit(write_plan(*r.plan, format, wo), to_file ? o.output : "", {std::filesystem::path(o.input)}); !written)
         return tl::unexpected(written.error());
     if (!o.quiet) {
         const Plan& p = *r.plan;
@@ -104,12 +103,11 @@ void setup_import(CLI::App& app, Action& action) {
     auto opts = std::make_shared<ImportCliOptions>();
     auto* cmd = app.add_subcommand("import", "Turn the text of a plan document (.txt, .md) into a plan file");
     cmd->add_option("input", opts->input, "The document's text: a file, or - for standard input")->required();
-    cmd->add_option("-o,--output", opts->output,
-                    "Write the plan to FILE (.yaml, .yml or .toml; atomically) instead of standard output");
+    add_output(*cmd, opts->output, "Write the plan to FILE (.yaml, .yml or .toml; atomically) instead of standard output");
     cmd->add_option("-f,--format", opts->format, "Plan format: yaml (default on standard output) or toml")
         ->transform(choice<PlanFormat>({{"yaml", PlanFormat::yaml}, {"toml", PlanFormat::toml}}));
     cmd->add_flag("--force", opts->force, "Overwrite FILE if it exists");
-    cmd->add_flag("-q,--quiet", opts->quiet, "No summary line on standard error (warnings are still printed)");
+    add_quiet(*cmd, opts->quiet, "No summary line on standard error (warnings are still printed)");
     cmd->footer(import_footer);
     cmd->callback([opts, &action] { action = [opts] { return run_import(*opts); }; });
 }

@@ -28,11 +28,13 @@ Result<int> run_rank(const RankCliOptions& o) {
     // A plan is optional when --table and --province say everything.
     std::optional<LoadResult> loaded;
     std::filesystem::path plan_file;
+    std::vector<std::filesystem::path> inputs;
     if (!o.input.plans.empty() || o.province.empty() || o.tables.empty()) {
         auto sources = resolve_one_plan(o.input, "rank");
         if (!sources) return tl::unexpected(sources.error());
         auto r = load_valid_plan(*sources, o.input.input_format);
         if (!r) return tl::unexpected(r.error());
+        inputs = input_paths_of(*sources, *r);
         loaded = std::move(*r);
         plan_file = sources->plan;
     }
@@ -46,6 +48,7 @@ Result<int> run_rank(const RankCliOptions& o) {
     }
     auto tables = load_tables(o.tables, plan_file);
     if (!tables) return tl::unexpected(tables.error());
+    for (const auto& t : *tables) inputs.emplace_back(t.file);
     if (tables->empty())
         return fail(ErrorCode::usage, "no national table",
                     "put it in the plan directory (tables/pgi-2024.csv) or name it with --table");
@@ -67,7 +70,7 @@ Result<int> run_rank(const RankCliOptions& o) {
     RankRenderOptions rr;
     rr.english = lang == Language::en;
     rr.decimal_comma = o.decimal_comma;
-    return emit(render_rank(*r.report, o.format, rr), o.output).map([] { return int(exit_ok); });
+    return emit(render_rank(*r.report, o.format, rr), o.output, inputs).map([] { return int(exit_ok); });
 }
 
 }  // namespace
@@ -99,12 +102,9 @@ void setup_rank(CLI::App& app, Action& action) {
                                         {"csv", RankFormat::csv},
                                         {"json", RankFormat::json}}))
         ->option_text("table|markdown|csv|json");
-    cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language, else vi)")
-        ->check(one_of({"vi", "en"}))
-        ->option_text("vi|en");
+    add_lang(*cmd, opts->lang, "the plan's language, else vi");
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
-    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
-        ->option_text("FILE");
+    add_output(*cmd, opts->output);
     cmd->footer(
         "\nImplied ranks (\"ước tính\" / \"implied\") order provinces by total: the published total, else the sum\n"
         "of the published components (VCCI publishes totals and ranks only for the top 30 from PGI 2024).\n"

@@ -1,28 +1,18 @@
 // pgi report [PLAN] [UPDATES…] --period P: the periodic report (báo cáo định kỳ).
 #include <iostream>
-#include <map>
-#include <set>
-
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 #include "tables.hpp"
+#include "pgi/provenance.hpp"
 #include "pgi/report.hpp"
 #include "pgi/report_docx.hpp"
 #include "pgi/report_xlsx.hpp"
 
-extern char** environ;
-
 namespace pgi::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 enum class SourceRevisions { automatic, none };
 
@@ -43,117 +33,15 @@ struct ReportCliOptions {
     std::vector<std::string> tables;
 };
 
-// Runs `git ARGS…` with stdout captured and stderr discarded; std::nullopt when git is
-// missing or exits non-zero. No shell is involved, so paths need no quoting.
-std::optional<std::string> git(const std::vector<std::string>& args) {
-    std::vector<std::string> argv_s{"git"};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_s) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    int fds[2];
-    if (::pipe(fds) != 0) return std::nullopt;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&fa, fds[0]);
-    posix_spawn_file_actions_addclose(&fa, fds[1]);
-    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    pid_t pid = 0;
-    int rc = posix_spawnp(&pid, "git", &fa, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    ::close(fds[1]);
-    if (rc != 0) {
-        ::close(fds[0]);
-        return std::nullopt;
-    }
-    std::string out;
-    char buf[65536];
-    for (;;) {
-        auto n = ::read(fds[0], buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        out.append(buf, static_cast<std::size_t>(n));
-    }
-    ::close(fds[0]);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
-    return out;
-}
-
-std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-    return s;
-}
-
-std::set<std::string> split_nul(const std::string& s) {
-    std::set<std::string> out;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i] == '\0') {
-            if (i > start) out.insert(s.substr(start, i - start));
-            start = i + 1;
-        }
-    return out;
-}
-
-// The revision of each input file: `git <HEAD>` for a file committed unchanged,
-// `git <HEAD>, modified` when it differs from HEAD, `git: untracked` when git does not track
-// it; empty outside a git work tree or without git. Two or three git calls per work tree.
+// The revision of each input file (provenance.hpp): `git <HEAD>`, `git <HEAD>, modified`,
+// `git: untracked`, `git: no commit yet`; empty outside a git work tree or with
+// --source-revisions none.
 std::vector<SourceFile> describe_sources(const std::vector<std::string>& files, SourceRevisions mode) {
     std::vector<SourceFile> out;
     for (const auto& f : files) out.push_back(SourceFile{f, ""});
     if (mode == SourceRevisions::none) return out;
-
-    struct Tree {
-        std::string head;
-        std::set<std::string> tracked, modified, dirs;
-    };
-    std::map<std::string, std::string> top_of_dir;  // directory -> work tree top ("" = none)
-    std::map<std::string, Tree> trees;
-    std::vector<std::pair<std::string, std::string>> where(files.size());  // (top, path from top)
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        std::error_code ec;
-        fs::path abs = fs::weakly_canonical(fs::absolute(files[i], ec), ec);
-        std::string dir = abs.parent_path().string();
-        auto it = top_of_dir.find(dir);
-        if (it == top_of_dir.end()) {
-            auto top = git({"-C", dir, "rev-parse", "--show-toplevel"});
-            it = top_of_dir.emplace(dir, top ? trim(*top) : std::string()).first;
-        }
-        if (it->second.empty()) continue;
-        fs::path top = fs::weakly_canonical(it->second, ec);
-        std::string rel = abs.lexically_relative(top).generic_string();
-        where[i] = {top.string(), rel};
-        trees[top.string()].dirs.insert(fs::path(rel).parent_path().generic_string());
-    }
-    for (auto& [top, t] : trees) {
-        auto head = git({"-C", top, "rev-parse", "--short=12", "HEAD"});
-        t.head = head ? trim(*head) : "";
-        std::vector<std::string> ls{"-C", top, "ls-files", "-z", "--full-name", "--"};
-        std::vector<std::string> st{"-C", top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--"};
-        for (const auto& d : t.dirs) {
-            ls.push_back(d.empty() ? "." : d);
-            st.push_back(d.empty() ? "." : d);
-        }
-        if (auto s = git(ls)) t.tracked = split_nul(*s);
-        if (auto s = git(st)) {
-            // Records are "XY path"; a rename adds the old path as a separate record.
-            for (const auto& rec : split_nul(*s))
-                if (rec.size() > 3 && rec[2] == ' ' && rec.substr(0, 2) != "??") t.modified.insert(rec.substr(3));
-        }
-    }
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (where[i].first.empty()) continue;
-        const Tree& t = trees[where[i].first];
-        const std::string& rel = where[i].second;
-        if (!t.tracked.count(rel)) out[i].revision = "git: untracked";
-        else if (t.head.empty()) out[i].revision = "git: no commit yet";
-        else out[i].revision = "git " + t.head + (t.modified.count(rel) ? ", modified" : "");
-    }
+    auto states = provenance_of(files);
+    for (std::size_t i = 0; i < files.size(); ++i) out[i].revision = states[i].describe();
     return out;
 }
 
@@ -179,8 +67,7 @@ Result<CalendarPeriod> resolve_period(const ReportCliOptions& o, const Date& as_
         if (!p) return fail(ErrorCode::usage, "the period ends before it starts (--from " + o.from + ", to " + format_date(to) + ")");
         return *p;
     }
-    // Default: the month before the as-of month, the usual monthly report.
-    return previous_period(period_containing(PeriodKind::month, as_of));
+    return default_report_period(as_of);
 }
 
 Result<int> run_report(const ReportCliOptions& o) {
@@ -213,6 +100,8 @@ Result<int> run_report(const ReportCliOptions& o) {
     auto tables = load_tables(o.tables, sources->plan);
     if (!tables) return tl::unexpected(tables.error());
     ro.tables = &*tables;
+    auto inputs = input_paths_of(*sources, *r);
+    for (const auto& t : *tables) inputs.emplace_back(t.file);
     PeriodicReport report = build_report(plan, ro);
     Language language = language_option(o.lang, plan.meta.language).value_or(Language::vi);
     if (*format == "docx") {
@@ -224,19 +113,19 @@ Result<int> run_report(const ReportCliOptions& o) {
         std::string error;
         auto bytes = render_docx(d, ro.as_of, error);
         if (!bytes) return fail(ErrorCode::internal, "cannot make the .docx: " + error);
-        return emit(*bytes, o.output).map([] { return int(exit_ok); });
+        return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     if (*format == "xlsx") {
         std::string error;
         auto bytes = render_xlsx(report_workbook(report, plan, language), ro.as_of, error);
         if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
-        return emit(*bytes, o.output).map([] { return int(exit_ok); });
+        return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     ReportRenderOptions render;
     render.language = language;
     render.decimal_comma = o.decimal_comma;
     render.bom = o.excel ? ByteOrderMark::utf8 : ByteOrderMark::none;
-    return emit(render_report(report, *format == "csv" ? ReportFormat::csv : ReportFormat::markdown, render), o.output)
+    return emit(render_report(report, *format == "csv" ? ReportFormat::csv : ReportFormat::markdown, render), o.output, inputs)
         .map([] { return int(exit_ok); });
 }
 
@@ -257,18 +146,13 @@ void setup_report(CLI::App& app, Action& action) {
                    ->check(iso_date())
                    ->option_text("YYYY-MM-DD");
     period->excludes(from)->excludes(to);
-    cmd->add_option("--as-of", opts->as_of,
-                    "Date the figures are taken at (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)")
-        ->check(iso_date())
-        ->option_text("YYYY-MM-DD");
+    add_as_of(*cmd, opts->as_of, "Date the figures are taken at (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)");
     cmd->add_option("-f,--format", opts->format,
                     "Output: markdown, csv, docx (a Word document laid out as Nghị định 30/2020/NĐ-CP asks) or xlsx "
                     "(docx and xlsx need -o). Default: from -o's extension (.md, .csv, .docx, .xlsx), else markdown")
         ->transform(format_names({"markdown", "csv", "docx", "xlsx"}))
         ->option_text("markdown|csv|docx|xlsx");
-    cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
-        ->check(one_of({"vi", "en"}))
-        ->option_text("vi|en");
+    add_lang(*cmd, opts->lang);
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write numbers as 6,58 and 27,3% (Vietnamese style)");
     cmd->add_flag("--excel", opts->excel, "CSV: start with a UTF-8 byte order mark so Excel shows Vietnamese text");
     cmd->add_flag("--no-appendix", opts->no_appendix,
@@ -281,8 +165,7 @@ void setup_report(CLI::App& app, Action& action) {
         ->transform(choice<SourceRevisions>({{"auto", SourceRevisions::automatic},
                                                                                    {"none", SourceRevisions::none}}))
         ->option_text("auto|none");
-    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
-        ->option_text("FILE");
+    add_output(*cmd, opts->output);
     add_table_option(*cmd, opts->tables);
     cmd->footer("\nExit codes: 0 report written; 1 the plan or an update file is invalid; 2 usage error,\n"
                 "unreadable input, or output that could not be written; 3 internal error.\n"

@@ -35,16 +35,9 @@ struct TasksCliOptions {
 
 template <class T>
 std::string closest(const std::string& word, const std::vector<T>& items) {
-    std::string best;
-    std::size_t best_d = std::max<std::size_t>(3, word.size() / 3 + 1);
-    for (const auto& item : items) {
-        auto d = edit_distance(word, item.id);
-        if (d < best_d) {
-            best_d = d;
-            best = item.id;
-        }
-    }
-    return best;
+    std::vector<std::string_view> ids;
+    for (const auto& item : items) ids.push_back(item.id);
+    return did_you_mean(word, ids).value_or("");
 }
 
 Result<int> run_tasks(const TasksCliOptions& o) {
@@ -62,6 +55,7 @@ Result<int> run_tasks(const TasksCliOptions& o) {
     auto r = load_valid_plan(*sources, o.input.input_format);
     if (!r) return tl::unexpected(r.error());
     const Plan& plan = *r->plan;
+    const auto inputs = input_paths_of(*sources, *r);
     auto as_of = as_of_or_default(o.as_of, plan.meta.utc_offset_minutes());
     if (!as_of) return tl::unexpected(as_of.error());
     q.as_of = *as_of;
@@ -116,14 +110,14 @@ Result<int> run_tasks(const TasksCliOptions& o) {
         std::string error;
         auto bytes = render_xlsx(tasks_workbook(plan, rows, q.as_of, lo.language), q.as_of, error);
         if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
-        return emit(*bytes, o.output).map([] { return int(exit_ok); });
+        return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     if (rows.empty() && (tf == TaskListFormat::table || tf == TaskListFormat::markdown)) {
         std::cerr << "pgi: no task matches\n";
-        if (!o.output.empty()) return emit("", o.output).map([] { return int(exit_ok); });
+        if (!o.output.empty()) return emit("", o.output, inputs).map([] { return int(exit_ok); });
         return exit_ok;
     }
-    return emit(render_task_list(plan, rows, q.as_of, tf, lo), o.output).map([] { return int(exit_ok); });
+    return emit(render_task_list(plan, rows, q.as_of, tf, lo), o.output, inputs).map([] { return int(exit_ok); });
 }
 
 }  // namespace
@@ -132,10 +126,7 @@ void setup_tasks(CLI::App& app, Action& action) {
     auto opts = std::make_shared<TasksCliOptions>();
     auto* cmd = app.add_subcommand("tasks", "List tasks with their status, owners and deadlines; filter and sort them");
     add_plan_input(*cmd, opts->input, false);
-    cmd->add_option("--as-of", opts->as_of,
-                    "Date for status, overdue and due windows (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)")
-        ->check(iso_date())
-        ->option_text("YYYY-MM-DD");
+    add_as_of(*cmd, opts->as_of, "Date for status, overdue and due windows (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)");
     cmd->add_option("-p,--period", opts->period,
                     "Take recurring tasks' status from the updates about this period (a month 2024-10, quarter "
                     "2024-Q3, half or year; default: the as-of month and the month before)")
@@ -160,7 +151,7 @@ void setup_tasks(CLI::App& app, Action& action) {
                     "Open tasks due within DAYS days of --as-of (with --overdue: either)")
         ->check(CLI::Range(0, 36500))
         ->option_text("DAYS");
-    cmd->add_option("-q,--search", opts->search,
+    cmd->add_option("--search", opts->search,
                     "Tasks whose id, text, note or source contains TEXT (ignoring case and Vietnamese diacritics)")
         ->option_text("TEXT");
     cmd->add_option("--sort", opts->sort, "Order: plan (default, document order), id, due, status, owner, component")
@@ -176,12 +167,9 @@ void setup_tasks(CLI::App& app, Action& action) {
                     "(.md, .csv, .json, .xlsx), else table")
         ->transform(format_names({"table", "markdown", "csv", "json", "xlsx"}))
         ->option_text("table|markdown|csv|json|xlsx");
-    cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language)")
-        ->check(one_of({"vi", "en"}))
-        ->option_text("vi|en");
+    add_lang(*cmd, opts->lang);
     cmd->add_flag("--excel", opts->excel, "CSV: start with a UTF-8 byte order mark so Excel shows Vietnamese text");
-    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
-        ->option_text("FILE");
+    add_output(*cmd, opts->output);
     cmd->footer("\nExit codes: 0 tasks listed, or no task matches (`pgi: no task matches` on stderr); 1 the plan\n"
                 "is invalid; 2 usage error, unreadable input or unwritable output; 3 internal error.\n"
                 "Status, overdue and recurrence rules: docs/tracking.md.\n");

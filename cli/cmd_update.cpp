@@ -55,7 +55,7 @@ Result<int> run_update(const UpdateCliOptions& o) {
     auto when = as_of_or_default(o.date, plan.meta.utc_offset_minutes());
     if (!when) return tl::unexpected(when.error());
     Date date = *when;
-    CalendarPeriod period = previous_period(period_containing(PeriodKind::month, date));
+    CalendarPeriod period = default_report_period(date);
     if (!o.period.empty()) {
         auto p = parse_period(o.period);
         if (!p || p->kind == PeriodKind::range)
@@ -149,7 +149,7 @@ void setup_update(CLI::App& app, Action& action) {
     cmd->add_option("--plan", opts->plan,
                     "Plan directory or plan file (default: $PGI_PLAN, else the current directory)")
         ->option_text("PATH");
-    cmd->add_flag("-n,--dry-run", opts->dry_run, "Print the file as it would be written; write nothing");
+    add_dry_run(*cmd, opts->dry_run, "Print the file as it would be written; write nothing");
     cmd->footer("\nWrites updates/<period>/<owner>.yaml under the plan's directory: created, or extended by\n"
                 "appending (existing content is kept as it is). The plan is validated with the new entry first;\n"
                 "on an error nothing is written. Exit codes: 0 recorded; 1 invalid update or plan; 2 usage error.\n"

@@ -81,7 +81,7 @@ void setup_validate(CLI::App& app, Action& action) {
         ->transform(choice<DiagFormat>({{"text", DiagFormat::text}, {"json", DiagFormat::json}}))
         ->option_text("text|json");
     cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1)");
-    cmd->add_flag("-q,--quiet", opts->quiet, "Print findings only, no summary line");
+    add_quiet(*cmd, opts->quiet, "Print findings only, no summary line");
     cmd->callback([opts, &action] { action = [opts] { return run_validate(*opts); }; });
 }
 

@@ -24,6 +24,29 @@ void add_plan_input(CLI::App& cmd, PlanInput& in, bool many) {
     add_input_format(cmd, in);
 }
 
+CLI::Option* add_quiet(CLI::App& cmd, bool& quiet, const std::string& what) {
+    return cmd.add_flag("-q,--quiet", quiet, what);
+}
+
+CLI::Option* add_output(CLI::App& cmd, std::string& output, const std::string& what) {
+    return cmd.add_option("-o,--output", output, what.empty() ? "Write to FILE (atomically) instead of standard output" : what)
+        ->option_text("FILE");
+}
+
+CLI::Option* add_lang(CLI::App& cmd, std::string& lang, const std::string& default_text) {
+    return cmd.add_option("--lang", lang, "Label language: vi or en (default: " + default_text + ")")
+        ->check(one_of({"vi", "en"}))
+        ->option_text("vi|en");
+}
+
+CLI::Option* add_as_of(CLI::App& cmd, std::string& as_of, const std::string& what) {
+    return cmd.add_option("--as-of", as_of, what)->check(iso_date())->option_text("YYYY-MM-DD");
+}
+
+CLI::Option* add_dry_run(CLI::App& cmd, bool& dry_run, const std::string& what) {
+    return cmd.add_flag("-n,--dry-run", dry_run, what);
+}
+
 CLI::Validator iso_date() {
     return CLI::Validator(
         [](std::string& value) -> std::string {
@@ -116,15 +139,13 @@ Result<PlanSources> resolve_one_plan(const PlanInput& in, const char* what) {
     return std::move(plans->front());
 }
 
-namespace {
-// Every input path of this run, so that `-o` can refuse to overwrite one of them.
-std::vector<fs::path>& input_paths() {
-    static std::vector<fs::path> paths;
-    return paths;
+std::vector<fs::path> input_paths_of(const PlanSources& sources, const LoadResult& loaded) {
+    std::vector<fs::path> out{sources.plan};
+    if (sources.plan_directory) out.push_back(sources.plan.parent_path() / "updates");
+    out.insert(out.end(), sources.updates.begin(), sources.updates.end());
+    if (loaded.plan) out.insert(out.end(), loaded.plan->update_files.begin(), loaded.plan->update_files.end());
+    return out;
 }
-}  // namespace
-
-void note_input(const std::filesystem::path& path) { input_paths().push_back(path); }
 
 namespace {
 // note_updates_beside(), not when some of those files are read anyway (through the plan's own
@@ -155,16 +176,10 @@ void note_updates_beside_read(const PlanSources& sources, const std::vector<std:
 void note_updates_beside(const PlanSources& sources) { note_updates_beside_read(sources, {}); }
 
 Result<LoadResult> load_and_validate(const PlanSources& sources, InputFormat format) {
-    note_input(sources.plan);
-    if (sources.plan_directory) note_input(sources.plan.parent_path() / "updates");
-    for (const auto& u : sources.updates) note_input(u);
     auto loaded = load_plan_with_updates(sources, format);
     if (!loaded) return loaded;
     LoadResult& r = *loaded;
     if (r.plan) note_updates_beside_read(sources, r.plan->update_files);
-    // every file actually read (a plan's own `updates:` globs, symlinks in updates/) is an input
-    if (r.plan)
-        for (const auto& f : r.plan->update_files) note_input(f);
     validate_loaded(r);
     return loaded;
 }
@@ -204,14 +219,14 @@ bool use_color(ColorMode mode) {
     return ::isatty(STDOUT_FILENO) == 1;
 }
 
-Result<void> emit(const std::string& content, const std::string& path) {
+Result<void> emit(const std::string& content, const std::string& path, const std::vector<fs::path>& inputs) {
     if (path.empty() || path == "-") {
         std::cout << content << std::flush;
         if (!std::cout) return fail(ErrorCode::io, "cannot write to standard output");
         return {};
     }
     std::error_code ec;
-    for (const auto& in : input_paths()) {
+    for (const auto& in : inputs) {
         bool same = fs::equivalent(in, path, ec);
         bool inside = !same && fs::is_directory(in, ec) &&
                       fs::weakly_canonical(path, ec).string().rfind(fs::weakly_canonical(in, ec).string() + "/", 0) == 0;

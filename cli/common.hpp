@@ -57,6 +57,21 @@ CLI::Validator one_of(std::vector<std::string> names);
 void add_plan_input(CLI::App& cmd, PlanInput& in, bool many);
 void add_input_format(CLI::App& cmd, PlanInput& in);
 
+// The options several commands share, declared once so that a letter means one thing in
+// every command (docs/cli.md, "Options common to several commands"): `-q` is always
+// --quiet, `-o` --output, `-n` --dry-run, `-p` --period, `-f` --format.
+
+/// `-q, --quiet`: `what` says what it leaves out.
+CLI::Option* add_quiet(CLI::App& cmd, bool& quiet, const std::string& what);
+/// `-o, --output FILE`; `what` defaults to "Write to FILE (atomically) instead of standard output".
+CLI::Option* add_output(CLI::App& cmd, std::string& output, const std::string& what = {});
+/// `--lang vi|en`; `default_text` is what the help says the default is.
+CLI::Option* add_lang(CLI::App& cmd, std::string& lang, const std::string& default_text = "the plan's language");
+/// `--as-of YYYY-MM-DD` (checked to be a date that exists); `what` is the help text.
+CLI::Option* add_as_of(CLI::App& cmd, std::string& as_of, const std::string& what);
+/// `-n, --dry-run`; `what` is the help text.
+CLI::Option* add_dry_run(CLI::App& cmd, bool& dry_run, const std::string& what);
+
 /// The plans named by `in`, each with the update files and directories named after it
 /// (docs/tracking.md): a directory holding plan.yaml / plan.toml / pgi.yaml / pgi.toml is a
 /// plan directory (its plan file plus its `updates/` tree); any other directory is a directory
@@ -91,13 +106,14 @@ void note_updates_beside(const PlanSources& sources);
 bool use_color(ColorMode mode);
 
 /// Writes `content` to stdout, or atomically to `path` when not empty. Errors: io (cannot
-/// write), usage (a path that is one of the run's inputs (note_input) or inside an input
-/// directory: pgi never modifies an input file).
-Result<void> emit(const std::string& content, const std::string& path);
+/// write), usage (`path` is one of `inputs` or inside one of them that is a directory: pgi
+/// never modifies an input file).
+Result<void> emit(const std::string& content, const std::string& path, const std::vector<std::filesystem::path>& inputs);
 
-/// Records an input path of this run for emit()'s check; load_and_validate() records the plan
-/// and its update paths itself.
-void note_input(const std::filesystem::path& path);
+/// The paths a plan's run reads, for emit(): the plan file, its `updates/` directory (a plan
+/// directory), the update paths named after it, and every update file actually read (the
+/// plan's own `updates:` globs, symlinks in updates/).
+std::vector<std::filesystem::path> input_paths_of(const PlanSources& sources, const LoadResult& loaded);
 
 /// A check for --format: one of `names` (case-insensitive; `md` stands for `markdown`),
 /// normalised to lower case.

@@ -23,7 +23,6 @@ Result<std::vector<NationalTable>> load_tables(const std::vector<std::string>& n
     Diagnostics all;
     bool io_error = false;
     for (const auto& f : files) {
-        note_input(f);
         TableLoadResult r = load_national_table(f, named.empty() ? std::nullopt : year);
         for (const auto& d : r.diagnostics.items())
             if (d.code == "io-error") io_error = true;

@@ -8,7 +8,7 @@ packages=(
   libcli11-dev libtomlplusplus-dev libfmt-dev libyaml-cpp-dev doctest-dev
   libutf8proc-dev nlohmann-json3-dev libexpected-dev
   clang clang-format
-  libzip-dev libxlsxwriter-dev libpugixml-dev
+  libzip-dev libxlsxwriter-dev libpugixml-dev libgit2-dev
   # tests only: LibreOffice renders the .docx/.xlsx to PDF/CSV, pdftotext reads the PDF
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils unzip
   fonts-liberation2   # Liberation Serif: the metrics of Times New Roman, which LibreOffice substitutes

@@ -112,6 +112,10 @@ CalendarPeriod previous_period(const CalendarPeriod& p) {
     return period_containing(p.kind, add_days(p.first, -1));
 }
 
+CalendarPeriod default_report_period(const Date& as_of) {
+    return previous_period(period_containing(PeriodKind::month, as_of));
+}
+
 Date add_months(const Date& d, int months) {
     long total = static_cast<long>(d.year) * 12 + (d.month - 1) + months;
     int y = static_cast<int>(total >= 0 ? total / 12 : (total - 11) / 12);

@@ -104,3 +104,16 @@ TEST_CASE("adding months clamps to the month's length and keeps month ends month
     CHECK(add_months(Date{2024, 9, 30}, 3) == Date{2024, 12, 31});
     CHECK(add_months(Date{2024, 11, 3}, 14) == Date{2026, 1, 3});
 }
+
+TEST_CASE("the default report period is the month before the as-of month, at the month's edges") {
+    // first and last day of November: both give October
+    CHECK(default_report_period(Date{2024, 11, 1}) == P("2024-10"));
+    CHECK(default_report_period(Date{2024, 11, 30}) == P("2024-10"));
+    // 31 October still reports on September (the report for October is written in November)
+    CHECK(default_report_period(Date{2024, 10, 31}) == P("2024-09"));
+    // across the year: January reports on December of the year before
+    CHECK(default_report_period(Date{2025, 1, 1}) == P("2024-12"));
+    // 1 March of a leap year: February has 29 days
+    CHECK(default_report_period(Date{2024, 3, 1}).last == Date{2024, 2, 29});
+    CHECK(default_report_period(Date{2024, 3, 1}).kind == PeriodKind::month);
+}

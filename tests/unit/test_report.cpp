@@ -293,3 +293,16 @@ TEST_CASE("past 20 sources the Markdown header lists update files per directory,
     std::string csv = render_report(r, ReportFormat::csv, {});
     CHECK(csv.find("p/updates/2024-10/a3.yaml,git abc") != std::string::npos);
 }
+
+// The sample's first update is dated 2024-09-02 (examples/lang-son-2024/updates/2024-09/).
+TEST_CASE("the default period as of a day before any update: July 2024, nothing changed, nobody reported") {
+    Plan plan = sample();
+    ReportOptions o;
+    o.as_of = Date{2024, 8, 15};
+    o.period = default_report_period(o.as_of);
+    CHECK(o.period == *parse_period("2024-07"));
+    PeriodicReport r = build_report(plan, o);
+    CHECK(r.changes.empty());
+    REQUIRE_FALSE(r.owners.empty());
+    for (const auto& ow : r.owners) CHECK_FALSE(ow.reporting.reported);
+}

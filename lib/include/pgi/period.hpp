@@ -60,6 +60,12 @@ bool overlaps(const CalendarPeriod& a, const CalendarPeriod& b);
 CalendarPeriod next_period(const CalendarPeriod& p);
 CalendarPeriod previous_period(const CalendarPeriod& p);
 
+/// The period a report, a reporting form or an update is about when the user names none: the
+/// calendar month before the month of `as_of` — the usual monthly report, written early in the
+/// following month (docs/tracking.md). 2024-11-01 and 2024-11-30 -> 2024-10; 2025-01-15 ->
+/// 2024-12. Used by `pgi report`, `pgi form` (of --as-of) and `pgi update` (of --date).
+CalendarPeriod default_report_period(const Date& as_of);
+
 /// `d` moved by `months` calendar months (may be negative). The day is clamped to the length
 /// of the target month (2024-01-31 + 1 month = 2024-02-29), and when `d` is the last day of
 /// its month the result is the last day of the target month (2024-02-29 + 1 = 2024-03-31), so
