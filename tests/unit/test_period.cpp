@@ -81,6 +81,9 @@ TEST_CASE("containment and overlap include both ends") {
     CHECK(overlaps(P("2024"), P("2024-Q4")));
     CHECK(overlaps(P("2024-10"), P("2024-10-31..2024-11-02")));
     CHECK_FALSE(overlaps(P("2024-10"), P("2024-11-01..2024-11-02")));
+    // one shared day, on either side: a's first day is b's last day and the other way round
+    CHECK(overlaps(P("2024-10-31..2024-11-02"), P("2024-10")));
+    CHECK(overlaps(P("2024-11"), P("2024-10-30..2024-11-01")));
 }
 
 TEST_CASE("the period containing a date") {

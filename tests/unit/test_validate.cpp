@@ -64,6 +64,22 @@ TEST_CASE("scores outside the component scale are errors") {
     CHECK(findings(r) == Findings{"9:35 score-out-of-range", "10:35 target-below-baseline"});
 }
 
+TEST_CASE("scores on the ends of the scale are in range") {
+    // 0.00 and 10.00 are the ends of the default 0-10 scale, 100 the end of a 0-100 one
+    auto r = load(std::string(minimal_header) + R"(components:
+  - id: a
+    name: A
+    baseline: {year: 2023, score: 0}
+    targets: [{year: 2024, score: 10.00}]
+  - id: b
+    name: B
+    scale: {min: 0, max: 100}
+    baseline: {year: 2023, score: 55.5}
+    targets: [{year: 2024, score: 100}]
+)");
+    CHECK(findings(r).empty());
+}
+
 TEST_CASE("a target below the baseline is a warning, and its share achieved is not computed") {
     auto r = load(std::string(minimal_header) + R"(components:
   - id: a
