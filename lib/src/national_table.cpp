@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 #include <fmt/format.h>
@@ -103,6 +102,25 @@ const Province* find_province_other_set(std::string_view name, int year) {
     const auto& keys = after_merger(year) ? data().keys63 : data().keys34;
     auto it = keys.find(province_key(name));
     return it == keys.end() ? nullptr : it->second;
+}
+
+std::optional<int> year_in_file_name(std::string_view file_name) {
+    std::size_t slash = file_name.find_last_of("/\\");
+    std::string_view base = slash == std::string_view::npos ? file_name : file_name.substr(slash + 1);
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = 0;
+    while (i < base.size()) {
+        if (!digit(base[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < base.size() && digit(base[j])) ++j;
+        if (j - i == 4 && base[i] == '2' && base[i + 1] == '0')
+            return 2000 + (base[i + 2] - '0') * 10 + (base[i + 3] - '0');
+        i = j;
+    }
+    return std::nullopt;
 }
 
 std::optional<Score> TableRow::component_sum() const {
@@ -233,14 +251,6 @@ std::vector<std::vector<RawCell>> split_csv(std::string_view text, char sep) {
         records.push_back(std::move(rec));
     }
     return records;
-}
-
-std::optional<int> year_from_name(const std::string& file_name) {
-    static const std::regex re("(20[0-9][0-9])");
-    std::string base = std::filesystem::path(file_name).filename().string();
-    std::smatch m;
-    if (std::regex_search(base, m, re)) return std::stoi(m[1].str());
-    return std::nullopt;
 }
 
 struct RowBuilder {
@@ -500,10 +510,10 @@ void check_table(NationalTable& table, Diagnostics& out) {
     table.rows = std::move(kept);
 
     // Published ranks against published totals: in rank order the totals never rise, and one
-    // rank has one total.
+    // rank has one total. Ranks outside 1..N were reported above and take no part.
     std::vector<const TableRow*> ranked;
     for (const auto& r : table.rows)
-        if (r.rank && r.total) ranked.push_back(&r);
+        if (r.rank && r.total && *r.rank >= 1 && *r.rank <= table.province_count) ranked.push_back(&r);
     std::stable_sort(ranked.begin(), ranked.end(), [](const TableRow* a, const TableRow* b) { return *a->rank < *b->rank; });
     for (std::size_t i = 1; i < ranked.size(); ++i) {
         const TableRow& a = *ranked[i - 1];
@@ -554,7 +564,7 @@ TableLoadResult load_national_table_text(std::string_view text, const std::strin
     else
         parse_csv(text, t, res.diagnostics);
     if (!t.year) {
-        if (auto y = year_from_name(file_name)) t.year = *y;
+        if (auto y = year_in_file_name(file_name)) t.year = *y;
         if (!t.year) {
             res.diagnostics.error(SourceLocation{file_name, 0, 0}, "table-year-unknown",
                                   "cannot tell which PGI edition the table is",

@@ -52,6 +52,12 @@ const Province* find_province(std::string_view name, int year);
 /// in a table for 2025 or later is merged into one of the 34), or nullptr.
 const Province* find_province_other_set(std::string_view name, int year);
 
+/// The PGI edition a table's file name names: the first run of exactly four digits in the
+/// name's last path component that reads 2000–2099 ("tables/pgi-2024.csv" -> 2024,
+/// "PGI_2023_final.csv" -> 2023). std::nullopt when there is none ("pgi-20245.csv",
+/// "table.csv", "pgi-1999.csv"). Plain parsing, no regular expression.
+std::optional<int> year_in_file_name(std::string_view file_name);
+
 /// One row of a national table. Absent values were "N/A" or empty: VCCI publishes the total
 /// and the rank only for the top 30 provinces from PGI 2024 (../shared/domain.md).
 struct TableRow {
