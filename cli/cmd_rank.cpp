@@ -5,6 +5,9 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "pgi/rank.hpp"
+#include "pgi/rank_office.hpp"
+#include "pgi/report_docx.hpp"
+#include "pgi/xlsx.hpp"
 #include "tables.hpp"
 
 namespace pgi::cli {
@@ -18,13 +21,18 @@ struct RankCliOptions {
     int year = 0;
     int top = 30;
     std::vector<std::string> sets;
-    RankFormat format = RankFormat::table;
+    std::string format;  ///< table, markdown, csv, json, docx or xlsx; empty: from -o's extension, else table
+    std::string as_of;
     std::string lang;
     bool decimal_comma = false;
     std::string output;
 };
 
 Result<int> run_rank(const RankCliOptions& o) {
+    auto format = choose_format(o.format, o.output, {"markdown", "csv", "json", "docx", "xlsx"}, "table");
+    if (!format) return tl::unexpected(format.error());
+    if (*format == "docx" || *format == "xlsx")
+        if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
     // A plan is optional when --table and --province say everything.
     std::optional<LoadResult> loaded;
     std::filesystem::path plan_file;
@@ -67,10 +75,35 @@ Result<int> run_rank(const RankCliOptions& o) {
         return exit_findings;
     }
     auto lang = language_option(o.lang, plan ? plan->meta.language : "vi");
+    Language language = lang.value_or(Language::vi);
+    if (*format == "docx") {
+        auto as_of = as_of_or_default(o.as_of, plan ? plan->meta.utc_offset_minutes() : 420);
+        if (!as_of) return tl::unexpected(as_of.error());
+        DocumentOptions doc;
+        doc.language = language;
+        doc.decimal_comma = language == Language::vi || o.decimal_comma;
+        OfficialDocument d = rank_document(*r.report, report_settings_with_defaults(plan ? *plan : Plan{}), *as_of, doc);
+        std::string error;
+        auto bytes = render_docx(d, *as_of, error);
+        if (!bytes) return fail(ErrorCode::internal, "cannot make the .docx: " + error);
+        return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
+    }
+    if (*format == "xlsx") {
+        auto as_of = as_of_or_default(o.as_of, plan ? plan->meta.utc_offset_minutes() : 420);
+        if (!as_of) return tl::unexpected(as_of.error());
+        std::string error;
+        auto bytes = render_xlsx(rank_workbook(*r.report, language), *as_of, error);
+        if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
+        return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
+    }
     RankRenderOptions rr;
-    rr.english = lang == Language::en;
+    rr.language = language;
     rr.decimal_comma = o.decimal_comma;
-    return emit(render_rank(*r.report, o.format, rr), o.output, inputs).map([] { return int(exit_ok); });
+    RankFormat rf = *format == "markdown" ? RankFormat::markdown
+                    : *format == "csv"    ? RankFormat::csv
+                    : *format == "json"   ? RankFormat::json
+                                          : RankFormat::table;
+    return emit(render_rank(*r.report, rf, rr), o.output, inputs).map([] { return int(exit_ok); });
 }
 
 }  // namespace
@@ -95,13 +128,15 @@ void setup_rank(CLI::App& app, Action& action) {
                     "What-if: a component (1-4 or its id) set to a score (1=6.00) or changed by a signed amount "
                     "(compliance=+0.50); repeatable. Recomputes the total and the implied rank")
         ->option_text("C=SCORE");
-    cmd->add_option("-f,--format", opts->format, "Output: table (default), markdown, csv or json")
-        ->transform(choice<RankFormat>({{"table", RankFormat::table},
-                                        {"markdown", RankFormat::markdown},
-                                        {"md", RankFormat::markdown},
-                                        {"csv", RankFormat::csv},
-                                        {"json", RankFormat::json}}))
-        ->option_text("table|markdown|csv|json");
+    cmd->add_option("-f,--format", opts->format,
+                    "Output: table, markdown, csv, json, docx or xlsx (docx and xlsx need -o). Default: from -o's "
+                    "extension (.md, .csv, .json, .docx, .xlsx), else table")
+        ->transform(format_names({"table", "markdown", "csv", "json", "docx", "xlsx"}))
+        ->option_text("table|markdown|csv|json|docx|xlsx");
+    cmd->add_option("--as-of", opts->as_of,
+                    "Date written on a .docx or .xlsx (default: today in the plan's time zone; $SOURCE_DATE_EPOCH when set)")
+        ->check(iso_date())
+        ->option_text("YYYY-MM-DD");
     add_lang(*cmd, opts->lang, "the plan's language, else vi");
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
     add_output(*cmd, opts->output);

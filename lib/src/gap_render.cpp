@@ -44,13 +44,12 @@ Table task_table(const GapReport& rep, const GapRenderOptions& o) {
 std::string other_targets(const GapReport& rep, Language l, const char* bullet, bool comma) {
     std::string out;
     if (rep.rank)
-        out += format_label(Label::gap_rank_line, l, rep.rank_year, rep.province_name,
-                            placing_text(*rep.rank, l == Language::en)) + "\n";
+        out += rank_line(rep.rank_year, rep.province_name, *rep.rank, l) + "\n";
     if (rep.rank_targets.empty()) return out;
     if (!out.empty()) out += "\n";
     out += format_label(Label::gap_rank_targets, l, rep.target_year) + ":\n";
     for (const auto& t : rep.rank_targets)
-        out += fmt::format("{}{}\n", bullet, rank_target_line(t, l == Language::en, comma));
+        out += fmt::format("{}{}\n", bullet, rank_target_line(t, l, comma));
     return out;
 }
 

@@ -141,6 +141,10 @@ bool NationalTable::complete() const {
     return true;
 }
 
+int NationalTable::rows_with_total() const {
+    return static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const TableRow& r) { return r.total_or_sum().has_value(); }));
+}
+
 const TableRow* NationalTable::find(std::string_view province_id) const {
     for (const auto& r : rows)
         if (r.province == province_id) return &r;
@@ -278,8 +282,62 @@ struct RowBuilder {
     }
 };
 
+// A table-level setting: `published`, `partial` or `source` (YAML key or CSV `# key: value`).
+// False when `key` is none of them.
+bool table_setting(std::string_view key, const std::string& value, const SourceLocation& at, NationalTable& table,
+                   Diagnostics& out) {
+    if (key == "published") {
+        if (auto d = parse_partial_date(value)) table.published = d;
+        else
+            out.error(at, "table-invalid-value", fmt::format("published `{}` is not a date", value),
+                      "write when the figures were published: YYYY-MM (e.g. 2025-05) or YYYY-MM-DD");
+        return true;
+    }
+    if (key == "partial") {
+        std::string v = ascii_slug(value);
+        if (v == "true" || v == "yes") table.partial = true;
+        else if (v == "false" || v == "no") table.partial = false;
+        else
+            out.error(at, "table-invalid-value", fmt::format("partial `{}` is not true or false", value),
+                      "write `partial: true` for a table that holds only some provinces");
+        return true;
+    }
+    if (key == "source") {
+        table.source = value;
+        return true;
+    }
+    return false;
+}
+
+// The settings of a CSV table: comment lines `# published: 2025-05`, `# partial: true`,
+// `# source: …` (other comment lines are comments).
+void csv_settings(std::string_view text, NationalTable& table, Diagnostics& out) {
+    int line = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t e = text.find('\n', i);
+        std::string_view l = text.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i);
+        if (!l.empty() && l.front() == '#') {
+            std::string body = trim(l.substr(1));
+            auto colon = body.find(':');
+            if (colon != std::string::npos) {
+                std::string key = trim(std::string_view(body).substr(0, colon));
+                std::string value = trim(std::string_view(body).substr(colon + 1));
+                std::size_t v = l.find(':') + 1;
+                while (v < l.size() && (l[v] == ' ' || l[v] == '\t')) ++v;
+                int column = static_cast<int>(code_point_count(l.substr(0, v))) + 1;
+                table_setting(key, value, SourceLocation{table.file, line, column}, table, out);
+            }
+        }
+        if (e == std::string_view::npos) break;
+        i = e + 1;
+        ++line;
+    }
+}
+
 void parse_csv(std::string_view text, NationalTable& table, Diagnostics& out) {
     auto at = [&](int line, int column) { return SourceLocation{table.file, line, column}; };
+    csv_settings(text, table, out);
     // the separator: whichever splits the first non-comment line into more cells
     std::string_view first;
     {
@@ -369,7 +427,7 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
     auto at = [&](detail::Pos p) { return ctx.at(p); };
     if (root.kind != detail::Node::Kind::mapping) {
         out.error(at(root.pos.line ? root.pos : detail::Pos{1, 1}), "table-missing-column",
-                  "a YAML table is a mapping with `year`, `source` and `rows`", "see docs/rank.md");
+                  "a YAML table is a mapping with `year`, `source`, `published`, `partial` and `rows`", "see docs/rank.md");
         return;
     }
     RowBuilder b{table, out};
@@ -385,8 +443,8 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
             } else
                 out.error(at(e.value.pos), "table-invalid-value", fmt::format("year `{}` is not a year", e.value.scalar),
                           "write the PGI edition, e.g. `year: 2024`");
-        } else if (e.key == "source") {
-            table.source = e.value.scalar;
+        } else if (e.key == "source" || e.key == "published" || e.key == "partial") {
+            table_setting(e.key, e.value.scalar, at(e.value.pos), table, out);
         } else if (e.key == "rows") {
             for (const auto& item : e.value.items) {
                 TableRow row;
@@ -426,7 +484,7 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
             }
         } else {
             out.error(at(e.key_pos), "table-unknown-column", fmt::format("unknown key `{}`", e.key),
-                      "a YAML table has `year`, `source` and `rows`");
+                      "a YAML table has `year`, `source`, `published`, `partial` and `rows`");
         }
     }
     if (!have_year && need_year) table.year = 0;
@@ -533,7 +591,7 @@ void check_table(NationalTable& table, Diagnostics& out) {
     std::vector<std::string> missing;
     for (const auto& p : set)
         if (!seen.count(p.id)) missing.push_back(p.name);
-    if (!missing.empty())
+    if (!missing.empty() && !table.partial)
         out.warning(SourceLocation{table.file, 1, 1}, "missing-province",
                     missing.size() <= 10
                         ? fmt::format("{} of the {} provinces of PGI {} have no row: {}", missing.size(), set.size(),
@@ -541,7 +599,8 @@ void check_table(NationalTable& table, Diagnostics& out) {
                         : fmt::format("{} of the {} provinces of PGI {} have no row (the first: {}, …)", missing.size(),
                                       set.size(), table.year,
                                       fmt::join(std::vector<std::string>(missing.begin(), missing.begin() + 3), ", ")),
-                    "implied ranks need every province; add the missing rows (N/A where nothing was published)");
+                    "implied ranks need every province; add the missing rows (N/A where nothing was published), or declare "
+                    "the table partial (`# partial: true`, docs/rank.md)");
 }
 
 TableLoadResult load_national_table_text(std::string_view text, const std::string& file_name,
@@ -572,6 +631,13 @@ TableLoadResult load_national_table_text(std::string_view text, const std::strin
             return res;
         }
     }
+    // A table whose header (or YAML shape) cannot be used has no rows to check: its one error
+    // says why, without a missing-province warning for every province.
+    for (const auto& d : res.diagnostics.items())
+        if (d.code == "table-missing-column") {
+            res.diagnostics.sort();
+            return res;
+        }
     check_table(t, res.diagnostics);
     res.diagnostics.sort();
     res.table = std::move(t);

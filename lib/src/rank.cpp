@@ -48,6 +48,7 @@ Placing place_in(const NationalTable& table, std::string_view province, std::opt
                  std::string_view region) {
     Placing p;
     p.of = group_size(table, region);
+    p.published = table.published;
     const TableRow* own = table.find(province);
     if (total_override) {
         p.total = total_override;
@@ -57,16 +58,18 @@ Placing place_in(const NationalTable& table, std::string_view province, std::opt
         p.total_derived = own->total_derived();
         if (region.empty()) p.published_rank = own->rank;
     }
-    if (!p.total) return p;
     int higher = 0, known = 0;
     for (const auto& r : table.rows) {
         if (r.province == province || !in_group(table, r.province, region)) continue;
         auto t = r.total_or_sum();
         if (!t) continue;
         ++known;
+        if (!p.total) continue;
         if (*t > *p.total) ++higher;
         else if (*t == *p.total) ++p.tied;
     }
+    p.with_total = known + (p.total ? 1 : 0);
+    if (!p.total) return p;
     p.best = 1 + higher;
     p.worst = p.best + std::max(0, p.of - 1 - known);
     // A published rank r with a higher total puts r provinces above this one (it and the r − 1
@@ -241,6 +244,13 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
     if (const Region* reg = find_region(prov->region)) r.region_name = reg->name;
     r.year = table->year;
     r.top_n = o.top_n;
+    r.table_file = table->file;
+    r.table_source = table->source;
+    r.row_source = row->source;
+    r.table_published = table->published;
+    r.table_partial = table->partial;
+    r.table_with_total = table->rows_with_total();
+    r.table_of = table->province_count ? table->province_count : static_cast<int>(provinces_for_year(table->year).size());
     r.national = place_in(*table, province);
     if (!r.region.empty()) r.regional = place_in(*table, province, std::nullopt, r.region);
     r.threshold = nth_total(*table, province, o.top_n);
@@ -294,6 +304,7 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
     for (const auto* t : sorted) {
         RankYear y;
         y.year = t->year;
+        y.published = t->published;
         y.top_n = o.top_n;
         std::string id(province);
         // the plan's province in an older or newer set: same id, or the province covering it

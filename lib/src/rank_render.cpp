@@ -2,234 +2,97 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "pgi/import.hpp"
+#include "pgi/labels.hpp"
 #include "pgi/rank.hpp"
 #include "pgi/table.hpp"
 #include "rank_json.hpp"
+#include "rank_render.hpp"
 
 namespace pgi {
 
 namespace {
 
-struct Labels {
-    const char* title;          // "PGI {year} rank: {province}"
-    const char* total;
-    const char* rank;
-    const char* region;         // "Region {name}"
-    const char* threshold;      // "Province no. {n}: {score} points"
-    const char* needed;         // "{} points needed"
-    const char* already;        // "already in the group"
-    const char* published;
-    const char* derived;        // sum of the published components
-    const char* implied;
-    const char* tied;
-    const char* range;          // "implied: {} provinces without a total"
-    const char* number;
-    const char* component;
-    const char* score;
-    const char* place;
-    const char* median;
-    const char* best;
-    const char* gap_median;
-    const char* group_avg;      // "Top {} average"
-    const char* gap_group;
-    const char* points_needed;  // trend column
-    bool english;
-    const char* targets_title;  // "Rank targets for {}"
-    const char* trend_title;
-    const char* year;
-    const char* source;
-    const char* what_if_title;
-    const char* before_after;   // "{} → {}"
-    const char* met;
-    const char* not_met;
-    const char* cannot;
-    const char* rank_top;
-    const char* rank_top_region;
-    const char* rank_increase;
-    const char* rank_not_below;
-    const char* rank_is;        // "rank {}"
-    const char* previous;       // "{year}: rank {rank}; needs rank {needed}"
-    const char* nth_scores;     // "province no. {} scores {}"
-    const char* points_to_go;   // "{} points needed"
-    const char* no_table;
-    const char* province_unknown;
-    const char* incomplete;
-    const char* no_previous;
-    const char* region_undefined;
-    const char* note;
-};
-
-const Labels en{"PGI {} rank: {}",
-                "Total",
-                "Rank",
-                "Region: {}",
-                "Province no. {}",
-                "{} points needed",
-                "already there",
-                "published",
-                "sum of the published components",
-                "implied",
-                "tied",
-                "implied; the table is incomplete",
-                "#",
-                "Component",
-                "Score",
-                "Place",
-                "National median",
-                "Best",
-                "Gap to median",
-                "Top {} average",
-                "Gap to top {}",
-                "Points needed",
-                true,
-                "Rank targets for {}",
-                "Trend",
-                "Year",
-                "Total source",
-                "What if",
-                "{} → {}",
-                "met",
-                "not met",
-                "cannot be evaluated",
-                "top {}",
-                "top {} of the region {}",
-                "up {} places",
-                "not below rank {}",
-                "rank {}",
-                "PGI {}: rank {}; needs rank {}",
-                "province no. {} scores {}",
-                "{} points needed",
-                "no national table for {}",
-                "the table has no total for the province",
-                "the rank is not published and the table lacks the totals of some provinces",
-                "no rank for the year before (no table for {})",
-                "region `{}` is not defined for this province and year",
-                "Implied ranks order provinces by total (published, else the sum of the published components); tied provinces share the better rank. Gap = reference − score."};
-
-const Labels vi{"Xếp hạng PGI {}: {}",
-                "Tổng điểm",
-                "Xếp hạng",
-                "Vùng: {}",
-                "Tỉnh thứ {}",
-                "cần thêm {} điểm",
-                "đã trong nhóm",
-                "công bố",
-                "tính từ 4 chỉ số thành phần",
-                "ước tính",
-                "đồng hạng",
-                "ước tính; bảng chưa đủ các tỉnh",
-                "TT",
-                "Chỉ số thành phần",
-                "Điểm",
-                "Hạng",
-                "Trung vị cả nước",
-                "Cao nhất",
-                "Cách trung vị",
-                "TB nhóm {} dẫn đầu",
-                "Cách TB nhóm {}",
-                "Cần thêm",
-                false,
-                "Mục tiêu xếp hạng năm {}",
-                "Diễn biến qua các năm",
-                "Năm",
-                "Nguồn tổng điểm",
-                "Giả định",
-                "{} → {}",
-                "đạt",
-                "chưa đạt",
-                "chưa đánh giá được",
-                "trong nhóm {} tỉnh dẫn đầu",
-                "trong nhóm {} tỉnh dẫn đầu vùng {}",
-                "tăng {} bậc",
-                "không thấp hơn hạng {}",
-                "hạng {}",
-                "PGI {}: hạng {}; cần đạt hạng {}",
-                "tỉnh thứ {} đạt {} điểm",
-                "cần thêm {} điểm",
-                "không có bảng điểm toàn quốc năm {}",
-                "bảng không có tổng điểm của tỉnh",
-                "hạng không được công bố và bảng thiếu tổng điểm của một số tỉnh",
-                "không có hạng năm trước (không có bảng năm {})",
-                "vùng `{}` không xác định cho tỉnh và năm này",
-                "Hạng ước tính xếp các tỉnh theo tổng điểm (công bố, nếu không thì tổng 4 chỉ số thành phần đã công bố); các tỉnh bằng điểm cùng nhận hạng cao hơn. Khoảng cách = mốc so sánh − điểm."};
-
-const Labels& labels(bool english) { return english ? en : vi; }
-
-template <class... A>
-std::string f(const char* fmt_string, A&&... a) {
-    return fmt::format(fmt::runtime(fmt_string), std::forward<A>(a)...);
-}
+std::string L(Label key, Language l) { return std::string(label(key, l)); }
 
 std::string sc(const std::optional<Score>& s, bool comma) { return s ? format_score(*s, comma) : "—"; }
 
-std::string total_text(const Placing& p, const Labels& L, bool comma) {
+std::string basis_text(bool derived, Language l) {
+    return L(derived ? Label::rank_basis_derived : Label::rank_basis_published, l);
+}
+
+std::string total_text(const Placing& p, Language l, bool comma) {
     if (!p.total) return "—";
-    return fmt::format("{} ({})", format_score(*p.total, comma), p.total_derived ? L.derived : L.published);
+    return fmt::format("{} ({})", format_score(*p.total, comma), basis_text(p.total_derived, l));
 }
 
-std::string rank_text(const Placing& p, const Labels& L) {
-    if (p.published_rank) return fmt::format("{}/{} ({})", *p.published_rank, p.of, L.published);
+std::string rank_text(const Placing& p, Language l) {
+    if (p.published_rank) return fmt::format("{}/{} ({})", *p.published_rank, p.of, L(Label::rank_basis_published, l));
     if (!p.best) return "—";
-    if (p.best != p.worst) return fmt::format("{}–{}/{} ({})", p.best, p.worst, p.of, L.range);
-    return fmt::format("{}/{} ({}{})", p.best, p.of, L.implied, p.tied ? std::string(", ") + L.tied : "");
+    if (p.best != p.worst)
+        return fmt::format("{}–{}/{} ({})", p.best, p.worst, p.of, format_label(Label::rank_range, l, p.with_total, p.of));
+    return fmt::format("{}/{} ({}{})", p.best, p.of, L(Label::rank_implied, l),
+                       p.tied ? ", " + L(Label::rank_tied, l) : std::string());
 }
 
-std::string target_label(const Target& t, const Labels& L) {
+std::string region_name(const std::string& id, Language l) {
+    const Region* r = find_region(id);
+    return r ? (l == Language::en ? r->name_en : r->name) : id;
+}
+
+std::string target_label(const Target& t, Language l) {
     switch (t.kind) {
         case TargetKind::rank_top:
-            if (!t.region.empty()) {
-                const Region* r = find_region(t.region);
-                return f(L.rank_top_region, t.rank, r ? (L.english ? r->name_en : r->name) : t.region);
-            }
-            return f(L.rank_top, t.rank);
-        case TargetKind::rank_increase: return f(L.rank_increase, t.rank);
-        case TargetKind::rank_not_below: return f(L.rank_not_below, t.rank);
+            if (!t.region.empty()) return format_label(Label::rank_target_top_region, l, t.rank, region_name(t.region, l));
+            return format_label(Label::target_rank_top, l, t.rank);
+        case TargetKind::rank_increase: return label_count(Label::target_rank_increase, l, t.rank);
+        case TargetKind::rank_not_below: return format_label(Label::rank_target_not_below, l, t.rank);
         case TargetKind::score: break;
     }
     return {};
 }
 
-std::string verdict_text(const RankTargetResult& r, const Labels& L) {
+std::string verdict_text(const RankTargetResult& r, Language l) {
     switch (r.verdict) {
-        case Verdict::met: return L.met;
-        case Verdict::not_met: return L.not_met;
+        case Verdict::met: return L(Label::met, l);
+        case Verdict::not_met: return L(Label::not_met, l);
         case Verdict::cannot_evaluate: break;
     }
-    return L.cannot;
+    return L(Label::rank_cannot, l);
 }
 
-std::string reason_text(const RankTargetResult& r, const Labels& L) {
+std::string reason_text(const RankTargetResult& r, Language l) {
     switch (r.reason) {
         case CannotReason::none: return {};
-        case CannotReason::no_table: return f(L.no_table, r.target.year);
-        case CannotReason::province_unknown: return L.province_unknown;
-        case CannotReason::incomplete_table: return L.incomplete;
-        case CannotReason::no_previous_rank: return f(L.no_previous, r.target.year - 1);
-        case CannotReason::region_undefined: return f(L.region_undefined, r.target.region);
+        case CannotReason::no_table: return format_label(Label::rank_no_table, l, r.target.year);
+        case CannotReason::province_unknown: return L(Label::rank_province_unknown, l);
+        case CannotReason::incomplete_table:
+            return format_label(Label::rank_incomplete, l, r.placing.with_total, r.placing.of);
+        case CannotReason::no_previous_rank: return format_label(Label::rank_no_previous, l, r.target.year - 1);
+        case CannotReason::region_undefined: return format_label(Label::rank_region_undefined, l, r.target.region);
     }
     return {};
 }
 
-std::string target_line(const RankTargetResult& r, const Labels& L, bool comma) {
-    std::string s = target_label(r.target, L) + ": " + verdict_text(r, L);
+std::string target_line(const RankTargetResult& r, Language l, bool comma) {
+    std::string s = target_label(r.target, l) + ": " + verdict_text(r, l);
     std::vector<std::string> parts;
-    if (r.reason != CannotReason::none) parts.push_back(reason_text(r, L));
-    if (r.placing.best || r.placing.published_rank) parts.push_back(f(L.rank_is, rank_text(r.placing, L)));
+    if (r.reason != CannotReason::none) parts.push_back(reason_text(r, l));
+    if (r.placing.best || r.placing.published_rank) parts.push_back(format_label(Label::rank_is, l, rank_text(r.placing, l)));
     if (r.previous_rank)
-        parts.push_back(f(L.previous, r.target.year - 1,
-                          fmt::format("{}{}", *r.previous_rank, r.previous_implied ? std::string(" (") + L.implied + ")" : ""),
-                          r.needed_rank));
-    if (r.threshold) parts.push_back(f(L.nth_scores, r.needed_rank, format_score(*r.threshold, comma)));
-    if (r.points_needed) parts.push_back(f(L.points_to_go, format_score(*r.points_needed, comma)));
+        parts.push_back(format_label(
+            Label::rank_previous, l, r.target.year - 1,
+            fmt::format("{}{}", *r.previous_rank, r.previous_implied ? " (" + L(Label::rank_implied, l) + ")" : ""),
+            r.needed_rank));
+    if (r.threshold) parts.push_back(format_label(Label::rank_nth_scores, l, r.needed_rank, format_score(*r.threshold, comma)));
+    if (r.points_needed) parts.push_back(format_label(Label::rank_points_needed, l, format_score(*r.points_needed, comma)));
     if (!parts.empty()) s += " — " + fmt::format("{}", fmt::join(parts, "; "));
     return s;
 }
 
-std::string component_name(int number, bool english) {
-    for (const auto& c : recognise::reference_components())
-        if (c.number == number) return english && !c.name_en.empty() ? c.name_en : c.name;
-    return std::to_string(number);
+std::string component_name(int number, Language l) {
+    static const char* ids[] = {"", "pollution", "compliance", "green-practices", "incentives"};
+    if (number < 1 || number > 4) return std::to_string(number);
+    return reference_component_name(ids[number], l).value_or(std::to_string(number));
 }
 
 const char* component_id(int number) {
@@ -237,94 +100,149 @@ const char* component_id(int number) {
     return number >= 1 && number <= 4 ? ids[number] : "";
 }
 
-Table component_table(const RankReport& r, const Labels& L, bool english, bool comma) {
+// 2025-05, or as office documents write dates (05/2025, 12/05/2025: report_docx.cpp).
+std::string date_text(const PartialDate& d, bool office) {
+    if (!office) return format_partial_date(d);
+    if (d.day) return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year);
+    if (d.month) return fmt::format("{:02}/{:04}", d.month, d.year);
+    return std::to_string(d.year);
+}
+
+std::string published_text(const std::optional<PartialDate>& d, Language l, bool office) {
+    return d ? format_label(Label::rank_published_on, l, date_text(*d, office)) : L(Label::rank_no_date, l);
+}
+
+}  // namespace
+
+// ---- shared with the office formats (rank_office.cpp) ----
+
+std::string detail::rank_target_label(const Target& t, Language l) { return target_label(t, l); }
+std::string detail::rank_verdict_text(const RankTargetResult& r, Language l) { return verdict_text(r, l); }
+std::string detail::rank_reason_text(const RankTargetResult& r, Language l) { return reason_text(r, l); }
+
+std::string detail::rank_table_line(const RankReport& r, Language l, bool office_dates) {
+    std::string where = !r.table_source.empty() ? r.table_source : !r.row_source.empty() ? r.row_source : r.table_file;
+    std::string s = format_label(Label::rank_table_line, l, r.year, where, published_text(r.table_published, l, office_dates));
+    if (r.table_with_total < r.table_of)
+        s += "; " + format_label(Label::rank_partial, l, r.table_with_total, r.table_of);
+    return s;
+}
+
+std::vector<std::pair<std::string, std::string>> detail::rank_summary(const RankReport& r, Language l, bool comma) {
+    std::vector<std::pair<std::string, std::string>> out;
+    out.emplace_back(L(Label::rank_total, l), total_text(r.national, l, comma));
+    out.emplace_back(L(Label::rank_rank, l), rank_text(r.national, l));
+    if (r.regional.of) out.emplace_back(format_label(Label::rank_region, l, region_name(r.region, l)), rank_text(r.regional, l));
+    if (r.threshold)
+        out.emplace_back(format_label(Label::rank_nth_province, l, r.top_n),
+                         format_score(*r.threshold, comma) + " — " +
+                             (r.points_needed ? format_label(Label::rank_points_needed, l, format_score(*r.points_needed, comma))
+                                              : L(Label::rank_already, l)));
+    return out;
+}
+
+Table detail::rank_component_table(const RankReport& r, Language l, bool comma) {
     Table t;
-    t.header = {L.number, L.component, L.score, L.place, L.median, L.best, L.gap_median,
-                f(L.group_avg, r.top_n), f(L.gap_group, r.top_n)};
+    t.header = {L(Label::col_number, l),
+                L(Label::col_component, l),
+                L(Label::rank_col_score, l),
+                L(Label::rank_col_place, l),
+                L(Label::rank_col_median, l),
+                L(Label::rank_col_best, l),
+                L(Label::rank_col_gap_median, l),
+                format_label(Label::rank_col_group_avg, l, r.top_n),
+                format_label(Label::rank_col_gap_group, l, r.top_n)};
     t.align = {Align::right, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right,
                Align::right, Align::right};
     for (const auto& c : r.components) {
         auto gap = [&](const std::optional<Score>& g) { return g ? format_signed_score(*g, comma) : std::string("—"); };
-        t.rows.push_back({Cell(std::to_string(c.number)), Cell(component_name(c.number, english)),
-                          Cell(sc(c.score, comma)), Cell(c.place ? fmt::format("{}/{}", c.place, c.of) : "—"),
-                          Cell(sc(c.median, comma)), Cell(sc(c.best, comma)), Cell(gap(c.gap_to_median)),
-                          Cell(sc(c.group_average, comma)), Cell(gap(c.gap_to_group))});
+        t.rows.push_back({Cell(std::to_string(c.number)), Cell(component_name(c.number, l)), Cell(sc(c.score, comma)),
+                          Cell(c.place ? fmt::format("{}/{}", c.place, c.of) : "—"), Cell(sc(c.median, comma)),
+                          Cell(sc(c.best, comma)), Cell(gap(c.gap_to_median)), Cell(sc(c.group_average, comma)),
+                          Cell(gap(c.gap_to_group))});
     }
     return t;
 }
 
-Table trend_table(const RankReport& r, const Labels& L, bool comma) {
+Table detail::rank_trend_table(const RankReport& r, Language l, bool comma, bool office_dates) {
     Table t;
-    t.header = {L.year, L.total, L.source, L.rank, f(L.threshold, r.top_n), L.points_needed};
-    t.align = {Align::left, Align::right, Align::left, Align::left, Align::right, Align::right};
+    t.header = {L(Label::rank_col_year, l),
+                L(Label::rank_total, l),
+                L(Label::rank_col_total_basis, l),
+                L(Label::rank_rank, l),
+                format_label(Label::rank_nth_province, l, r.top_n),
+                L(Label::rank_col_points_needed, l),
+                L(Label::rank_col_published, l)};
+    t.align = {Align::left, Align::right, Align::left, Align::left, Align::right, Align::right, Align::left};
     for (const auto& y : r.trend) {
         t.rows.push_back({Cell(std::to_string(y.year)), Cell(sc(y.placing.total, comma)),
-                          Cell(!y.placing.total ? "—" : y.placing.total_derived ? L.derived : L.published),
-                          Cell(rank_text(y.placing, L)), Cell(sc(y.threshold, comma)),
+                          Cell(!y.placing.total ? "—" : basis_text(y.placing.total_derived, l)),
+                          Cell(rank_text(y.placing, l)), Cell(sc(y.threshold, comma)),
                           Cell(y.points_needed ? format_score(*y.points_needed, comma)
-                               : y.threshold && y.placing.total ? L.already
-                                                                : "—")});
+                               : y.threshold && y.placing.total ? L(Label::rank_already, l)
+                                                                : "—"),
+                          Cell(y.published ? date_text(*y.published, office_dates) : "—")});
     }
     return t;
 }
 
-std::string summary_lines(const RankReport& r, const Labels& L, bool comma, const char* bullet) {
-    std::string out;
-    out += fmt::format("{}{}: {}\n", bullet, L.total, total_text(r.national, L, comma));
-    out += fmt::format("{}{}: {}\n", bullet, L.rank, rank_text(r.national, L));
-    if (r.regional.of) {
-        const Region* reg = find_region(r.region);
-        std::string name = reg ? (L.english ? reg->name_en : reg->name) : r.region_name;
-        out += fmt::format("{}{}: {}\n", bullet, f(L.region, name), rank_text(r.regional, L));
-    }
-    if (r.threshold)
-        out += fmt::format("{}{}: {} — {}\n", bullet, f(L.threshold, r.top_n), format_score(*r.threshold, comma),
-                           r.points_needed ? f(L.needed, format_score(*r.points_needed, comma)) : L.already);
+std::vector<std::string> detail::rank_target_lines(const std::vector<RankTargetResult>& ts, Language l, bool comma) {
+    std::vector<std::string> out;
+    for (const auto& t : ts) out.push_back(target_line(t, l, comma));
     return out;
 }
 
-std::string what_if_lines(const RankReport& r, const Labels& L, bool english, bool comma, const char* bullet) {
-    if (r.changes.empty()) return {};
-    std::string out;
+std::vector<std::string> detail::rank_what_if_lines(const RankReport& r, Language l, bool comma) {
+    std::vector<std::string> out;
+    if (r.changes.empty()) return out;
+    auto arrow = [](const std::string& a, const std::string& b) { return a + " → " + b; };
     for (std::size_t k = 0; k < 4; ++k) {
         bool changed = false;
         for (const auto& ch : r.changes) changed = changed || ch.number == static_cast<int>(k) + 1;
         if (!changed) continue;
-        out += fmt::format("{}{} {}: {}\n", bullet, k + 1, component_name(static_cast<int>(k) + 1, english),
-                           f(L.before_after, sc(r.components[k].score, comma), sc(r.components_after[k], comma)));
+        out.push_back(fmt::format("{} {}: {}", k + 1, component_name(static_cast<int>(k) + 1, l),
+                                  arrow(sc(r.components[k].score, comma), sc(r.components_after[k], comma))));
     }
-    out += fmt::format("{}{}: {}\n", bullet, L.total,
-                       f(L.before_after, sc(r.national.total, comma),
-                         r.total_after ? fmt::format("{} ({})", format_score(*r.total_after, comma), L.derived) : "—"));
-    out += fmt::format("{}{}: {}\n", bullet, L.rank, f(L.before_after, rank_text(r.national, L), rank_text(r.national_after, L)));
-    for (const auto& t : r.targets_after) out += bullet + target_line(t, L, comma) + "\n";
+    out.push_back(fmt::format(
+        "{}: {}", L(Label::rank_total, l),
+        arrow(sc(r.national.total, comma),
+              r.total_after ? fmt::format("{} ({})", format_score(*r.total_after, comma), L(Label::rank_basis_what_if, l))
+                            : "—")));
+    out.push_back(fmt::format("{}: {}", L(Label::rank_rank, l), arrow(rank_text(r.national, l), rank_text(r.national_after, l))));
+    for (const auto& t : r.targets_after) out.push_back(target_line(t, l, comma));
     return out;
 }
 
+namespace {
+
 std::string render_text(const RankReport& r, const RankRenderOptions& o, bool markdown) {
-    const Labels& L = labels(o.english);
+    Language l = o.language;
     bool comma = o.decimal_comma;
     const char* bullet = markdown ? "- " : "  ";
-    std::string out = (markdown ? "## " : "") + f(L.title, r.year, r.province_name) + "\n\n";
-    out += summary_lines(r, L, comma, bullet) + "\n";
-    Table comps = component_table(r, L, o.english, comma);
+    auto line = [&](const std::string& s) { return bullet + (markdown ? markdown_cell(s) : s) + "\n"; };
+    std::string out = (markdown ? "## " : "") + format_label(Label::rank_title, l, r.year, r.province_name) + "\n\n";
+    out += (markdown ? markdown_cell(detail::rank_table_line(r, l)) : detail::rank_table_line(r, l)) + "\n\n";
+    for (const auto& [k, v] : detail::rank_summary(r, l, comma)) out += line(k + ": " + v);
+    out += "\n";
+    Table comps = detail::rank_component_table(r, l, comma);
     out += markdown ? render_markdown(comps) : render_terminal(comps, false);
     out += "\n";
     if (!r.targets.empty()) {
-        out += (markdown ? "### " : "") + f(L.targets_title, r.year) + "\n\n";
-        for (const auto& t : r.targets) out += bullet + target_line(t, L, comma) + "\n";
+        out += (markdown ? "### " : "") + format_label(Label::gap_rank_targets, l, r.year) + "\n\n";
+        for (const auto& s : detail::rank_target_lines(r.targets, l, comma)) out += line(s);
         out += "\n";
     }
     if (r.trend.size() > 1) {
-        out += (markdown ? "### " : "") + std::string(L.trend_title) + "\n\n";
-        Table tr = trend_table(r, L, comma);
+        out += (markdown ? "### " : "") + L(Label::rank_trend_title, l) + "\n\n";
+        Table tr = detail::rank_trend_table(r, l, comma);
         out += (markdown ? render_markdown(tr) : render_terminal(tr, false)) + "\n";
     }
     if (!r.changes.empty()) {
-        out += (markdown ? "### " : "") + std::string(L.what_if_title) + "\n\n";
-        out += what_if_lines(r, L, o.english, comma, bullet) + "\n";
+        out += (markdown ? "### " : "") + L(Label::rank_what_if_title, l) + "\n\n";
+        for (const auto& s : detail::rank_what_if_lines(r, l, comma)) out += line(s);
+        out += "\n";
     }
-    out += markdown ? "_" + markdown_cell(L.note) + "_\n" : std::string(L.note) + "\n";
+    out += markdown ? "_" + markdown_cell(L(Label::rank_note, l)) + "_\n" : L(Label::rank_note, l) + "\n";
     return out;
 }
 
@@ -345,6 +263,8 @@ nlohmann::ordered_json detail::placing_json(const Placing& p) {
     j["rank_worst"] = p.worst ? nlohmann::ordered_json(p.worst) : nlohmann::ordered_json(nullptr);
     j["tied_with"] = p.tied;
     j["of"] = p.of;
+    j["with_total"] = p.with_total;
+    j["table_published"] = p.published ? nlohmann::ordered_json(format_partial_date(*p.published)) : nullptr;
     return j;
 }
 
@@ -396,6 +316,13 @@ std::string render_json(const RankReport& r) {
     root["province"] = {{"id", r.province}, {"name", r.province_name}};
     root["region"] = r.region.empty() ? nullptr : nlohmann::ordered_json({{"id", r.region}, {"name", r.region_name}});
     root["year"] = r.year;
+    root["table"] = {{"file", r.table_file},
+                     {"source", r.table_source.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.table_source)},
+                     {"published", r.table_published ? nlohmann::ordered_json(format_partial_date(*r.table_published))
+                                                     : nlohmann::ordered_json(nullptr)},
+                     {"partial", r.table_partial},
+                     {"with_total", r.table_with_total},
+                     {"of", r.table_of}};
     root["national"] = placing_json(r.national);
     root["regional"] = r.regional.of ? placing_json(r.regional) : nlohmann::ordered_json(nullptr);
     root["top_n"] = r.top_n;
@@ -446,7 +373,7 @@ std::string render_csv_rank(const RankReport& r) {
     Table t;
     t.header = {"section", "year", "item", "score", "basis", "rank", "rank_basis", "rank_best", "rank_worst", "of",
                 "median", "best", "gap_to_median", "group_average", "gap_to_group", "threshold_n", "threshold",
-                "points_needed", "verdict", "reason"};
+                "points_needed", "verdict", "reason", "table_published"};
     auto s = [](const std::optional<Score>& v) { return v ? format_score(*v) : std::string(); };
     auto placing_row = [&](const char* section, int year, const std::string& item, const Placing& p,
                            const std::optional<Score>& thr, const std::optional<Score>& need, int n) {
@@ -456,7 +383,8 @@ std::string render_csv_rank(const RankReport& r) {
                             Cell(p.published_rank ? "published" : p.best ? "implied" : ""),
                             Cell(p.best ? std::to_string(p.best) : ""), Cell(p.worst ? std::to_string(p.worst) : ""),
                             Cell(std::to_string(p.of)), Cell(""), Cell(""), Cell(""), Cell(""), Cell(""),
-                            Cell(n ? std::to_string(n) : ""), Cell(s(thr)), Cell(s(need)), Cell(""), Cell("")};
+                            Cell(n ? std::to_string(n) : ""), Cell(s(thr)), Cell(s(need)), Cell(""), Cell(""),
+                            Cell(p.published ? format_partial_date(*p.published) : "")};
         t.rows.push_back(std::move(c));
     };
     placing_row("national", r.year, r.province, r.national, r.threshold, r.points_needed, r.top_n);
@@ -466,7 +394,8 @@ std::string render_csv_rank(const RankReport& r) {
                           Cell(c.score ? "published" : ""), Cell(c.place ? std::to_string(c.place) : ""), Cell(""),
                           Cell(""), Cell(""), Cell(std::to_string(c.of)), Cell(s(c.median)), Cell(s(c.best)),
                           Cell(s(c.gap_to_median)), Cell(s(c.group_average)), Cell(s(c.gap_to_group)),
-                          Cell(std::to_string(r.top_n)), Cell(""), Cell(""), Cell(""), Cell("")});
+                          Cell(std::to_string(r.top_n)), Cell(""), Cell(""), Cell(""), Cell(""),
+                          Cell(r.table_published ? format_partial_date(*r.table_published) : "")});
     for (const auto& y : r.trend) placing_row("trend", y.year, r.province, y.placing, y.threshold, y.points_needed, y.top_n);
     auto target_rows = [&](const char* section, const std::vector<RankTargetResult>& ts) {
         for (const auto& x : ts) {
@@ -487,10 +416,17 @@ std::string render_csv_rank(const RankReport& r) {
 
 }  // namespace
 
-std::string placing_text(const Placing& p, bool english) { return rank_text(p, labels(english)); }
+std::string placing_text(const Placing& p, Language language) { return rank_text(p, language); }
 
-std::string rank_target_line(const RankTargetResult& r, bool english, bool decimal_comma) {
-    return target_line(r, labels(english), decimal_comma);
+std::string rank_target_line(const RankTargetResult& r, Language language, bool decimal_comma) {
+    return target_line(r, language, decimal_comma);
+}
+
+std::string rank_line(int year, const std::string& province_name, const Placing& p, Language language,
+                      bool office_dates) {
+    return format_label(Label::gap_rank_line, language, year, province_name, rank_text(p, language)) + "; " +
+           (p.published ? format_label(Label::rank_table_published, language, date_text(*p.published, office_dates))
+                        : L(Label::rank_table_no_date, language));
 }
 
 std::string render_rank(const RankReport& report, RankFormat format, const RankRenderOptions& o) {

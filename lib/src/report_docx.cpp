@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "pgi/labels.hpp"
+#include "pgi/rank_office.hpp"
 #include "pgi/text.hpp"
 
 namespace pgi {
@@ -126,7 +127,9 @@ std::vector<std::string> punctuate(std::vector<std::string> lines) {
     return lines;
 }
 
-void fill_common(OfficialDocument& d, const ReportSettings& s, const Date& date) {
+}  // namespace
+
+void fill_office_header(OfficialDocument& d, const ReportSettings& s, const Date& date) {
     d.parent_body = s.parent_body;
     d.issuing_body = s.issuing_body;
     d.number = s.number;
@@ -136,6 +139,10 @@ void fill_common(OfficialDocument& d, const ReportSettings& s, const Date& date)
     d.signer_title = s.signer_title;
     d.signer_name = s.signer_name;
 }
+
+namespace {
+
+void fill_common(OfficialDocument& d, const ReportSettings& s, const Date& date) { fill_office_header(d, s, date); }
 
 std::string plan_reference(const std::string& number, const std::string& issuer, const std::string& title,
                            Language l) {
@@ -164,6 +171,8 @@ std::string current_source(const GapRow& r, Language l) {
         case CurrentSource::none: return "—";
         case CurrentSource::baseline: return fmt::format(fmt::runtime(L(Label::source_baseline)), r.current_year);
         case CurrentSource::observation:
+            // a total VCCI did not publish (outside the top 30 from PGI 2024) is never "published"
+            if (r.derived) return format_label(Label::source_sum, l, r.current_year);
             return fmt::format(fmt::runtime(r.observation_kind == ObservationKind::official ? L(Label::source_official)
                                                                                            : L(Label::source_estimate)),
                                r.current_year, r.published ? dmy(*r.published) : "?");
@@ -258,6 +267,7 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
             if (!r.scores) continue;
             d.body.push_back(heading(n, fmt::format(fmt::runtime(L(Label::office_s_scores)), r.scores->target_year)));
             d.body.push_back(scores_table(*r.scores, o));
+            for (auto& b : gap_rank_blocks(*r.scores, o)) d.body.push_back(std::move(b));
         } else if (key == "components") {
             d.body.push_back(heading(n, L(Label::office_s_components)));
             bool cancelled = r.all_tasks.count(TaskStatus::cancelled) > 0;
@@ -415,6 +425,7 @@ OfficialDocument gap_document(const GapReport& g, const ReportSettings& s, const
     int n = 1;
     d.body.push_back(heading(n, fmt::format(fmt::runtime(L(Label::office_s_scores)), g.target_year)));
     d.body.push_back(scores_table(g, o));
+    for (auto& b : gap_rank_blocks(g, o)) d.body.push_back(std::move(b));
     d.body.push_back(heading(n, L(Label::office_s_gap_tasks)));
     Table t;
     t.header = {L(Label::col_number), L(Label::col_component), L(Label::col_tasks)};

@@ -331,13 +331,10 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
         out += fmt::format(fmt::runtime(L(Label::report_scores_intro)), r.scores->target_year) + "\n\n";
         out += render_markdown(scores_section(r, o).table) + "\n";
         // the rank and the rank targets, evaluated against the national tables (rank.hpp)
-        bool english = o.language == Language::en;
         const GapReport& g = *r.scores;
-        if (g.rank)
-            out += "- " + markdown_cell(format_label(Label::gap_rank_line, o.language, g.rank_year, g.province_name,
-                                                     placing_text(*g.rank, english))) + "\n";
+        if (g.rank) out += "- " + markdown_cell(rank_line(g.rank_year, g.province_name, *g.rank, o.language)) + "\n";
         for (const auto& t : g.rank_targets)
-            out += "- " + markdown_cell(rank_target_line(t, english, o.decimal_comma)) + "\n";
+            out += "- " + markdown_cell(rank_target_line(t, o.language, o.decimal_comma)) + "\n";
         if (g.rank || !g.rank_targets.empty()) out += "\n";
     }
     out += std::string(L(Label::report_tasks_intro)) + "\n\n";

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "pgi/labels.hpp"
+#include "pgi/rank_office.hpp"
 
 namespace pgi {
 
@@ -74,7 +75,10 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
     Workbook wb;
     wb.title = r.plan_title;
     wb.author = owner_name(r.focal_agency, l);
-    if (r.scores) wb.sheets.push_back(scores_sheet(*r.scores, l));
+    if (r.scores) {
+        wb.sheets.push_back(scores_sheet(*r.scores, l));
+        if (auto rank = gap_rank_sheet(*r.scores, l)) wb.sheets.push_back(std::move(*rank));
+    }
     {
         XlsxSheet s;
         s.name = L(Label::sheet_components);
@@ -192,6 +196,7 @@ Workbook gap_workbook(const GapReport& g, Language l) {
     wb.title = g.plan_title;
     wb.author = g.plan_issuer;
     wb.sheets.push_back(scores_sheet(g, l));
+    if (auto rank = gap_rank_sheet(g, l)) wb.sheets.push_back(std::move(*rank));
     XlsxSheet s;
     s.name = L(Label::sheet_tasks);
     s.columns = {{L(Label::col_number), XlsxKind::integer, 5}, {L(Label::col_component), XlsxKind::text, 0}, {L(Label::col_tasks), XlsxKind::integer, 0}};

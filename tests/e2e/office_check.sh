@@ -34,6 +34,35 @@ unzip -p "$work/a.xlsx" docProps/core.xml | grep -q '2024-11-05T00:00:00Z' || ba
 "$pgi" gap examples/lang-son-2024 --as-of 2024-11-05 -o "$work/g.docx" || bad "gap -o g.docx exited $?"
 "$pgi" tasks examples/lang-son-2024 --as-of 2024-11-05 -o "$work/t.xlsx" || bad "tasks -o t.xlsx exited $?"
 
+# pgi rank as .docx/.xlsx (the example's partial table), and the rank lines in the report's
+# .docx/.xlsx (the plan with rank targets and the SYNTHETIC complete table).
+run_rank() { "$pgi" rank examples/lang-son-2024 --as-of 2025-06-05 "$@"; }
+run_rank -o "$work/r1.docx" || bad "rank -o r1.docx exited $?"
+run_rank -o "$work/r2.docx" || bad "rank -o r2.docx exited $?"
+cmp -s "$work/r1.docx" "$work/r2.docx" || bad "two runs of rank gave different .docx bytes"
+unzip -p "$work/r1.docx" word/document.xml > "$work/rank.xml"
+for s in 'Xếp hạng PGI 2024: Lạng Sơn' 'công bố 05/2025' 'bảng không đầy đủ: 8 trên 63 tỉnh có tổng điểm' \
+         '31–63/63 (ước tính; bảng có 8/63 tỉnh)' '22,63 (tính từ 4 chỉ số thành phần)'; do
+  grep -qF "$s" "$work/rank.xml" || bad "rank .docx does not say: $s"
+done
+run_rank -o "$work/r.xlsx" || bad "rank -o r.xlsx exited $?"
+unzip -p "$work/r.xlsx" xl/workbook.xml | grep -q 'name="Xếp hạng"' || bad "rank .xlsx has no sheet Xếp hạng"
+run_rank --format markdown -o "$work/r3.docx" 2>/dev/null
+[ $? -eq 2 ] || bad "rank --format markdown -o r3.docx did not exit 2"
+[ -e "$work/r3.docx" ] && bad "a file was left at r3.docx"
+run_rank_report() {
+  "$pgi" report tests/fixtures/plans/good_lang_son_2024_rank_targets.yaml --table tests/fixtures/tables/pgi-2024.csv \
+    --table tests/fixtures/tables/pgi-2023.csv --period 2025-05 --as-of 2025-06-05 --source-revisions none "$@"
+}
+run_rank_report -o "$work/rr.docx" || bad "report with rank targets -o rr.docx exited $?"
+unzip -p "$work/rr.docx" word/document.xml > "$work/rr.xml"
+for s in 'Xếp hạng PGI 2024 (Lạng Sơn): 61/63 (ước tính, đồng hạng); bảng điểm chưa ghi ngày công bố' \
+         'trong nhóm 30 tỉnh dẫn đầu: chưa đạt — hạng 61/63 (ước tính, đồng hạng); tỉnh thứ 30 đạt 25,05 điểm; cần thêm 2,42 điểm'; do
+  grep -qF "$s" "$work/rr.xml" || bad "report .docx does not say: $s"
+done
+run_rank_report -o "$work/rr.xlsx" || bad "report with rank targets -o rr.xlsx exited $?"
+unzip -p "$work/rr.xlsx" xl/workbook.xml | grep -q 'name="Xếp hạng"' || bad "report .xlsx has no sheet Xếp hạng"
+
 # Usage errors and invalid input: exit codes, and nothing left at -o.
 run_report --format markdown -o "$work/c.docx" 2>/dev/null
 [ $? -eq 2 ] || bad "--format markdown -o c.docx did not exit 2"
@@ -106,6 +135,26 @@ pieces = {p.replace("-", "") for p in pieces}
 broken = sorted(t for t in tokens if t.replace("-", "") not in pieces and not t.isdigit())
 if broken:
     print("FAIL: words broken across lines (or not in the document):", broken[:20]); ok = False
+sys.exit(0 if ok else 1)
+PY
+# The rank .docx as a reader sees it (pdftotext joins the page's lines).
+LC_ALL=C.UTF-8 soffice -env:UserInstallation="$(profile en-US)" --headless --convert-to pdf --outdir "$work" \
+  "$work/r1.docx" "$work/rr.docx" >/dev/null 2>&1
+for f in r1 rr; do [ -s "$work/$f.pdf" ] || { echo "FAIL: soffice did not convert $f.docx"; fail=1; }; done
+python3 - "$work/r1.pdf" "$work/rr.pdf" <<'PY' || fail=1
+import subprocess, sys
+def flat(pdf):
+    return " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout.split())
+ok = True
+r1, rr = flat(sys.argv[1]), flat(sys.argv[2])
+for s in ["BÁO CÁO", "Vị trí của tỉnh Lạng Sơn trong bảng xếp hạng chỉ số xanh cấp tỉnh (PGI) năm 2024",
+          "Xếp hạng PGI 2024: Lạng Sơn", "công bố 05/2025", "31–63/63", "Tỉnh thứ 30: 25,05 — cần thêm 2,42 điểm",
+          "Giảm thiểu ô nhiễm và thiên tai", "4,95", "6,71", "6,02"]:
+    if s not in r1:
+        print("FAIL: the rank PDF does not show:", s); ok = False
+for s in ["trong nhóm 30 tỉnh dẫn đầu: chưa đạt", "cần thêm 2,42 điểm", "không thấp hơn hạng 62: đạt"]:
+    if s not in rr:
+        print("FAIL: the report PDF does not show:", s); ok = False
 sys.exit(0 if ok else 1)
 PY
 for loc in vi-VN en-US; do

@@ -97,14 +97,16 @@ TEST_CASE("CSV header: an unknown column, a repeated column, no province column"
     const Diagnostic* d = first(r.diagnostics, "table-unknown-column");
     REQUIRE(d);
     CHECK(d->location.line == 1);
-    CHECK(d->location.column == 20);  // "province,1,2,3,4," is 19 characters
+    CHECK(d->location.column == 18);  // "province,1,2,3,4," is 17 characters
 
     r = load_national_table_text("province,1,1,2,3,4\nLạng Sơn,1,1,2,3,4\n", "pgi-2024.csv");
     d = first(r.diagnostics, "table-unknown-column");
     REQUIRE(d);
     CHECK(d->location.column == 12);  // the second "1"
 
+    // a header that cannot be used: that error alone (no missing-province), and no table
     r = load_national_table_text("1,2,3,4,total\n1,2,3,4,10\n", "pgi-2024.csv");
+    CHECK_FALSE(r.table);
     CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 table-missing-column"});
     r = load_national_table_text("province,1,2,rank\nLạng Sơn,1,2,3\n", "pgi-2024.csv");  // neither 4 components nor total
     CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 table-missing-column"});
@@ -156,10 +158,12 @@ TEST_CASE("a cell that is not a score or a rank, and a row with too many cells")
     // at 22; "7.001,28.00," 12 more: 1st at 34
     CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 missing-province", "2:8 table-invalid-value",
                                                            "2:22 table-invalid-value", "2:34 table-invalid-value"});
-    // a decimal comma in a `,` table splits the score: 6 cells for 5 heads; the 6th starts
-    // after "Hải Phòng,7,00,7.00,7.00," (25 characters)
+    // a decimal comma in a `,` table splits the score: "00" (after "Hải Phòng,7,", 12 characters)
+    // is not a score (no leading zero), and there are 6 cells for 5 heads: the 6th starts after
+    // "Hải Phòng,7,00,7.00,7.00," (25 characters)
     r = load_national_table_text("province,1,2,3,4\nHải Phòng,7,00,7.00,7.00,7.00\n", "pgi-2024.csv");
-    CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 missing-province", "2:26 table-invalid-value"});
+    CHECK(codes(r.diagnostics) ==
+          std::vector<std::string>{"1:1 missing-province", "2:13 table-invalid-value", "2:26 table-invalid-value"});
 }
 
 TEST_CASE("YAML tables: year, source, rows with the same column names; the file name's year is not needed") {
@@ -296,4 +300,38 @@ TEST_CASE("check: missing provinces are one warning that counts them") {
     CHECK(d.message.find("Hà Giang, Cao Bằng, Lào Cai") != std::string::npos);
     CHECK_FALSE(r.table->complete());
     CHECK(r.table->province_count == 63);
+}
+
+TEST_CASE("table settings: published, partial and source, in CSV comments and YAML keys") {
+    std::string csv = "# A comment: not a setting\n"
+                      "# published: 2025-05\n"
+                      "#partial:true\n"
+                      "# source: VCCI, PGI 2024\n"
+                      "province,1,2,3,4\nLạng Sơn,4.95,4.95,6.71,6.02\n";
+    TableLoadResult r = load_national_table_text(csv, "pgi-2024.csv");
+    REQUIRE(r.table);
+    CHECK(r.diagnostics.empty());  // partial: the 62 missing provinces are no warning
+    REQUIRE(r.table->published);
+    CHECK(*r.table->published == PartialDate{2025, 5, 0});
+    CHECK(r.table->partial);
+    CHECK(r.table->source == "VCCI, PGI 2024");
+    CHECK(r.table->rows_with_total() == 1);  // 4.95 + 4.95 + 6.71 + 6.02 = 22.63, derived
+
+    std::string yaml = "year: 2024\npublished: 2025-05-12\npartial: true\nsource: VCCI\n"
+                       "rows:\n  - {province: Lạng Sơn, 1: 4.95, 2: 4.95, 3: 6.71, 4: 6.02}\n";
+    r = load_national_table_text(yaml, "t.yaml");
+    REQUIRE(r.table);
+    CHECK(r.diagnostics.empty());
+    CHECK(*r.table->published == PartialDate{2025, 5, 12});
+    CHECK(r.table->partial);
+
+    // a bad date and a bad flag, at the value's line and column
+    r = load_national_table_text("# published: May 2025\n# partial: maybe\nprovince,1,2,3,4\nLạng Sơn,1,2,3,4\n",
+                                 "pgi-2024.csv");
+    CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 missing-province", "1:14 table-invalid-value",
+                                                           "2:12 table-invalid-value"});
+    CHECK_FALSE(r.table->published);
+    CHECK_FALSE(r.table->partial);
+    r = load_national_table_text("year: 2024\npublished: soon\nrows: []\n", "t.yaml");
+    CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 missing-province", "2:12 table-invalid-value"});
 }

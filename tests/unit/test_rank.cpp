@@ -7,6 +7,7 @@
 #include <string>
 
 #include "pgi/rank.hpp"
+#include "pgi/rank_office.hpp"
 
 using namespace pgi;
 
@@ -75,10 +76,11 @@ TEST_CASE("implied rank: 1 + provinces with a higher total; derived total, not p
     CHECK(p.worst == 24);
     CHECK(p.tied == 0);
     CHECK(p.of == 63);
+    CHECK(p.with_total == 63);
     CHECK(p.known());
     CHECK(p.rank() == 24);
-    CHECK(placing_text(p, true) == "24/63 (implied)");
-    CHECK(placing_text(p, false) == "24/63 (ước tính)");
+    CHECK(placing_text(p, Language::en) == "24/63 (implied)");
+    CHECK(placing_text(p, Language::vi) == "24/63 (ước tính)");
 }
 
 TEST_CASE("implied rank with ties: tied provinces share the better rank, the next one skips") {
@@ -96,7 +98,7 @@ TEST_CASE("implied rank with ties: tied provinces share the better rank, the nex
     CHECK(nb.total == h(2240));
     CHECK(nb.best == 26);
     CHECK(nb.tied == 0);
-    CHECK(placing_text(ls, true) == "24/63 (implied, tied)");
+    CHECK(placing_text(ls, Language::en) == "24/63 (implied, tied)");
 }
 
 TEST_CASE("a published rank is used as it is; a published total is not derived") {
@@ -105,7 +107,7 @@ TEST_CASE("a published rank is used as it is; a published total is not derived")
     REQUIRE(p.published_rank);
     CHECK(*p.published_rank == 24);
     CHECK_FALSE(p.total_derived);
-    CHECK(placing_text(p, true) == "24/63 (published)");
+    CHECK(placing_text(p, Language::en) == "24/63 (published)");
 }
 
 TEST_CASE("an incomplete table gives a range, bounded by published ranks above") {
@@ -123,7 +125,8 @@ TEST_CASE("an incomplete table gives a range, bounded by published ranks above")
     CHECK(p.best == 31);
     CHECK(p.worst == 63);  // 4 + 59 unknown = 63
     CHECK_FALSE(p.known());
-    CHECK(placing_text(p, true).rfind("31–63/63 (implied", 0) == 0);
+    CHECK(p.with_total == 4);  // Lạng Sơn and the three others
+    CHECK(placing_text(p, Language::en) == "31–63/63 (implied; the table has 4 of 63 provinces)");
     // the 30th other province: Bắc Ninh's published rank covers place 30
     CHECK(nth_total(t, "lang-son", 30) == h(2505));
     // place 29 is not covered by a published rank and the table lacks totals: unknown
@@ -232,8 +235,10 @@ TEST_CASE("rank targets: top N, met and not met, with the threshold and points n
     CHECK(top20.reason == CannotReason::none);
     CHECK(top20.threshold == h(2400));
     CHECK(top20.points_needed == h(137));  // 24.00 − 22.63
-    CHECK(rank_target_line(top20, true, false) ==
-          "rank 20 or better: not met — rank 24/63 (implied); province no. 20 scores 24.00; 1.37 points needed");
+    CHECK(rank_target_line(top20, Language::en, false) ==
+          "top 20: not met — rank 24/63 (implied); province no. 20 scores 24.00; 1.37 points needed");
+    CHECK(rank_target_line(top20, Language::vi, true) ==
+          "trong nhóm 20 tỉnh dẫn đầu: chưa đạt — hạng 24/63 (ước tính); tỉnh thứ 20 đạt 24,00 điểm; cần thêm 1,37 điểm");
 }
 
 TEST_CASE("rank targets: not below N") {
@@ -296,7 +301,7 @@ TEST_CASE("rank targets that cannot be evaluated say why") {
         evaluate_rank_target(rank_target(TargetKind::rank_top, 30, 2025), "lang-son", {base_2024()});
     CHECK(no_table.verdict == Verdict::cannot_evaluate);
     CHECK(no_table.reason == CannotReason::no_table);
-    CHECK(rank_target_line(no_table, true, false) == "rank 30 or better: cannot be evaluated — no national table for 2025");
+    CHECK(rank_target_line(no_table, Language::en, false) == "top 30: cannot be evaluated — no national table for 2025");
     // the province's row has no total and not four components
     RankTargetResult unknown = evaluate_rank_target(rank_target(TargetKind::rank_top, 30), "lang-son",
                                                     {table_of(2024, {{"Lạng Sơn", "N/A,N/A,6.71,6.02,,"}})});
@@ -313,6 +318,10 @@ TEST_CASE("rank targets that cannot be evaluated say why") {
     CHECK(inc.placing.worst == 63);  // 3 + (63 − 1 − 2) = 63
     CHECK(inc.verdict == Verdict::cannot_evaluate);
     CHECK(inc.reason == CannotReason::incomplete_table);
+    CHECK(inc.placing.with_total == 3);
+    CHECK(rank_target_line(inc, Language::en, false) ==
+          "top 30: cannot be evaluated — the rank is not published and the table is incomplete (3 of 63 provinces "
+          "have a total); rank 3–63/63 (implied; the table has 3 of 63 provinces)");
     // but "top 2" is not met whatever the missing rows say (best 3 > 2)
     CHECK(evaluate_rank_target(rank_target(TargetKind::rank_top, 2), "lang-son", {part}).verdict == Verdict::not_met);
 }
@@ -442,4 +451,92 @@ TEST_CASE("province_of_plan: the parent's issuer names the province") {
     Plan other;
     other.meta.issuer = "UBND huyện Mẫu";
     CHECK(province_of_plan(other, 2024).empty());
+}
+
+TEST_CASE("the table's publication date and partial flag reach the report and the placings") {
+    // a partial table of 2 rows, published May 2025
+    TableLoadResult t = load_national_table_text("# published: 2025-05\n# partial: yes\n# source: VCCI\n"
+                                                 "province,1,2,3,4,total,rank\n"
+                                                 "Lạng Sơn,4.95,4.95,6.71,6.02,,\n"
+                                                 "Gia Lai,,,,,25.05,30\n",
+                                                 "pgi-2024.csv");
+    REQUIRE(t.table);
+    CHECK(t.diagnostics.empty());  // partial: no missing-province warning
+    RankResult r = compute_rank("lang-son", {*t.table}, nullptr, RankOptions{});
+    REQUIRE(r.report);
+    const RankReport& rep = *r.report;
+    REQUIRE(rep.table_published);
+    CHECK(format_partial_date(*rep.table_published) == "2025-05");
+    CHECK(rep.table_partial);
+    CHECK(rep.table_source == "VCCI");
+    CHECK(rep.table_with_total == 2);
+    CHECK(rep.table_of == 63);
+    REQUIRE(rep.national.published);
+    // best: Gia Lai published 30th above 22.63 → 31; worst: 1 + 1 + 61 unknown = 63
+    CHECK(rep.national.best == 31);
+    CHECK(rep.national.worst == 63);
+    CHECK(rank_line(2024, "Lạng Sơn", rep.national, Language::vi) ==
+          "Xếp hạng PGI 2024 (Lạng Sơn): 31–63/63 (ước tính; bảng có 2/63 tỉnh); bảng điểm công bố 2025-05");
+    std::string text = render_rank(rep, RankFormat::table, RankRenderOptions{});
+    CHECK(text.find("Bảng điểm PGI 2024: VCCI; công bố 2025-05; bảng không đầy đủ: 2 trên 63 tỉnh có tổng điểm") !=
+          std::string::npos);
+    // without a date the output says so
+    NationalTable undated = base_2024();
+    RankResult u = compute_rank("lang-son", {undated}, nullptr, RankOptions{});
+    REQUIRE(u.report);
+    RankRenderOptions en;
+    en.language = Language::en;
+    CHECK(render_rank(*u.report, RankFormat::table, en).find("; publication date not given") != std::string::npos);
+    CHECK(rank_line(2024, "Lạng Sơn", u.report->national, Language::en) ==
+          "Rank in PGI 2024 (Lạng Sơn): 24/63 (implied); the table gives no publication date");
+}
+
+TEST_CASE("the office formats say the same as the text: table line with the date, summary, targets") {
+    TableLoadResult t = load_national_table_text("# published: 2025-05\n# partial: true\n# source: VCCI\n"
+                                                 "province,1,2,3,4,total,rank\n"
+                                                 "Lạng Sơn,4.95,4.95,6.71,6.02,,\n"
+                                                 "Gia Lai,,,,,25.05,30\n",
+                                                 "pgi-2024.csv");
+    REQUIRE(t.table);
+    Plan plan;
+    plan.total.targets.push_back(rank_target(TargetKind::rank_top, 30));
+    RankResult r = compute_rank("lang-son", {*t.table}, &plan, RankOptions{});
+    REQUIRE(r.report);
+    DocumentOptions o;  // Vietnamese, decimal comma
+    OfficialDocument d = rank_document(*r.report, ReportSettings{}, Date{2025, 6, 5}, o);
+    CHECK(d.kind == "BÁO CÁO");
+    REQUIRE(d.body.size() >= 2);
+    // office documents write the date 05/2025 (report_docx.cpp's style), not 2025-05
+    CHECK(d.body[0].text ==
+          "Bảng điểm PGI 2024: VCCI; công bố 05/2025; bảng không đầy đủ: 2 trên 63 tỉnh có tổng điểm.");
+    std::string all;
+    for (const auto& b : d.body) all += b.text + "\n";
+    CHECK(all.find("- Tổng điểm: 22,63 (tính từ 4 chỉ số thành phần).") != std::string::npos);
+    // best 31 (Gia Lai published 30th above): the top 30 is not met even with 2 rows
+    CHECK(all.find("- trong nhóm 30 tỉnh dẫn đầu: chưa đạt — hạng 31–63/63 (ước tính; bảng có 2/63 tỉnh); "
+                   "tỉnh thứ 30 đạt 25,05 điểm; cần thêm 2,42 điểm.") != std::string::npos);
+    Workbook wb = rank_workbook(*r.report, Language::en);
+    REQUIRE(wb.sheets.size() == 3);
+    CHECK(wb.sheets[0].name == "Rank");
+    REQUIRE(wb.sheets[1].rows.size() == 4);
+    CHECK(std::get<Score>(wb.sheets[1].rows[2][2]) == h(671));  // component 3's score as a number
+}
+
+TEST_CASE("the rank blocks of the gap document and workbook") {
+    GapReport g;
+    CHECK(gap_rank_blocks(g, DocumentOptions{}).empty());
+    CHECK_FALSE(gap_rank_sheet(g, Language::vi));
+    g.rank = place_in(base_2024(), "lang-son");
+    g.rank_year = 2024;
+    g.province_name = "Lạng Sơn";
+    g.rank_targets.push_back(evaluate_rank_target(rank_target(TargetKind::rank_top, 20), "lang-son", {base_2024()}));
+    auto blocks = gap_rank_blocks(g, DocumentOptions{});
+    REQUIRE(blocks.size() == 2);
+    CHECK(blocks[0].text == "- Xếp hạng PGI 2024 (Lạng Sơn): 24/63 (ước tính); bảng điểm chưa ghi ngày công bố.");
+    auto sheet = gap_rank_sheet(g, Language::vi);
+    REQUIRE(sheet);
+    REQUIRE(sheet->rows.size() == 2);
+    CHECK(std::get<long>(sheet->rows[1][3]) == 20);           // the rank needed
+    CHECK(std::get<Score>(sheet->rows[1][4]) == h(2400));     // the 20th other province
+    CHECK(std::get<Score>(sheet->rows[1][5]) == h(137));      // 24.00 − 22.63
 }

@@ -60,8 +60,9 @@ struct GapReport {
     std::vector<RankTargetResult> rank_targets;
     /// The province's placing in the table of the year of the total's current score (the
     /// observation's, or the baseline's before any result), when a table for that year is
-    /// given; `rank_year` is that year. Tables carry no publication date: a table given is
-    /// taken as known, also for evaluating rank targets.
+    /// given; `rank_year` is that year. The placing carries the table's publication date
+    /// (Placing::published) for the output; a table given is taken as known, also for
+    /// evaluating rank targets, whatever its date.
     std::optional<Placing> rank;
     int rank_year = 0;
     std::string province_name;

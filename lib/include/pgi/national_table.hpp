@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pgi/date.hpp"
 #include "pgi/diagnostic.hpp"
 #include "pgi/score.hpp"
 
@@ -82,22 +83,35 @@ struct TableRow {
 struct NationalTable {
     int year = 0;          ///< the PGI edition (reference year)
     std::string file;
-    std::string source;    ///< table-level source (YAML `source`); rows may name their own
+    std::string source;    ///< table-level source (YAML `source`, CSV `# source:`); rows may name their own
+    /// When the figures were published (YAML `published`, CSV `# published:`): `YYYY`,
+    /// `YYYY-MM` or `YYYY-MM-DD`, e.g. 2025-05 for PGI 2024. Absent when the table does not say;
+    /// outputs then say "publication date not given".
+    std::optional<PartialDate> published;
+    /// The table declares itself partial (YAML `partial: true`, CSV `# partial: true`): it
+    /// holds only the rows that could be sourced, so missing provinces are expected and not a
+    /// `missing-province` warning. Ranks it cannot settle stay ranges, and rank targets it
+    /// cannot settle "cannot be evaluated" (rank.hpp) all the same.
+    bool partial = false;
     std::vector<TableRow> rows;  ///< rows whose province is known, in file order
     int province_count = 0;      ///< provinces of the year's set (63 or 34)
     /// Every province of the year's set has a row with a total (published or the sum).
     bool complete() const;
+    /// Rows with a total (published, or the sum of four published components).
+    int rows_with_total() const;
     const TableRow* find(std::string_view province_id) const;
 };
 
 struct TableLoadResult {
-    std::optional<NationalTable> table;  ///< absent when the file cannot be read or parsed at all
+    std::optional<NationalTable> table;  ///< absent when the file cannot be read or parsed at all, or its header cannot be used (`table-missing-column`)
     Diagnostics diagnostics;
 };
 
 /// Reads a table in CSV or YAML (by extension: .csv, .yaml/.yml). CSV: UTF-8 with or without
 /// BOM, `,` or `;` between cells (whichever splits the header line), decimal point or comma,
-/// RFC 4180 quotes, lines starting with `#` ignored; header `province,1,2,3,4,total,rank,source`
+/// RFC 4180 quotes, lines starting with `#` ignored except the settings `# published: 2025-05`,
+/// `# partial: true` and `# source: …` (the YAML keys `published`, `partial`, `source`);
+/// header `province,1,2,3,4,total,rank,source`
 /// (components by number or id; `Tỉnh, thành phố`, `Tổng điểm`, `Xếp hạng`, `Nguồn` accepted;
 /// case- and diacritic-insensitive). The year is `year` when given, else the YAML `year`, else
 /// the first 4-digit year 2000–2099 in the file name (`pgi-2024.csv`). Then check_table().

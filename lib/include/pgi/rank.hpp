@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pgi/labels.hpp"
 #include "pgi/model.hpp"
 #include "pgi/national_table.hpp"
 #include "pgi/score.hpp"
@@ -28,6 +29,10 @@ struct Placing {
     int worst = 0;    ///< `best` + provinces of the group whose total is unknown
     int tied = 0;     ///< other provinces with the same total
     int of = 0;       ///< provinces in the group (63, 34, or the region's)
+    int with_total = 0;  ///< provinces of the group with a total in the table, this one included
+    /// When the table's figures were published (NationalTable::published); absent when the
+    /// table does not say.
+    std::optional<PartialDate> published;
     bool known() const { return published_rank.has_value() || (best > 0 && best == worst); }
     /// The published rank, else the implied one (meaningful when known()).
     int rank() const { return published_rank ? *published_rank : best; }
@@ -110,6 +115,7 @@ std::optional<WhatIfChange> parse_what_if(std::string_view text, std::string& er
 /// One year of the trend: the province's total and placing in that year's table.
 struct RankYear {
     int year = 0;
+    std::optional<PartialDate> published;  ///< that table's publication date
     Placing placing;
     int top_n = 0;
     std::optional<Score> threshold;      ///< nth_total(top_n)
@@ -130,6 +136,14 @@ struct RankReport {
     std::string region_name;
     int year = 0;
     int top_n = 30;
+    // the table of `year`: where and when its figures were published, and how much of it there is
+    std::string table_file;
+    std::string table_source;                    ///< NationalTable::source; may be empty
+    std::string row_source;                      ///< the source of the province's own row
+    std::optional<PartialDate> table_published;  ///< absent: the table does not say
+    bool table_partial = false;                  ///< declared partial (NationalTable::partial)
+    int table_with_total = 0;                    ///< provinces with a total in the table
+    int table_of = 0;                            ///< provinces of the year (63 or 34)
     Placing national;
     Placing regional;           ///< of == 0 when there is no region
     std::optional<Score> threshold;      ///< the total of the top_n-th province (among the others)
@@ -167,22 +181,31 @@ std::string province_of_plan(const Plan& plan, int year);
 enum class RankFormat { table, markdown, csv, json };
 
 struct RankRenderOptions {
-    bool english = false;
+    Language language = Language::vi;
     bool decimal_comma = false;
 };
 
 /// Renders the report: `table` (terminal) and `markdown` with headings; `csv`: one row per
-/// year and section (stable snake_case columns); `json`: one object. Implied ranks are
-/// marked "ước tính" / "implied", derived totals "tính từ 4 chỉ số thành phần" / "sum of the
-/// published components". Deterministic.
+/// year and section (stable snake_case columns, the table's publication date last); `json`:
+/// one object with a `table` object (file, source, published, partial, provinces with a total).
+/// Every output says where and when the table's figures were published ("Bảng điểm PGI 2024:
+/// …; công bố 2025-05", or that the table gives no date). Implied ranks are marked "ước tính"
+/// / "implied", derived totals "tính từ 4 chỉ số thành phần" / "sum of the published
+/// components". Labels: labels.def. Deterministic.
 std::string render_rank(const RankReport& report, RankFormat format, const RankRenderOptions& options);
 
-/// A placing as text: "61/63 (implied)", "28/63 (published)", "55–61/63 (implied; 6
-/// provinces without a total)", "—" when unknown; Vietnamese unless `english`.
-std::string placing_text(const Placing& p, bool english);
+/// A placing as text: "61/63 (implied)", "28/63 (published)", "31–63/63 (implied; the table
+/// has 8 of 63 provinces)", "—" when unknown.
+std::string placing_text(const Placing& p, Language language);
 
 /// One line about a rank target for the gap table and the report, e.g. "top 30: not met —
-/// rank 61/63 (implied); the 30th province scores 25.05, 2.42 points to go".
-std::string rank_target_line(const RankTargetResult& r, bool english, bool decimal_comma);
+/// rank 61/63 (implied); province no. 30 scores 25.05; 2.42 points needed".
+std::string rank_target_line(const RankTargetResult& r, Language language, bool decimal_comma);
+
+/// The rank line of gap and the report: "Xếp hạng PGI 2024 (Lạng Sơn): 31–63/63 (ước tính;
+/// bảng có 8/63 tỉnh); bảng điểm công bố 2025-05" (or "bảng điểm chưa ghi ngày công bố");
+/// with `office_dates` the date as office documents write it ("05/2025").
+std::string rank_line(int year, const std::string& province_name, const Placing& p, Language language,
+                      bool office_dates = false);
 
 }  // namespace pgi

@@ -23,6 +23,11 @@ namespace pgi {
 ///   else `THỦ TRƯỞNG CƠ QUAN`; the name stays empty unless set.
 ReportSettings report_settings_with_defaults(const Plan& plan);
 
+/// Fills the parts of `d` that come from the office's settings: parent and issuing body,
+/// number, `<place>, ngày … tháng … năm …` for `date`, recipients (each ending with `;`, the
+/// last with `.`: Phụ lục I, Phần I, mục III.9) and the signer.
+void fill_office_header(OfficialDocument& d, const ReportSettings& settings, const Date& date);
+
 struct DocumentOptions {
     Language language = Language::vi;  ///< table labels; the header block is always Vietnamese
     bool decimal_comma = true;         ///< 6,58 (the Vietnamese convention)
