@@ -21,10 +21,17 @@ struct RankCliOptions {
     RankFormat format = RankFormat::table;
     std::string lang;
     bool decimal_comma = false;
+    CsvCliOptions csv;
     std::string output;
 };
 
 Result<int> run_rank(const RankCliOptions& o) {
+    auto dialect = csv_dialect_of(o.csv, o.decimal_comma,
+                                  o.format == RankFormat::csv        ? "csv"
+                                  : o.format == RankFormat::markdown ? "markdown"
+                                  : o.format == RankFormat::json     ? "json"
+                                                                     : "table");
+    if (!dialect) return tl::unexpected(dialect.error());
     // A plan is optional when --table and --province say everything.
     std::optional<LoadResult> loaded;
     std::filesystem::path plan_file;
@@ -67,6 +74,7 @@ Result<int> run_rank(const RankCliOptions& o) {
     RankRenderOptions rr;
     rr.english = lang == Language::en;
     rr.decimal_comma = o.decimal_comma;
+    rr.csv = *dialect;
     return emit(render_rank(*r.report, o.format, rr), o.output).map([] { return int(exit_ok); });
 }
 
@@ -102,7 +110,8 @@ void setup_rank(CLI::App& app, Action& action) {
     cmd->add_option("--lang", opts->lang, "Label language: vi or en (default: the plan's language, else vi)")
         ->check(one_of({"vi", "en"}))
         ->option_text("vi|en");
-    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
+    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table, markdown and csv");
+    add_csv_options(*cmd, opts->csv);
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output")
         ->option_text("FILE");
     cmd->footer(

@@ -143,7 +143,8 @@ std::string render_json(const GapReport& rep) {
     return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string render_csv(const GapReport& rep) {
+std::string render_csv(const GapReport& rep, const CsvDialect& dialect) {
+    const bool comma = dialect.decimal_comma;
     Table t;
     t.header = {"id", "number", "name", "baseline_year", "baseline", "current", "current_source", "current_year",
                 "published", "target_year", "target", "gap", "planned_increase", "achieved_increase",
@@ -151,7 +152,7 @@ std::string render_csv(const GapReport& rep) {
     for (TaskStatus s : enum_values<TaskStatus>()) t.header.emplace_back(to_string(s));
     t.header.emplace_back("current_basis");  // last: added in issue 9, earlier columns keep their places
     auto row = [&](const GapRow& r) {
-        auto s = [](const std::optional<Score>& v) { return v ? format_score(*v) : std::string(); };
+        auto s = [comma](const std::optional<Score>& v) { return v ? format_score(*v, comma) : std::string(); };
         std::vector<Cell> cells{
             Cell(r.id),
             Cell(r.number ? std::to_string(r.number) : ""),
@@ -169,7 +170,7 @@ std::string render_csv(const GapReport& rep) {
             Cell(s(r.gap)),
             Cell(s(r.planned_increase)),
             Cell(s(r.achieved_increase)),
-            Cell(achieved_percent(r).value_or("")),
+            Cell(achieved_percent(r, comma).value_or("")),
             Cell(r.met ? (*r.met ? "true" : "false") : ""),
             Cell(std::to_string(r.tasks))};
         for (int n : r.tasks_by_status) cells.emplace_back(std::to_string(n));
@@ -178,7 +179,7 @@ std::string render_csv(const GapReport& rep) {
     };
     for (const auto& r : rep.components) row(r);
     row(rep.total);
-    return pgi::render_csv(t, true);
+    return pgi::render_csv(t, dialect, true);
 }
 
 }  // namespace
@@ -187,7 +188,7 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
     const Language l = o.language;
     switch (format) {
         case GapFormat::json: return render_json(rep);
-        case GapFormat::csv: return render_csv(rep);
+        case GapFormat::csv: return render_csv(rep, o.csv);
         case GapFormat::markdown: {
             std::string out = "## " + heading(rep, l) + "\n\n";
             if (!plan_line(rep).empty()) {

@@ -442,12 +442,14 @@ std::string render_json(const RankReport& r) {
     return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string render_csv_rank(const RankReport& r) {
+std::string render_csv_rank(const RankReport& r, const CsvDialect& dialect) {
     Table t;
     t.header = {"section", "year", "item", "score", "basis", "rank", "rank_basis", "rank_best", "rank_worst", "of",
                 "median", "best", "gap_to_median", "group_average", "gap_to_group", "threshold_n", "threshold",
                 "points_needed", "verdict", "reason"};
-    auto s = [](const std::optional<Score>& v) { return v ? format_score(*v) : std::string(); };
+    auto s = [&dialect](const std::optional<Score>& v) {
+        return v ? format_score(*v, dialect.decimal_comma) : std::string();
+    };
     auto placing_row = [&](const char* section, int year, const std::string& item, const Placing& p,
                            const std::optional<Score>& thr, const std::optional<Score>& need, int n) {
         std::vector<Cell> c{Cell(section), Cell(std::to_string(year)), Cell(item), Cell(s(p.total)),
@@ -482,7 +484,7 @@ std::string render_csv_rank(const RankReport& r) {
         placing_row("what_if", r.year, r.province, r.national_after, std::nullopt, std::nullopt, 0);
         target_rows("what_if_target", r.targets_after);
     }
-    return render_csv(t, true);
+    return render_csv(t, dialect, true);
 }
 
 }  // namespace
@@ -496,7 +498,7 @@ std::string rank_target_line(const RankTargetResult& r, bool english, bool decim
 std::string render_rank(const RankReport& report, RankFormat format, const RankRenderOptions& o) {
     switch (format) {
         case RankFormat::json: return render_json(report);
-        case RankFormat::csv: return render_csv_rank(report);
+        case RankFormat::csv: return render_csv_rank(report, o.csv);
         case RankFormat::markdown: return render_text(report, o, true);
         case RankFormat::table: return render_text(report, o, false);
     }

@@ -373,7 +373,9 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
 
 // ---- CSV ----
 
-std::string render_csv_report(const PeriodicReport& r, const ReportRenderOptions& o) {
+std::string render_csv_report(const PeriodicReport& r, const ReportRenderOptions& options) {
+    ReportRenderOptions o = options;
+    o.decimal_comma = options.decimal_comma || options.csv.decimal_comma;  // or the dialect's own
     const Labels& L = labels(o.language);
     const Language l = o.language;
     std::vector<std::vector<std::string>> records;
@@ -406,17 +408,7 @@ std::string render_csv_report(const PeriodicReport& r, const ReportRenderOptions
             records.push_back(std::move(rec));
         }
     }
-    std::size_t width = 0;
-    for (const auto& rec : records) width = std::max(width, rec.size());
-    std::string out = o.bom == ByteOrderMark::utf8 ? "\xEF\xBB\xBF" : "";
-    for (const auto& rec : records) {
-        for (std::size_t i = 0; i < width; ++i) {
-            if (i) out += ',';
-            if (i < rec.size()) out += csv_field(rec[i], true);
-        }
-        out += "\r\n";
-    }
-    return out;
+    return render_csv_records(records, o.csv, true, /*rectangular=*/true);
 }
 
 // ---- the task list ----
@@ -531,7 +523,7 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
                                   Cell(r.state.overdue ? std::to_string(r.state.days_overdue) : ""),
                                   Cell(to_string(k.recurrence)), Cell(last_update(r)), Cell(k.text), Cell(k.source)});
             }
-            return (o.bom == ByteOrderMark::utf8 ? "\xEF\xBB\xBF" : "") + pgi::render_csv(t, true);
+            return pgi::render_csv(t, o.csv, true);
         }
         case TaskListFormat::markdown:
         case TaskListFormat::table: {

@@ -135,13 +135,39 @@ std::string render_markdown(const Table& t) {
     return out;
 }
 
-std::string csv_field(std::string_view text, bool neutralize_formulas) {
+CsvDialect csv_dialect(CsvStyle style, bool decimal_comma) {
+    switch (style) {
+        case CsvStyle::plain: return {',', decimal_comma, false};
+        case CsvStyle::excel: return {',', decimal_comma, true};
+        case CsvStyle::excel_vi: return {';', true, true};
+    }
+    return {};
+}
+
+namespace {
+// A number as the renderers write one: -?digits, optionally a decimal point or comma and
+// digits ("-0.26", "-0,26", "-3"). Such a cell is a value, not a formula.
+bool is_plain_number(std::string_view s) {
+    std::size_t i = s.empty() || s[0] != '-' ? 0 : 1;
+    std::size_t digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    if (!digits) return false;
+    if (i == s.size()) return true;
+    if (s[i] != '.' && s[i] != ',') return false;
+    ++i;
+    std::size_t decimals = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++decimals;
+    return decimals && i == s.size();
+}
+}  // namespace
+
+std::string csv_field(std::string_view text, const CsvDialect& dialect, bool neutralize_formulas) {
     std::string s(text);
     if (neutralize_formulas && !s.empty() &&
         (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) {
-        if (!parse_score(s)) s.insert(s.begin(), '\'');
+        if (!is_plain_number(s)) s.insert(s.begin(), '\'');
     }
-    bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
+    bool quote = s.find_first_of("\"\r\n") != std::string::npos || s.find(dialect.separator) != std::string::npos ||
                  (!s.empty() && (s.front() == ' ' || s.back() == ' '));
     if (!quote) return s;
     std::string out = "\"";
@@ -153,21 +179,39 @@ std::string csv_field(std::string_view text, bool neutralize_formulas) {
     return out;
 }
 
-std::string render_csv(const Table& t, bool neutralize_formulas) {
-    std::string out;
-    for (std::size_t c = 0; c < t.header.size(); ++c) {
-        if (c) out += ',';
-        out += csv_field(t.header[c], neutralize_formulas);
-    }
-    out += "\r\n";
-    for (const auto& row : t.rows) {
-        for (std::size_t c = 0; c < t.header.size(); ++c) {
-            if (c) out += ',';
-            if (c < row.size()) out += csv_field(row[c].text, neutralize_formulas);
+std::string csv_field(std::string_view text, bool neutralize_formulas) {
+    return csv_field(text, CsvDialect{}, neutralize_formulas);
+}
+
+std::string render_csv_records(const std::vector<std::vector<std::string>>& records, const CsvDialect& dialect,
+                               bool neutralize_formulas, bool rectangular) {
+    std::size_t width = 0;
+    if (rectangular)
+        for (const auto& rec : records) width = std::max(width, rec.size());
+    std::string out = dialect.bom ? "\xEF\xBB\xBF" : "";
+    for (const auto& rec : records) {
+        std::size_t n = std::max(width, rec.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i) out += dialect.separator;
+            if (i < rec.size()) out += csv_field(rec[i], dialect, neutralize_formulas);
         }
         out += "\r\n";
     }
     return out;
 }
+
+std::string render_csv(const Table& t, const CsvDialect& dialect, bool neutralize_formulas) {
+    std::vector<std::vector<std::string>> records;
+    records.reserve(t.rows.size() + 1);
+    records.push_back(t.header);
+    for (const auto& row : t.rows) {
+        std::vector<std::string> rec(t.header.size());
+        for (std::size_t c = 0; c < t.header.size() && c < row.size(); ++c) rec[c] = row[c].text;
+        records.push_back(std::move(rec));
+    }
+    return render_csv_records(records, dialect, neutralize_formulas);
+}
+
+std::string render_csv(const Table& t, bool neutralize_formulas) { return render_csv(t, CsvDialect{}, neutralize_formulas); }
 
 }  // namespace pgi

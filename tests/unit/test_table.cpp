@@ -28,6 +28,32 @@ TEST_CASE("CSV rows end in CRLF") {
     CHECK(render_csv(t) == "id,text\r\nt1,\"a, b\"\r\n");
 }
 
+TEST_CASE("CSV dialects: plain, excel (BOM) and excel-vi (BOM, `;`, decimal comma)") {
+    CHECK(csv_dialect(CsvStyle::plain) == CsvDialect{',', false, false});
+    CHECK(csv_dialect(CsvStyle::plain, true) == CsvDialect{',', true, false});
+    CHECK(csv_dialect(CsvStyle::excel) == CsvDialect{',', false, true});
+    CHECK(csv_dialect(CsvStyle::excel_vi) == CsvDialect{';', true, true});
+    CHECK(csv_dialect(CsvStyle::excel_vi, false) == CsvDialect{';', true, true});  // the style implies 6,58
+    const CsvDialect vi = csv_dialect(CsvStyle::excel_vi);
+    // `;` is the separator: a cell holding one is quoted; a decimal comma is not.
+    CHECK(csv_field("a;b", vi) == "\"a;b\"");
+    CHECK(csv_field("6,58", vi) == "6,58");
+    CHECK(csv_field("6,58") == "\"6,58\"");
+    // a negative number with either decimal mark is a value, not a formula
+    CHECK(csv_field("-0,26", vi) == "-0,26");
+    CHECK(csv_field("-0.26", vi) == "-0.26");
+    CHECK(csv_field("-3", vi) == "-3");
+    CHECK(csv_field("-0,", vi) == "'-0,");
+    CHECK(csv_field("=1+1", vi) == "'=1+1");
+    Table t;
+    t.header = {"id", "score"};
+    t.rows.push_back({Cell("1"), Cell("4,84")});
+    t.rows.push_back({Cell("total")});  // a short row gets its empty field
+    CHECK(render_csv(t, vi) == "\xEF\xBB\xBFid;score\r\n1;4,84\r\ntotal;\r\n");
+    CHECK(render_csv(t, csv_dialect(CsvStyle::excel)) == "\xEF\xBB\xBFid,score\r\n1,\"4,84\"\r\ntotal,\r\n");
+    CHECK(render_csv_records({{"a"}, {"b", "c"}}, vi, true, true) == "\xEF\xBB\xBF" "a;\r\nb;c\r\n");
+}
+
 TEST_CASE("Markdown cells escape pipes, line breaks and emphasis characters") {
     CHECK(markdown_cell("a | b") == "a \\| b");
     CHECK(markdown_cell("one\ntwo") == "one<br>two");

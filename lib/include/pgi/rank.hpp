@@ -12,6 +12,7 @@
 #include "pgi/model.hpp"
 #include "pgi/national_table.hpp"
 #include "pgi/score.hpp"
+#include "pgi/table.hpp"
 
 namespace pgi {
 
@@ -168,11 +169,12 @@ enum class RankFormat { table, markdown, csv, json };
 
 struct RankRenderOptions {
     bool english = false;
-    bool decimal_comma = false;
+    bool decimal_comma = false;  ///< table and markdown
+    CsvDialect csv;              ///< csv only: separator, BOM and decimal mark of the scores (table.hpp)
 };
 
 /// Renders the report: `table` (terminal) and `markdown` with headings; `csv`: one row per
-/// year and section (stable snake_case columns); `json`: one object. Implied ranks are
+/// year and section (stable snake_case columns; in `o.csv`'s dialect); `json`: one object. Implied ranks are
 /// marked "ước tính" / "implied", derived totals "tính từ 4 chỉ số thành phần" / "sum of the
 /// published components". Deterministic.
 std::string render_rank(const RankReport& report, RankFormat format, const RankRenderOptions& options);
