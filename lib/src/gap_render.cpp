@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pgi/escape.hpp"
 #include "pgi/gap.hpp"
 #include "pgi/labels.hpp"
 #include "pgi/table.hpp"
@@ -192,15 +193,12 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
         case GapFormat::markdown: {
             std::string out = "## " + heading(rep, l) + "\n\n";
             if (!plan_line(rep).empty()) {
-                // escaped like a cell, and a leading '#', '+', '-' or '=' cannot start a heading or list
-                std::string line = markdown_cell(plan_line(rep) + (rep.plan_title.empty() ? "" : ": " + rep.plan_title));
-                if (!line.empty() && std::string_view("#+-=").find(line.front()) != std::string_view::npos)
-                    line.insert(line.begin(), '\\');
-                out += line + "\n\n";
+                // escaped so that it can start neither a heading nor a list
+                out += markdown_line(plan_line(rep) + (rep.plan_title.empty() ? "" : ": " + rep.plan_title)) + "\n\n";
             }
             out += render_markdown(gap_table(rep, o)) + "\n";
             out += "_" + markdown_cell(label(Label::gap_note, l)) + "_\n\n";
-            std::string others = other_targets(rep, l, "- ", o.decimal_comma);
+            std::string others = markdown_lines(other_targets(rep, l, "- ", o.decimal_comma), "- ");
             if (!others.empty()) out += others + "\n";
             out += "### " + format_label(Label::gap_tasks_title, l, format_date(rep.as_of)) + "\n\n";
             out += render_markdown(task_table(rep, o));
@@ -208,9 +206,9 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
         }
         case GapFormat::table: {
             std::string out = heading(rep, l) + "\n";
-            if (!plan_line(rep).empty()) out += plan_line(rep) + "\n";
+            if (!plan_line(rep).empty()) out += visible_line(plan_line(rep)) + "\n";
             out += "\n" + render_terminal(gap_table(rep, o), o.color);
-            std::string others = other_targets(rep, l, "  - ", o.decimal_comma);
+            std::string others = visible_text(other_targets(rep, l, "  - ", o.decimal_comma));
             if (!others.empty()) out += "\n" + others;
             out += "\n" + format_label(Label::gap_tasks_title, l, format_date(rep.as_of)) + "\n\n";
             out += render_terminal(task_table(rep, o), o.color);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pgi/escape.hpp"
 #include "pgi/import.hpp"
 #include "pgi/rank.hpp"
 #include "pgi/table.hpp"
@@ -305,14 +306,17 @@ std::string render_text(const RankReport& r, const RankRenderOptions& o, bool ma
     const Labels& L = labels(o.english);
     bool comma = o.decimal_comma;
     const char* bullet = markdown ? "- " : "  ";
-    std::string out = (markdown ? "## " : "") + f(L.title, r.year, r.province_name) + "\n\n";
-    out += summary_lines(r, L, comma, bullet) + "\n";
+    // Names come from the plan and the national tables: escaped for Markdown, and shown
+    // without control characters in the terminal (the whole text, at the end).
+    auto md = [&](const std::string& lines) { return markdown ? markdown_lines(lines, bullet) : lines; };
+    std::string out = (markdown ? "## " + markdown_line(f(L.title, r.year, r.province_name)) : f(L.title, r.year, r.province_name)) + "\n\n";
+    out += md(summary_lines(r, L, comma, bullet)) + "\n";
     Table comps = component_table(r, L, o.english, comma);
     out += markdown ? render_markdown(comps) : render_terminal(comps, false);
     out += "\n";
     if (!r.targets.empty()) {
         out += (markdown ? "### " : "") + f(L.targets_title, r.year) + "\n\n";
-        for (const auto& t : r.targets) out += bullet + target_line(t, L, comma) + "\n";
+        for (const auto& t : r.targets) out += md(bullet + target_line(t, L, comma)) + "\n";
         out += "\n";
     }
     if (r.trend.size() > 1) {
@@ -322,10 +326,10 @@ std::string render_text(const RankReport& r, const RankRenderOptions& o, bool ma
     }
     if (!r.changes.empty()) {
         out += (markdown ? "### " : "") + std::string(L.what_if_title) + "\n\n";
-        out += what_if_lines(r, L, o.english, comma, bullet) + "\n";
+        out += md(what_if_lines(r, L, o.english, comma, bullet)) + "\n";
     }
     out += markdown ? "_" + markdown_cell(L.note) + "_\n" : std::string(L.note) + "\n";
-    return out;
+    return markdown ? out : visible_text(out);
 }
 
 nlohmann::ordered_json score_json(const std::optional<Score>& s) {

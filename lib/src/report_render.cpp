@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pgi/escape.hpp"
 #include "pgi/report.hpp"
 #include "pgi/table.hpp"
 #include "pgi/text.hpp"
@@ -253,7 +254,7 @@ std::string period_text(const PeriodicReport& r, const Labels& L, Language l) {
 
 std::string code_span(const std::string& s) {
     if (s.find('`') != std::string::npos || s.find('\n') != std::string::npos) return markdown_cell(s);
-    return "`" + s + "`";
+    return "`" + visible_line(s) + "`";
 }
 
 // The header's list of sources: every file, or, past `max_listed` files, the plan file and
@@ -307,7 +308,7 @@ std::vector<std::string> source_lines(const std::vector<SourceFile>& sources, co
 std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOptions& o) {
     const Labels& L = labels(o.language);
     const Language l = o.language;
-    std::string out = "# " + markdown_cell(title_line(r, L, l)) + "\n\n";
+    std::string out = "# " + markdown_line(title_line(r, L, l)) + "\n\n";
     auto item = [&](const std::string& label, const std::string& value) {
         if (!value.empty()) out += "- **" + std::string(label) + ":** " + markdown_cell(value) + "\n";
     };
@@ -334,10 +335,10 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
         bool english = o.language == Language::en;
         const GapReport& g = *r.scores;
         if (g.rank)
-            out += "- " + markdown_cell(format_label(Label::gap_rank_line, o.language, g.rank_year, g.province_name,
+            out += "- " + markdown_line(format_label(Label::gap_rank_line, o.language, g.rank_year, g.province_name,
                                                      placing_text(*g.rank, english))) + "\n";
         for (const auto& t : g.rank_targets)
-            out += "- " + markdown_cell(rank_target_line(t, english, o.decimal_comma)) + "\n";
+            out += "- " + markdown_line(rank_target_line(t, english, o.decimal_comma)) + "\n";
         if (g.rank || !g.rank_targets.empty()) out += "\n";
     }
     out += std::string(L(Label::report_tasks_intro)) + "\n\n";
@@ -356,7 +357,7 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
     if (r.overdue.empty()) none();
     else out += render_markdown(deadlines_section(r.overdue, "overdue", L(Label::col_days_overdue), o, false).table) + "\n";
     out += "### " +
-           markdown_cell(label_count(Label::report_upcoming_title, l, r.due_window_days,
+           markdown_line(label_count(Label::report_upcoming_title, l, r.due_window_days,
                                      show_date(add_days(r.as_of, r.due_window_days), l))) +
            "\n\n";
     if (r.upcoming.empty()) none();

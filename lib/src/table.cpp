@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pgi/escape.hpp"
 #include "pgi/score.hpp"
 #include "pgi/text.hpp"
 
@@ -19,15 +20,10 @@ const char* sgr(Style s) {
     return "";
 }
 
-// A terminal cell is one line: tabs and line breaks (YAML block scalars keep them) become
-// spaces, so they neither break the row nor count as zero width.
-std::string one_line(const std::string& s) {
-    if (s.find_first_of("\t\r\n") == std::string::npos) return s;
-    std::string out = s;
-    for (auto& c : out)
-        if (c == '\t' || c == '\r' || c == '\n') c = ' ';
-    return out;
-}
+// A terminal cell is one line of visible text: tabs and line breaks (YAML block scalars keep
+// them) become spaces, so they neither break the row nor count as zero width, and control
+// characters cannot reach the terminal.
+std::string one_line(const std::string& s) { return visible_line(s); }
 
 Align align_of(const Table& t, std::size_t col) { return col < t.align.size() ? t.align[col] : Align::left; }
 
@@ -90,24 +86,94 @@ std::string render_terminal(const Table& t, bool color) {
     return out;
 }
 
-std::string markdown_cell(std::string_view text) {
+namespace {
+bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// `:` followed by a shortcode and another `:` (GFM's emoji, `:smile:`).
+bool opens_shortcode(std::string_view s, std::size_t i) {
+    std::size_t j = i + 1;
+    while (j < s.size() && (is_ascii_alnum(s[j]) || s[j] == '_' || s[j] == '+' || s[j] == '-')) ++j;
+    return j > i + 1 && j < s.size() && s[j] == ':';
+}
+
+std::string markdown_escape(std::string_view text, bool line_start) {
+    const std::string s = visible_text(text);
     std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char ch = text[i];
+    out.reserve(s.size() + s.size() / 8);
+    std::size_t i = 0;
+    if (line_start) {
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+        // a list marker: a run of letters or digits, then `.` or `)` (pandoc's fancy lists)
+        std::size_t j = i;
+        while (j < s.size() && j - i < 10 && is_ascii_alnum(s[j])) ++j;
+        if (j > i && j < s.size() && (s[j] == '.' || s[j] == ')')) {
+            out.append(s, i, j - i);
+            out += '\\';
+            out += s[j];
+            i = j + 1;
+        } else if (i < s.size() && std::string_view("-+=:(").find(s[i]) != std::string_view::npos) {
+            out += '\\';
+            out += s[i++];
+        }
+    }
+    for (; i < s.size(); ++i) {
+        char ch = s[i];
         switch (ch) {
             case '|': out += "\\|"; break;
             case '\r':
-                if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+                if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
                 out += "<br>";
                 break;
             case '\n': out += "<br>"; break;
-            case '\\': case '*': case '_': case '`': case '<': case '>': case '[': case ']':
+            case '\t': out += ' '; break;
+            case '\\': case '*': case '_': case '`': case '<': case '>': case '[': case ']': case '&': case '~':
+            case '^': case '$': case '@': case '#': case '\'': case '"':
                 out += '\\';
                 out += ch;
                 break;
-            default: out += ch;
+            case '-':
+            case '.':
+                // `--`, `...` (smart dashes, ellipses); `www.` (GFM's bare-URL autolink)
+                if ((i > 0 && s[i - 1] == ch) || (ch == '.' && i >= 3 && (s.compare(i - 3, 3, "www") == 0 || s.compare(i - 3, 3, "WWW") == 0)))
+                    out += '\\';
+                out += ch;
+                break;
+            case ':':
+                // `:smile:` (GFM's emoji), `http://` (GFM's bare-URL autolink)
+                if (opens_shortcode(s, i) || s.compare(i, 3, "://") == 0) out += '\\';
+                out += ch;
+                break;
+            default:
+                // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR are line breaks too
+                if (ch == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+                    out += "<br>";
+                    i += 2;
+                } else {
+                    out += ch;
+                }
         }
+    }
+    return out;
+}
+}  // namespace
+
+std::string markdown_cell(std::string_view text) { return markdown_escape(text, false); }
+
+std::string markdown_line(std::string_view text) { return markdown_escape(text, true); }
+
+std::string markdown_lines(std::string_view text, std::string_view bullet) {
+    std::string out;
+    while (!text.empty()) {
+        auto nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        if (!bullet.empty() && line.substr(0, bullet.size()) == bullet) {
+            out += bullet;
+            line.remove_prefix(bullet.size());
+        }
+        if (!line.empty()) out += markdown_line(line);
+        if (nl == std::string_view::npos) break;
+        out += '\n';
+        text.remove_prefix(nl + 1);
     }
     return out;
 }
@@ -162,12 +228,26 @@ bool is_plain_number(std::string_view s) {
 }  // namespace
 
 std::string csv_field(std::string_view text, const CsvDialect& dialect, bool neutralize_formulas) {
-    std::string s(text);
+    std::string s = visible_text(text);
     if (neutralize_formulas && !s.empty() &&
         (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) {
         if (!is_plain_number(s)) s.insert(s.begin(), '\'');
     }
-    bool quote = s.find_first_of("\"\r\n") != std::string::npos || s.find(dialect.separator) != std::string::npos ||
+    // A reader that assumes the other separator (an Excel whose list separator is `;` opening
+    // a `,` file, or the reverse) splits the cell there; quotes do not help a cell that is not
+    // first in its record. So a piece after the other separator that would start a formula
+    // gets the same `'` (`a;=1+1` -> `a;'=1+1`).
+    if (neutralize_formulas) {
+        const char other = dialect.separator == ';' ? ',' : ';';
+        for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+            if (s[i] != other || std::string_view("=+-@\t\r").find(s[i + 1]) == std::string_view::npos) continue;
+            std::size_t end = s.find(other, i + 1);
+            if (is_plain_number(std::string_view(s).substr(i + 1, end == std::string::npos ? std::string::npos : end - i - 1)))
+                continue;
+            s.insert(s.begin() + static_cast<std::ptrdiff_t>(i) + 1, '\'');
+        }
+    }
+    bool quote = s.find_first_of("\t\"\r\n") != std::string::npos || s.find(dialect.separator) != std::string::npos ||
                  (!s.empty() && (s.front() == ' ' || s.back() == ' '));
     if (!quote) return s;
     std::string out = "\"";

@@ -26,18 +26,18 @@ struct Table {
     std::vector<std::vector<Cell>> rows;
 };
 
-/// Columns padded to the widest cell by terminal display width (so Vietnamese diacritics and
-/// combining marks do not shift columns), separated by two spaces, a rule under the header,
-/// no trailing spaces. With `color`, styled cells get ANSI SGR codes (after padding).
+/// Columns padded to the widest cell by display width (diacritics and combining marks do not
+/// shift columns), two spaces apart, a rule under the header, no trailing spaces; each cell one
+/// line of visible text (visible_line()). With `color`, styled cells get SGR codes (after padding).
 std::string render_terminal(const Table& t, bool color);
 
 /// A pipe table: `| a | b |`, a `|---|--:|` delimiter row, cells padded for readability.
 /// Cell text is escaped with markdown_cell().
 std::string render_markdown(const Table& t);
 
-/// Escapes text for a Markdown table cell: `|` -> `\|`, line breaks -> `<br>`, and the
-/// characters `\`, `*`, `_`, `` ` ``, `<`, `>`, `[`, `]` backslash-escaped so that task text
-/// renders literally on GitHub, GitLab and pandoc.
+/// Escapes text for a Markdown table cell or inline text so it renders as the same text, never
+/// markup, on GitHub, GitLab and pandoc: the rules (`|`, line breaks -> `<br>`, `& ~ # $ ' "`
+/// …, control characters -> U+FFFD) are listed at markdown_line() in escape.hpp.
 std::string markdown_cell(std::string_view text);
 
 /// How a CSV file is written: field separator, decimal mark of numbers, and whether it
@@ -60,10 +60,10 @@ enum class CsvStyle { plain, excel, excel_vi };
 /// The dialect of a named style; `decimal_comma` additionally asks for 6,58 in `plain`/`excel`.
 CsvDialect csv_dialect(CsvStyle style, bool decimal_comma = false);
 
-/// One CSV field in `dialect`. Quoted (with `"` doubled) when it holds the separator, `"`, CR
-/// or LF, or has leading/trailing spaces. With `neutralize_formulas`, a field that begins
-/// with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so spreadsheets do not run it as a
-/// formula (OWASP "CSV injection"); numbers such as `-0.26` / `-0,26` are left alone.
+/// One CSV field in `dialect`: control/bidi characters -> U+FFFD (escape.hpp); with
+/// `neutralize_formulas`, `'` before a field that begins with `=`, `+`, `-`, `@`, tab or CR
+/// or after the OTHER of `,`/`;` (`a;=1` -> `a;'=1`; numbers such as `-0,26` excepted; OWASP);
+/// quoted, `"` doubled, when it holds the separator, a tab, `"`, CR, LF, or edge spaces.
 std::string csv_field(std::string_view text, const CsvDialect& dialect, bool neutralize_formulas = true);
 
 /// csv_field() in the plain dialect.
