@@ -20,6 +20,7 @@ struct GapCliOptions {
     std::string lang;
     ColorMode color = ColorMode::automatic;
     bool decimal_comma = false;
+    CsvCliOptions csv;
     std::string output;
     std::vector<std::string> tables;
     std::string province;
@@ -30,6 +31,8 @@ Result<int> run_gap(const GapCliOptions& o) {
     if (!format) return tl::unexpected(format.error());
     if (*format == "docx" || *format == "xlsx")
         if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
+    auto dialect = csv_dialect_of(o.csv, o.decimal_comma, *format);
+    if (!dialect) return tl::unexpected(dialect.error());
     auto sources = resolve_one_plan(o.input, "gap");
     if (!sources) return tl::unexpected(sources.error());
     auto r = load_valid_plan(*sources, o.input.input_format);
@@ -77,6 +80,7 @@ Result<int> run_gap(const GapCliOptions& o) {
     ro.language = lang.value_or(Language::vi);
     ro.color = o.output.empty() && gf == GapFormat::table && use_color(o.color);
     ro.decimal_comma = o.decimal_comma;
+    ro.csv = *dialect;
     return emit(render_gap(*g.report, gf, ro), o.output, inputs).map([] { return int(exit_ok); });
 }
 
@@ -102,7 +106,8 @@ void setup_gap(CLI::App& app, Action& action) {
                                                                              {"always", ColorMode::always},
                                                                              {"never", ColorMode::never}}))
         ->option_text("auto|always|never");
-    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
+    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table, markdown and csv");
+    add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
     add_table_option(*cmd, opts->tables);
     cmd->add_option("--province", opts->province,

@@ -25,6 +25,7 @@ struct RankCliOptions {
     std::string as_of;
     std::string lang;
     bool decimal_comma = false;
+    CsvCliOptions csv;
     std::string output;
 };
 
@@ -33,6 +34,8 @@ Result<int> run_rank(const RankCliOptions& o) {
     if (!format) return tl::unexpected(format.error());
     if (*format == "docx" || *format == "xlsx")
         if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
+    auto dialect = csv_dialect_of(o.csv, o.decimal_comma, *format);
+    if (!dialect) return tl::unexpected(dialect.error());
     // A plan is optional when --table and --province say everything.
     std::optional<LoadResult> loaded;
     std::filesystem::path plan_file;
@@ -103,6 +106,7 @@ Result<int> run_rank(const RankCliOptions& o) {
                     : *format == "csv"    ? RankFormat::csv
                     : *format == "json"   ? RankFormat::json
                                           : RankFormat::table;
+    rr.csv = *dialect;
     return emit(render_rank(*r.report, rf, rr), o.output, inputs).map([] { return int(exit_ok); });
 }
 
@@ -138,7 +142,8 @@ void setup_rank(CLI::App& app, Action& action) {
         ->check(iso_date())
         ->option_text("YYYY-MM-DD");
     add_lang(*cmd, opts->lang, "the plan's language, else vi");
-    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table and markdown");
+    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table, markdown and csv");
+    add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
     cmd->footer(
         "\nImplied ranks (\"ước tính\" / \"implied\") order provinces by total: the published total, else the sum\n"

@@ -25,7 +25,7 @@ struct ReportCliOptions {
     std::string format;  ///< markdown, csv, docx or xlsx; empty: from -o's extension, else markdown
     std::string lang;
     bool decimal_comma = false;
-    bool excel = false;
+    CsvCliOptions csv;
     bool no_appendix = false;
     int window = 30;
     SourceRevisions revisions = SourceRevisions::automatic;
@@ -75,6 +75,8 @@ Result<int> run_report(const ReportCliOptions& o) {
     if (!format) return tl::unexpected(format.error());
     if (*format == "docx" || *format == "xlsx")
         if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
+    auto dialect = csv_dialect_of(o.csv, o.decimal_comma, *format);
+    if (!dialect) return tl::unexpected(dialect.error());
     auto sources = resolve_one_plan(o.input, "report");
     if (!sources) return tl::unexpected(sources.error());
     auto r = load_valid_plan(*sources, o.input.input_format);
@@ -124,7 +126,7 @@ Result<int> run_report(const ReportCliOptions& o) {
     ReportRenderOptions render;
     render.language = language;
     render.decimal_comma = o.decimal_comma;
-    render.bom = o.excel ? ByteOrderMark::utf8 : ByteOrderMark::none;
+    render.csv = *dialect;
     return emit(render_report(report, *format == "csv" ? ReportFormat::csv : ReportFormat::markdown, render), o.output, inputs)
         .map([] { return int(exit_ok); });
 }
@@ -154,7 +156,7 @@ void setup_report(CLI::App& app, Action& action) {
         ->option_text("markdown|csv|docx|xlsx");
     add_lang(*cmd, opts->lang);
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write numbers as 6,58 and 27,3% (Vietnamese style)");
-    cmd->add_flag("--excel", opts->excel, "CSV: start with a UTF-8 byte order mark so Excel shows Vietnamese text");
+    add_csv_options(*cmd, opts->csv);
     cmd->add_flag("--no-appendix", opts->no_appendix,
                    "docx: leave out the appendix page that lists the input files and their git revisions");
     cmd->add_option("--window", opts->window, "Days ahead for the upcoming-deadlines list (default 30)")

@@ -29,7 +29,7 @@ struct TasksCliOptions {
     TaskSort sort = TaskSort::plan;
     std::string format;  ///< table, markdown, csv, json or xlsx; empty: from -o's extension, else table
     std::string lang;
-    bool excel = false;
+    CsvCliOptions csv;
     std::string output;
 };
 
@@ -49,6 +49,8 @@ Result<int> run_tasks(const TasksCliOptions& o) {
                         : *format == "csv"    ? TaskListFormat::csv
                         : *format == "json"   ? TaskListFormat::json
                                               : TaskListFormat::table;
+    auto dialect = csv_dialect_of(o.csv, false, *format);
+    if (!dialect) return tl::unexpected(dialect.error());
     auto sources = resolve_one_plan(o.input, "tasks");
     if (!sources) return tl::unexpected(sources.error());
     TaskQuery q;
@@ -103,7 +105,7 @@ Result<int> run_tasks(const TasksCliOptions& o) {
     auto rows = query_tasks(plan, q);
     TaskListOptions lo;
     lo.language = language_option(o.lang, plan.meta.language).value_or(Language::vi);
-    lo.bom = o.excel ? ByteOrderMark::utf8 : ByteOrderMark::none;
+    lo.csv = *dialect;
     // Nothing matched is a successful run (exit 0, as an empty query result is), never the
     // exit 1 of an invalid plan: docs/cli.md, "Exit codes".
     if (*format == "xlsx") {
@@ -168,7 +170,7 @@ void setup_tasks(CLI::App& app, Action& action) {
         ->transform(format_names({"table", "markdown", "csv", "json", "xlsx"}))
         ->option_text("table|markdown|csv|json|xlsx");
     add_lang(*cmd, opts->lang);
-    cmd->add_flag("--excel", opts->excel, "CSV: start with a UTF-8 byte order mark so Excel shows Vietnamese text");
+    add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
     cmd->footer("\nExit codes: 0 tasks listed, or no task matches (`pgi: no task matches` on stderr); 1 the plan\n"
                 "is invalid; 2 usage error, unreadable input or unwritable output; 3 internal error.\n"

@@ -293,6 +293,26 @@ Result<void> refuse_binary_to_terminal(const std::string& path, const std::strin
     return {};
 }
 
+void add_csv_options(CLI::App& cmd, CsvCliOptions& o) {
+    o.dialect_option =
+        cmd.add_option("--csv-dialect", o.style,
+                       "CSV: plain (default: `,` and 6.58, no BOM), excel (with a UTF-8 byte order mark) or excel-vi "
+                       "(BOM, `;` and 6,58: opens by double-click in Excel set to Vietnamese, scores as numbers)")
+            ->transform(choice<CsvStyle>(
+                {{"plain", CsvStyle::plain}, {"excel", CsvStyle::excel}, {"excel-vi", CsvStyle::excel_vi}}))
+            ->option_text("plain|excel|excel-vi");
+    o.excel_option = cmd.add_flag("--excel", o.excel, "CSV: the same as --csv-dialect excel (a UTF-8 byte order mark)");
+    o.excel_option->excludes(o.dialect_option);
+}
+
+Result<CsvDialect> csv_dialect_of(const CsvCliOptions& o, bool decimal_comma, const std::string& format) {
+    bool named = o.dialect_option && o.dialect_option->count() > 0;
+    if (format != "csv" && (named || o.excel))
+        return fail(ErrorCode::usage, std::string(named ? "--csv-dialect" : "--excel") + " applies to CSV output, not " + format,
+                    "add --format csv or name the file .csv with -o");
+    return csv_dialect(o.excel ? CsvStyle::excel : o.style, decimal_comma);
+}
+
 void print_diagnostics(const Diagnostics& ds) { std::cerr << render_text(ds); }
 
 std::optional<Language> language_option(const std::string& text, const std::string& plan_language) {

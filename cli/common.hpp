@@ -13,6 +13,7 @@
 #include "pgi/error.hpp"
 #include "pgi/gap.hpp"
 #include "pgi/load.hpp"
+#include "pgi/table.hpp"
 #include "pgi/updates.hpp"
 
 namespace pgi::cli {
@@ -132,6 +133,23 @@ Result<std::string> choose_format(const std::string& given, const std::string& p
 
 /// Refuses to write a binary format (.docx, .xlsx) to a terminal: a usage Error asking for -o.
 Result<void> refuse_binary_to_terminal(const std::string& path, const std::string& format);
+
+/// The CSV options of every command that writes CSV (gap, tasks, report, rank), added by
+/// add_csv_options(): `--csv-dialect plain|excel|excel-vi` and `--excel` (the same as
+/// `--csv-dialect excel`, kept from before the dialects; the two exclude each other).
+struct CsvCliOptions {
+    CsvStyle style = CsvStyle::plain;
+    bool excel = false;
+    CLI::Option* dialect_option = nullptr;
+    CLI::Option* excel_option = nullptr;
+};
+void add_csv_options(CLI::App& cmd, CsvCliOptions& o);
+
+/// The dialect CSV output is written in (lib's csv_dialect()): the named style, with
+/// `decimal_comma` (the command's --decimal-comma) added. `format` is the command's chosen
+/// output format: --csv-dialect or --excel with another format is a usage Error (exit 2),
+/// since it would silently do nothing.
+Result<CsvDialect> csv_dialect_of(const CsvCliOptions& o, bool decimal_comma, const std::string& format);
 
 /// Prints diagnostics to stderr in text form.
 void print_diagnostics(const Diagnostics& ds);

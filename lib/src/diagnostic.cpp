@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pgi/escape.hpp"
+
 namespace pgi {
 
 const char* to_string(Severity s) {
@@ -69,9 +71,12 @@ std::string where(const SourceLocation& l) {
 }  // namespace
 
 std::string render_text(const Diagnostic& d) {
-    std::string out = fmt::format("{}: {}: [{}] {}\n", where(d.location), to_string(d.severity), d.code, d.message);
-    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
-    for (const auto& r : d.related) out += fmt::format("  {}: note: see also here\n", where(r));
+    // Messages quote the input: shown as one visible line each (escape.hpp), so a value with
+    // an escape sequence or a line break cannot reach the terminal or fake another finding.
+    std::string out = fmt::format("{}: {}: [{}] {}\n", visible_line(where(d.location)), to_string(d.severity), d.code,
+                                  visible_line(d.message));
+    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", visible_line(d.hint));
+    for (const auto& r : d.related) out += fmt::format("  {}: note: see also here\n", visible_line(where(r)));
     return out;
 }
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pgi/escape.hpp"
 #include "pgi/gap.hpp"
 #include "pgi/labels.hpp"
 #include "pgi/table.hpp"
@@ -142,7 +143,8 @@ std::string render_json(const GapReport& rep) {
     return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string render_csv(const GapReport& rep) {
+std::string render_csv(const GapReport& rep, const CsvDialect& dialect) {
+    const bool comma = dialect.decimal_comma;
     Table t;
     t.header = {"id", "number", "name", "baseline_year", "baseline", "current", "current_source", "current_year",
                 "published", "target_year", "target", "gap", "planned_increase", "achieved_increase",
@@ -150,7 +152,7 @@ std::string render_csv(const GapReport& rep) {
     for (TaskStatus s : enum_values<TaskStatus>()) t.header.emplace_back(to_string(s));
     t.header.emplace_back("current_basis");  // last: added in issue 9, earlier columns keep their places
     auto row = [&](const GapRow& r) {
-        auto s = [](const std::optional<Score>& v) { return v ? format_score(*v) : std::string(); };
+        auto s = [comma](const std::optional<Score>& v) { return v ? format_score(*v, comma) : std::string(); };
         std::vector<Cell> cells{
             Cell(r.id),
             Cell(r.number ? std::to_string(r.number) : ""),
@@ -168,7 +170,7 @@ std::string render_csv(const GapReport& rep) {
             Cell(s(r.gap)),
             Cell(s(r.planned_increase)),
             Cell(s(r.achieved_increase)),
-            Cell(achieved_percent(r).value_or("")),
+            Cell(achieved_percent(r, comma).value_or("")),
             Cell(r.met ? (*r.met ? "true" : "false") : ""),
             Cell(std::to_string(r.tasks))};
         for (int n : r.tasks_by_status) cells.emplace_back(std::to_string(n));
@@ -177,7 +179,7 @@ std::string render_csv(const GapReport& rep) {
     };
     for (const auto& r : rep.components) row(r);
     row(rep.total);
-    return pgi::render_csv(t, true);
+    return pgi::render_csv(t, dialect, true);
 }
 
 }  // namespace
@@ -186,19 +188,16 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
     const Language l = o.language;
     switch (format) {
         case GapFormat::json: return render_json(rep);
-        case GapFormat::csv: return render_csv(rep);
+        case GapFormat::csv: return render_csv(rep, o.csv);
         case GapFormat::markdown: {
             std::string out = "## " + heading(rep, l) + "\n\n";
             if (!plan_line(rep).empty()) {
-                // escaped like a cell, and a leading '#', '+', '-' or '=' cannot start a heading or list
-                std::string line = markdown_cell(plan_line(rep) + (rep.plan_title.empty() ? "" : ": " + rep.plan_title));
-                if (!line.empty() && std::string_view("#+-=").find(line.front()) != std::string_view::npos)
-                    line.insert(line.begin(), '\\');
-                out += line + "\n\n";
+                // escaped so that it can start neither a heading nor a list
+                out += markdown_line(plan_line(rep) + (rep.plan_title.empty() ? "" : ": " + rep.plan_title)) + "\n\n";
             }
             out += render_markdown(gap_table(rep, o)) + "\n";
             out += "_" + markdown_cell(label(Label::gap_note, l)) + "_\n\n";
-            std::string others = other_targets(rep, l, "- ", o.decimal_comma);
+            std::string others = markdown_lines(other_targets(rep, l, "- ", o.decimal_comma), "- ");
             if (!others.empty()) out += others + "\n";
             out += "### " + format_label(Label::gap_tasks_title, l, format_date(rep.as_of)) + "\n\n";
             out += render_markdown(task_table(rep, o));
@@ -206,9 +205,9 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
         }
         case GapFormat::table: {
             std::string out = heading(rep, l) + "\n";
-            if (!plan_line(rep).empty()) out += plan_line(rep) + "\n";
+            if (!plan_line(rep).empty()) out += visible_line(plan_line(rep)) + "\n";
             out += "\n" + render_terminal(gap_table(rep, o), o.color);
-            std::string others = other_targets(rep, l, "  - ", o.decimal_comma);
+            std::string others = visible_text(other_targets(rep, l, "  - ", o.decimal_comma));
             if (!others.empty()) out += "\n" + others;
             out += "\n" + format_label(Label::gap_tasks_title, l, format_date(rep.as_of)) + "\n\n";
             out += render_terminal(task_table(rep, o), o.color);

@@ -13,6 +13,7 @@
 
 #include "doc_tree.hpp"
 #include "schema_tables.hpp"
+#include "pgi/escape.hpp"
 #include "pgi/io.hpp"
 #include "pgi/period.hpp"
 #include "pgi/text.hpp"
@@ -42,6 +43,57 @@ Result<std::string> read_input(const std::filesystem::path& path, InputFormat fo
         return fail(ErrorCode::unknown_format, "cannot tell the file format from the extension", unknown_format_hint,
                     SourceLocation{path.string(), 0, 0});
     return read_file(path);
+}
+
+// The one check of every decoded scalar and key (issue 14, item 2). The raw-byte check above
+// cannot see what escapes write (`"\u001b"` in TOML or YAML, `"\e"` and `"\x9b"` in YAML), so
+// after decoding: a control character (C0 but tab/LF/CR, DEL, C1) is an error
+// `control-character`, a bidirectional control (U+202A-202E, U+2066-2069) an error
+// `bidi-control`, at the scalar's position; an invisible character (zero-width space/joiners,
+// word joiner, a BOM inside the text) a warning `invisible-character` (ids are ASCII, so one in
+// an id is an `invalid-id` error as well). One finding per scalar: the first such character.
+void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (static_cast<unsigned char>(s[i]) >= 0x20 && static_cast<unsigned char>(s[i]) < 0x7F) continue;
+        // the tree is valid UTF-8 (checked above): decode one code point
+        unsigned char b = static_cast<unsigned char>(s[i]);
+        std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        char32_t cp = n == 1 ? b : n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
+        for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        i += n - 1;
+        switch (char_class(cp)) {
+            case CharClass::control:
+                ctx.diagnostics.error(ctx.at(pos), "control-character",
+                                      fmt::format("control character U+{:04X} in the value", static_cast<unsigned>(cp)),
+                                      "remove it: an escape such as \\u001b, \\x1b or \\e writes a control character, "
+                                      "which would reach terminals and reports");
+                return;
+            case CharClass::bidi:
+                ctx.diagnostics.error(ctx.at(pos), "bidi-control",
+                                      fmt::format("bidirectional control U+{:04X} in the value", static_cast<unsigned>(cp)),
+                                      "remove it: it reorders how the rest of the line is shown, so what is displayed is "
+                                      "not what is stored");
+                return;
+            case CharClass::invisible:
+                ctx.diagnostics.warning(ctx.at(pos), "invisible-character",
+                                        fmt::format("invisible character U+{:04X} in the value", static_cast<unsigned>(cp)),
+                                        "remove it (it often comes with text pasted from Word or a web page): a search "
+                                        "or comparison misses text that holds it");
+                return;
+            case CharClass::ordinary:
+            case CharClass::tab:
+            case CharClass::line_break: break;
+        }
+    }
+}
+
+void check_scalars(const Node& n, ParseContext& ctx) {
+    if (n.kind == Node::Kind::scalar) check_scalar(n.scalar, n.pos, ctx);
+    for (const Node& item : n.items) check_scalars(item, ctx);
+    for (const auto& e : n.entries) {
+        check_scalar(e.key, e.key_pos, ctx);
+        check_scalars(e.value, ctx);
+    }
 }
 
 // Shared by the plan and update loaders: format by extension, BOM, UTF-8 check, parse.
@@ -81,7 +133,9 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
             return false;
         }
     }
-    return format == InputFormat::yaml ? detail::parse_yaml_tree(text, ctx, root) : detail::parse_toml_tree(text, ctx, root);
+    bool parsed = format == InputFormat::yaml ? detail::parse_yaml_tree(text, ctx, root) : detail::parse_toml_tree(text, ctx, root);
+    if (parsed) check_scalars(root, ctx);
+    return parsed;
 }
 
 }  // namespace

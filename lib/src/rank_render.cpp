@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pgi/escape.hpp"
+#include "pgi/import.hpp"
 #include "pgi/labels.hpp"
 #include "pgi/rank.hpp"
 #include "pgi/table.hpp"
@@ -219,9 +221,11 @@ std::string render_text(const RankReport& r, const RankRenderOptions& o, bool ma
     Language l = o.language;
     bool comma = o.decimal_comma;
     const char* bullet = markdown ? "- " : "  ";
-    auto line = [&](const std::string& s) { return bullet + (markdown ? markdown_cell(s) : s) + "\n"; };
+    // Names come from the plan and the national tables: escaped for Markdown, and shown
+    // without control characters in the terminal (the whole text, at the end).
+    auto line = [&](const std::string& s) { return bullet + (markdown ? markdown_line(s) : s) + "\n"; };
     std::string out = (markdown ? "## " : "") + format_label(Label::rank_title, l, r.year, r.province_name) + "\n\n";
-    out += (markdown ? markdown_cell(detail::rank_table_line(r, l)) : detail::rank_table_line(r, l)) + "\n\n";
+    out += (markdown ? markdown_line(detail::rank_table_line(r, l)) : detail::rank_table_line(r, l)) + "\n\n";
     for (const auto& [k, v] : detail::rank_summary(r, l, comma)) out += line(k + ": " + v);
     out += "\n";
     Table comps = detail::rank_component_table(r, l, comma);
@@ -243,7 +247,7 @@ std::string render_text(const RankReport& r, const RankRenderOptions& o, bool ma
         out += "\n";
     }
     out += markdown ? "_" + markdown_cell(L(Label::rank_note, l)) + "_\n" : L(Label::rank_note, l) + "\n";
-    return out;
+    return markdown ? out : visible_text(out);
 }
 
 nlohmann::ordered_json score_json(const std::optional<Score>& s) {
@@ -369,12 +373,14 @@ std::string render_json(const RankReport& r) {
     return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string render_csv_rank(const RankReport& r) {
+std::string render_csv_rank(const RankReport& r, const CsvDialect& dialect) {
     Table t;
     t.header = {"section", "year", "item", "score", "basis", "rank", "rank_basis", "rank_best", "rank_worst", "of",
                 "median", "best", "gap_to_median", "group_average", "gap_to_group", "threshold_n", "threshold",
                 "points_needed", "verdict", "reason", "table_published"};
-    auto s = [](const std::optional<Score>& v) { return v ? format_score(*v) : std::string(); };
+    auto s = [&dialect](const std::optional<Score>& v) {
+        return v ? format_score(*v, dialect.decimal_comma) : std::string();
+    };
     auto placing_row = [&](const char* section, int year, const std::string& item, const Placing& p,
                            const std::optional<Score>& thr, const std::optional<Score>& need, int n) {
         std::vector<Cell> c{Cell(section), Cell(std::to_string(year)), Cell(item), Cell(s(p.total)),
@@ -411,7 +417,7 @@ std::string render_csv_rank(const RankReport& r) {
         placing_row("what_if", r.year, r.province, r.national_after, std::nullopt, std::nullopt, 0);
         target_rows("what_if_target", r.targets_after);
     }
-    return render_csv(t, true);
+    return render_csv(t, dialect, true);
 }
 
 }  // namespace
@@ -432,7 +438,7 @@ std::string rank_line(int year, const std::string& province_name, const Placing&
 std::string render_rank(const RankReport& report, RankFormat format, const RankRenderOptions& o) {
     switch (format) {
         case RankFormat::json: return render_json(report);
-        case RankFormat::csv: return render_csv_rank(report);
+        case RankFormat::csv: return render_csv_rank(report, o.csv);
         case RankFormat::markdown: return render_text(report, o, true);
         case RankFormat::table: return render_text(report, o, false);
     }

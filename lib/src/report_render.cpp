@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pgi/escape.hpp"
 #include "pgi/report.hpp"
 #include "pgi/table.hpp"
 #include "pgi/text.hpp"
@@ -253,7 +254,7 @@ std::string period_text(const PeriodicReport& r, const Labels& L, Language l) {
 
 std::string code_span(const std::string& s) {
     if (s.find('`') != std::string::npos || s.find('\n') != std::string::npos) return markdown_cell(s);
-    return "`" + s + "`";
+    return "`" + visible_line(s) + "`";
 }
 
 // The header's list of sources: every file, or, past `max_listed` files, the plan file and
@@ -307,7 +308,7 @@ std::vector<std::string> source_lines(const std::vector<SourceFile>& sources, co
 std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOptions& o) {
     const Labels& L = labels(o.language);
     const Language l = o.language;
-    std::string out = "# " + markdown_cell(title_line(r, L, l)) + "\n\n";
+    std::string out = "# " + markdown_line(title_line(r, L, l)) + "\n\n";
     auto item = [&](const std::string& label, const std::string& value) {
         if (!value.empty()) out += "- **" + std::string(label) + ":** " + markdown_cell(value) + "\n";
     };
@@ -332,9 +333,9 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
         out += render_markdown(scores_section(r, o).table) + "\n";
         // the rank and the rank targets, evaluated against the national tables (rank.hpp)
         const GapReport& g = *r.scores;
-        if (g.rank) out += "- " + markdown_cell(rank_line(g.rank_year, g.province_name, *g.rank, o.language)) + "\n";
+        if (g.rank) out += "- " + markdown_line(rank_line(g.rank_year, g.province_name, *g.rank, o.language)) + "\n";
         for (const auto& t : g.rank_targets)
-            out += "- " + markdown_cell(rank_target_line(t, o.language, o.decimal_comma)) + "\n";
+            out += "- " + markdown_line(rank_target_line(t, o.language, o.decimal_comma)) + "\n";
         if (g.rank || !g.rank_targets.empty()) out += "\n";
     }
     out += std::string(L(Label::report_tasks_intro)) + "\n\n";
@@ -353,7 +354,7 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
     if (r.overdue.empty()) none();
     else out += render_markdown(deadlines_section(r.overdue, "overdue", L(Label::col_days_overdue), o, false).table) + "\n";
     out += "### " +
-           markdown_cell(label_count(Label::report_upcoming_title, l, r.due_window_days,
+           markdown_line(label_count(Label::report_upcoming_title, l, r.due_window_days,
                                      show_date(add_days(r.as_of, r.due_window_days), l))) +
            "\n\n";
     if (r.upcoming.empty()) none();
@@ -370,7 +371,9 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
 
 // ---- CSV ----
 
-std::string render_csv_report(const PeriodicReport& r, const ReportRenderOptions& o) {
+std::string render_csv_report(const PeriodicReport& r, const ReportRenderOptions& options) {
+    ReportRenderOptions o = options;
+    o.decimal_comma = options.decimal_comma || options.csv.decimal_comma;  // or the dialect's own
     const Labels& L = labels(o.language);
     const Language l = o.language;
     std::vector<std::vector<std::string>> records;
@@ -403,17 +406,7 @@ std::string render_csv_report(const PeriodicReport& r, const ReportRenderOptions
             records.push_back(std::move(rec));
         }
     }
-    std::size_t width = 0;
-    for (const auto& rec : records) width = std::max(width, rec.size());
-    std::string out = o.bom == ByteOrderMark::utf8 ? "\xEF\xBB\xBF" : "";
-    for (const auto& rec : records) {
-        for (std::size_t i = 0; i < width; ++i) {
-            if (i) out += ',';
-            if (i < rec.size()) out += csv_field(rec[i], true);
-        }
-        out += "\r\n";
-    }
-    return out;
+    return render_csv_records(records, o.csv, true, /*rectangular=*/true);
 }
 
 // ---- the task list ----
@@ -527,7 +520,7 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
                                   Cell(r.state.overdue ? std::to_string(r.state.days_overdue) : ""),
                                   Cell(to_string(k.recurrence)), Cell(last_update(r)), Cell(k.text), Cell(k.source)});
             }
-            return (o.bom == ByteOrderMark::utf8 ? "\xEF\xBB\xBF" : "") + pgi::render_csv(t, true);
+            return pgi::render_csv(t, o.csv, true);
         }
         case TaskListFormat::markdown:
         case TaskListFormat::table: {

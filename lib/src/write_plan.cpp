@@ -11,6 +11,7 @@
 #include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
+#include "pgi/escape.hpp"
 #include "pgi/load.hpp"
 #include "schema_tables.hpp"
 
@@ -27,9 +28,11 @@ std::optional<PlanFormat> plan_format_for(const std::filesystem::path& path) {
 
 namespace {
 
+// Each line one visible line (escape.hpp): a line break or control character in a comment's
+// text (an input file's name, given by the user) cannot end the comment and inject keys.
 std::string comment_block(const std::vector<std::string>& lines) {
     std::string out;
-    for (const auto& l : lines) out += l.empty() ? "#\n" : "# " + l + "\n";
+    for (const auto& l : lines) out += l.empty() ? "#\n" : "# " + visible_line(l) + "\n";
     if (!out.empty()) out += "\n";
     return out;
 }
@@ -68,6 +71,39 @@ void emit_yaml(YAML::Emitter& e, const Node& n) {
             e << YAML::EndMap;
             break;
     }
+}
+
+// yaml-cpp writes U+2028, U+2029 (and, in some versions, U+0085) raw inside double-quoted
+// scalars. Pgi reads them back, but YAML 1.1 readers (libyaml, PyYAML) fold them as line
+// breaks and drop the spaces around them. Inside double quotes they become the YAML escapes
+// `\L`, `\P`, `\N` (YAML 1.2, 5.7), which every reader reads as the character.
+std::string escape_yaml_breaks(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (quoted && c == '\\' && i + 1 < text.size()) {
+            out += c;
+            out += text[++i];
+            continue;
+        }
+        if (c == '"') quoted = !quoted;
+        else if (c == '\n') quoted = false;  // a double-quoted scalar pgi writes is one line
+        if (quoted && c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+            (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+            out += text[i + 2] == '\xA8' ? "\\L" : "\\P";
+            i += 2;
+            continue;
+        }
+        if (quoted && c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\x85') {
+            out += "\\N";
+            ++i;
+            continue;
+        }
+        out += c;
+    }
+    return out;
 }
 
 // ---- TOML: key = value lines, then [tables] and [[arrays of tables]] ----
@@ -146,7 +182,7 @@ std::string write_plan_yaml(const Plan& plan, const WriteOptions& options) {
     YAML::Emitter e;
     e.SetIndent(2);
     emit_yaml(e, detail::plan_to_tree(plan, context(options)));
-    return comment_block(options.header_comment) + e.c_str() + "\n";
+    return comment_block(options.header_comment) + escape_yaml_breaks(e.c_str()) + "\n";
 }
 
 std::string write_plan_toml(const Plan& plan, const WriteOptions& options) {

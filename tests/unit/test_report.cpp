@@ -188,7 +188,7 @@ TEST_CASE("the English report") {
 TEST_CASE("the CSV report: BOM on request, one rectangular RFC 4180 table with section keys") {
     PeriodicReport r = october(sample());
     ReportRenderOptions excel;
-    excel.bom = ByteOrderMark::utf8;
+    excel.csv = csv_dialect(CsvStyle::excel);
     std::string csv = render_report(r, ReportFormat::csv, excel);
     CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK(render_report(r, ReportFormat::csv, {}).rfind("header,", 0) == 0);
@@ -217,6 +217,11 @@ TEST_CASE("the CSV report: BOM on request, one rectangular RFC 4180 table with s
     ReportRenderOptions comma;
     comma.decimal_comma = true;
     CHECK(render_report(r, ReportFormat::csv, comma).find(",\"4,5\",") != std::string::npos);
+    ReportRenderOptions vi;  // excel-vi: `;` between fields, so 4,5 needs no quotes
+    vi.csv = csv_dialect(CsvStyle::excel_vi);
+    std::string vi_csv = render_report(r, ReportFormat::csv, vi);
+    CHECK(vi_csv.rfind("\xEF\xBB\xBF" "header;", 0) == 0);
+    CHECK(vi_csv.find(";4,5;") != std::string::npos);
 }
 
 TEST_CASE("report cells cannot inject formulas or break tables") {
@@ -261,7 +266,7 @@ TEST_CASE("the task list in CSV and JSON") {
     q.overdue = true;
     auto rows = query_tasks(plan, q);
     TaskListOptions o;
-    o.bom = ByteOrderMark::utf8;
+    o.csv = csv_dialect(CsvStyle::excel);
     std::string csv = render_task_list(plan, rows, q.as_of, TaskListFormat::csv, o);
     auto records = parse_csv(csv.substr(3));
     REQUIRE(records.size() == 4);

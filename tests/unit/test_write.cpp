@@ -96,7 +96,9 @@ Plan awkward_plan() {
     t.component = "c.1";
     t.lead = "yes";
     t.cooperating = {"a.b"};
-    t.text = "Text with \x01 a control character and 100% \"quotes\"";
+    // (a control character such as \x01 is written escaped, but reading refuses it:
+    // `control-character`, test_load.cpp / validate_bad_escaped_controls_*)
+    t.text = "Text with \t a tab and 100% \"quotes\"";
     t.due = PartialDate{2024, 9, 0};
     t.recurrence = Recurrence::half_yearly;
     t.status = TaskStatus::blocked;
@@ -193,6 +195,36 @@ TEST_CASE("header comments and task line comments") {
     CHECK(contains(t, "id = \"c1.a.1\"  # line 33\n"));
     CHECK(reload(y, InputFormat::yaml) == p);
     CHECK(reload(t, InputFormat::toml) == p);
+}
+
+TEST_CASE("a header comment line cannot end the comment: a file name with line breaks injects no key") {
+    // pgi import puts the input file's name in the header comment; a name may hold LF, CR,
+    // U+2028 (a line break to YAML 1.1 readers) or an escape sequence.
+    Plan p = example_plan();
+    WriteOptions o;
+    o.header_comment = {"Imported from a\nplan: {title: x}\rfocal_agency: y\u2028z: 1\x1b[2J.yaml."};
+    for (PlanFormat f : {PlanFormat::yaml, PlanFormat::toml}) {
+        std::string out = write_plan(p, f, o);
+        std::string first = out.substr(0, out.find('\n'));
+        // one comment line, line breaks shown as spaces, ESC as U+FFFD
+        CHECK(first == "# Imported from a plan: {title: x} focal_agency: y z: 1\xEF\xBF\xBD[2J.yaml.");
+        CHECK(out.find("\r") == std::string::npos);
+        CHECK(out.find("\xE2\x80\xA8") == std::string::npos);
+        CHECK(reload(out, f == PlanFormat::yaml ? InputFormat::yaml : InputFormat::toml) == p);
+    }
+}
+
+TEST_CASE("YAML double-quoted strings carry U+2028 and U+2029 as escapes") {
+    // Raw, libyaml and PyYAML read them as line breaks and fold the spaces around them.
+    // (U+0085 is a C1 control, refused on reading; yaml-cpp writes it as \x85 itself.)
+    Plan p = example_plan();
+    p.tasks[0].text = "before\u2028after \u2029para";
+    std::string y = write_plan_yaml(p);
+    CHECK(contains(y, "\"before\\Lafter \\Ppara\""));
+    CHECK(y.find("\xE2\x80\xA8") == std::string::npos);
+    CHECK(y.find("\xE2\x80\xA9") == std::string::npos);
+    CHECK(y.find("\xC2\x85") == std::string::npos);
+    CHECK(reload(y, InputFormat::yaml).tasks[0].text == p.tasks[0].text);
 }
 
 TEST_CASE("a plan without components writes the required keys and reads back") {

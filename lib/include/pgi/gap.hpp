@@ -13,6 +13,7 @@
 #include "pgi/national_table.hpp"
 #include "pgi/rank.hpp"
 #include "pgi/score.hpp"
+#include "pgi/table.hpp"
 
 namespace pgi {
 
@@ -118,11 +119,13 @@ struct GapRenderOptions {
     Language language = Language::vi;
     bool color = false;          ///< ANSI colours (table format only)
     bool decimal_comma = false;  ///< 6,58 instead of 6.58 (table and markdown)
+    CsvDialect csv;              ///< csv only: separator, BOM and decimal mark (table.hpp)
 };
 
 /// Renders the report. `table`: aligned terminal tables; `markdown`: a heading and pipe
 /// tables; `csv`: one header row of stable snake_case column names and one row per
-/// component plus `total` (RFC 4180, CRLF); `json`: an object with `as_of`, `target_year`,
+/// component plus `total` (in `options.csv`'s dialect: scores and `achieved_percent` with its
+/// decimal mark; CRLF); `json`: an object with `as_of`, `target_year`,
 /// `components` (objects with `id`, `baseline`, `current`, `target`, `gap` … as numbers in
 /// points) and `total`. Deterministic: the same report gives byte-identical output.
 std::string render_gap(const GapReport& report, GapFormat format, const GapRenderOptions& options);

@@ -13,6 +13,7 @@
 #include "pgi/model.hpp"
 #include "pgi/national_table.hpp"
 #include "pgi/score.hpp"
+#include "pgi/table.hpp"
 
 namespace pgi {
 
@@ -182,11 +183,12 @@ enum class RankFormat { table, markdown, csv, json };
 
 struct RankRenderOptions {
     Language language = Language::vi;
-    bool decimal_comma = false;
+    bool decimal_comma = false;  ///< table and markdown
+    CsvDialect csv;              ///< csv only: separator, BOM and decimal mark of the scores (table.hpp)
 };
 
 /// Renders the report: `table` (terminal) and `markdown` with headings; `csv`: one row per
-/// year and section (stable snake_case columns, the table's publication date last); `json`:
+/// year and section (stable snake_case columns in `o.csv`'s dialect, the table's publication date last); `json`:
 /// one object with a `table` object (file, source, published, partial, provinces with a total).
 /// Every output says where and when the table's figures were published ("Bảng điểm PGI 2024:
 /// …; công bố 2025-05", or that the table gives no date). Implied ranks are marked "ước tính"

@@ -12,6 +12,7 @@
 #include "pgi/gap.hpp"
 #include "pgi/model.hpp"
 #include "pgi/period.hpp"
+#include "pgi/table.hpp"
 #include "pgi/tracking.hpp"
 
 namespace pgi {
@@ -136,14 +137,10 @@ bool past_period_as_of_today(const CalendarPeriod& period, const Date& as_of);
 
 enum class ReportFormat { markdown, csv };
 
-/// Whether CSV output starts with a UTF-8 byte order mark, which Excel needs to read
-/// Vietnamese text correctly when the file is opened by double-click.
-enum class ByteOrderMark { none, utf8 };
-
 struct ReportRenderOptions {
     Language language = Language::vi;
-    bool decimal_comma = false;            ///< 6,58 and 27,3% (Vietnamese number style)
-    ByteOrderMark bom = ByteOrderMark::none;  ///< CSV only
+    bool decimal_comma = false;  ///< 6,58 and 27,3% (Vietnamese number style), Markdown and CSV
+    CsvDialect csv;              ///< CSV only: separator, BOM, and decimal comma also when set here (table.hpp)
 };
 
 /// The report as a document. Markdown: a `#` title, a header list (plan, issuer, focal
@@ -151,8 +148,8 @@ struct ReportRenderOptions {
 /// line per directory of update files with their count and revisions), then five numbered `##` sections
 /// (components; agencies; changes; overdue and upcoming deadlines; agencies that have not
 /// reported) with pipe tables whose cells are escaped with markdown_cell(); dates are
-/// dd/mm/yyyy in Vietnamese, ISO in English. CSV (RFC 4180, CRLF, formulas neutralised with
-/// csv_field()): one table in which every record starts with a stable section key (`header`,
+/// dd/mm/yyyy in Vietnamese, ISO in English. CSV (in `options.csv`'s dialect, CRLF, formulas
+/// neutralised with csv_field(); scores and percentages with its decimal mark): one table in which every record starts with a stable section key (`header`,
 /// `scores`, `components`, `owners`, `changes`, `overdue`, `upcoming`, `not_reported`), each
 /// section opening with a record of its column labels; every record has the same number of
 /// fields; dates ISO. The same report and options give byte-identical output.
@@ -163,7 +160,7 @@ enum class TaskListFormat { table, markdown, csv, json };
 
 struct TaskListOptions {
     Language language = Language::vi;
-    ByteOrderMark bom = ByteOrderMark::none;  ///< CSV only
+    CsvDialect csv;  ///< CSV only: separator and BOM (no decimals in the task list)
     std::size_t text_width = 60;   ///< table format: task text cut to this many columns with "…"
     std::size_t owner_width = 32;  ///< table format: lead owner name cut likewise
 };
@@ -172,7 +169,7 @@ struct TaskListOptions {
 /// cut to `owner_width`, status, percent, due, overdue days, text cut to `text_width`); `markdown`: the same with
 /// the full text and cooperating owners; `csv`: stable snake_case columns `id, component,
 /// lead, cooperating, status, percent, due, overdue_days, recurrence, last_update, text,
-/// source` (RFC 4180, CRLF); `json`: `{"as_of": …, "tasks": [{…}]}` with the same fields.
+/// source` (in `o.csv`'s dialect, CRLF); `json`: `{"as_of": …, "tasks": [{…}]}` with the same fields.
 /// Owner names come from `plan`.
 std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows, const Date& as_of,
                              TaskListFormat format, const TaskListOptions& options);

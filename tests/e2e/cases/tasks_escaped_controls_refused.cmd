@@ -1,0 +1,1 @@
+tasks tests/fixtures/plans/bad_escaped_controls.yaml

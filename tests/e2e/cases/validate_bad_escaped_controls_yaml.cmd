@@ -1,0 +1,1 @@
+validate tests/fixtures/plans/bad_escaped_controls.yaml
