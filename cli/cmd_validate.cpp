@@ -11,7 +11,7 @@ namespace pgi::cli {
 
 namespace {
 
-enum class DiagFormat { text, json };
+enum class DiagFormat { text, json, github, gitlab };
 
 struct ValidateOptions {
     PlanInput input;
@@ -56,6 +56,10 @@ Result<int> run_validate(const ValidateOptions& o) {
     }
     if (o.format == DiagFormat::json) {
         std::cout << render_json(all);
+    } else if (o.format == DiagFormat::github) {
+        std::cout << render_github(all);
+    } else if (o.format == DiagFormat::gitlab) {
+        std::cout << render_gitlab(all);
     } else {
         std::cout << render_text(all);
         if (!o.quiet) std::cout << summary;
@@ -77,9 +81,14 @@ void setup_validate(CLI::App& app, Action& action) {
     auto opts = std::make_shared<ValidateOptions>();
     auto* cmd = app.add_subcommand("validate", "Check plan files and report every finding with file:line:col");
     add_plan_input(*cmd, opts->input, true);
-    cmd->add_option("--format", opts->format, "Output: text (default) or json")
-        ->transform(choice<DiagFormat>({{"text", DiagFormat::text}, {"json", DiagFormat::json}}))
-        ->option_text("text|json");
+    cmd->add_option("--format", opts->format,
+                    "Output: text (default), json, github (Actions annotations) or gitlab (Code Quality report); "
+                    "docs/ci.md")
+        ->transform(choice<DiagFormat>({{"text", DiagFormat::text},
+                                        {"json", DiagFormat::json},
+                                        {"github", DiagFormat::github},
+                                        {"gitlab", DiagFormat::gitlab}}))
+        ->option_text("text|json|github|gitlab");
     cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1)");
     add_quiet(*cmd, opts->quiet, "Print findings only, no summary line");
     cmd->callback([opts, &action] { action = [opts] { return run_validate(*opts); }; });

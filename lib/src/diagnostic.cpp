@@ -1,6 +1,7 @@
 #include "pgi/diagnostic.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -107,6 +108,76 @@ std::string render_json(const Diagnostics& ds) {
                       {"errors", ds.error_count()},
                       {"warnings", ds.warning_count()}};
     return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+namespace {
+
+// actions/toolkit's escapeData / escapeProperty (src/command.ts).
+std::string github_escape(std::string_view text, bool property) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '%': out += "%25"; break;
+            case '\r': out += "%0D"; break;
+            case '\n': out += "%0A"; break;
+            case ':': out += property ? "%3A" : ":"; break;
+            case ',': out += property ? "%2C" : ","; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// FNV-1a, 64 bits, over the parts with a 0 byte between them.
+std::uint64_t fnv1a(std::initializer_list<std::string_view> parts, std::uint64_t h) {
+    for (auto part : parts) {
+        for (unsigned char c : part) {
+            h ^= c;
+            h *= 0x100000001b3ULL;
+        }
+        h *= 0x100000001b3ULL;  // the 0 byte between parts (h ^ 0 == h)
+    }
+    return h;
+}
+
+}  // namespace
+
+std::string render_github(const Diagnostics& ds) {
+    std::string out;
+    for (const auto& d : ds.items()) {
+        const char* kind = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
+        std::string props = "file=" + github_escape(d.location.file, true);
+        if (d.location.line > 0) {
+            props += fmt::format(",line={}", d.location.line);
+            if (d.location.column > 0) props += fmt::format(",col={}", d.location.column);
+        }
+        props += ",title=" + github_escape("pgi [" + d.code + "]", true);
+        std::string message = d.message;
+        if (!d.hint.empty()) message += "\nhint: " + d.hint;
+        out += fmt::format("::{} {}::{}\n", kind, props, github_escape(message, false));
+    }
+    return out;
+}
+
+std::string render_gitlab(const Diagnostics& ds) {
+    using nlohmann::ordered_json;
+    ordered_json list = ordered_json::array();
+    for (const auto& d : ds.items()) {
+        const std::string line = std::to_string(d.location.line), column = std::to_string(d.location.column);
+        const std::initializer_list<std::string_view> parts{d.location.file, line, column, d.code, d.message};
+        std::string fingerprint =
+            fmt::format("{:016x}{:016x}", fnv1a(parts, 0xcbf29ce484222325ULL), fnv1a(parts, 0x84222325cbf29ce4ULL));
+        ordered_json j;
+        j["description"] = d.hint.empty() ? d.message : d.message + " — " + d.hint;
+        j["check_name"] = "pgi/" + d.code;
+        j["fingerprint"] = fingerprint;
+        j["severity"] = d.severity == Severity::error ? "major" : d.severity == Severity::warning ? "minor" : "info";
+        j["location"] = ordered_json{{"path", d.location.file},
+                                     {"lines", ordered_json{{"begin", std::max(d.location.line, 1)}}}};
+        list.push_back(std::move(j));
+    }
+    return list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace pgi

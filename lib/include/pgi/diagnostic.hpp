@@ -72,6 +72,23 @@ std::string render_text(const Diagnostics& ds);
 /// "hint","related":[…]}…],"errors":N,"warnings":N}` followed by '\n'.
 std::string render_json(const Diagnostics& ds);
 
+/// GitHub Actions workflow commands, one line per finding:
+/// `::error file=F,line=L,col=C,title=pgi [code]::message` (`::warning` for warnings, `::notice`
+/// for notes; `line`/`col` left out when unknown), the hint on a second line of the message.
+/// Escaping as GitHub's actions/toolkit does: in the message `%`, CR and LF become `%25`,
+/// `%0D`, `%0A`; in properties also `:` and `,` become `%3A`, `%2C`. File names are written
+/// as given (relative to where pgi ran). Rule source: docs.github.com, "Workflow commands for
+/// GitHub Actions"; documented in docs/ci.md.
+std::string render_github(const Diagnostics& ds);
+
+/// A GitLab Code Quality report (a JSON array, Code Climate subset): per finding
+/// `description` (message, then " — hint"), `check_name` (`pgi/<code>`), `fingerprint` (32 hex
+/// digits of a hash of file, line, column, code and message: stable across runs, distinct
+/// per finding), `severity` (`major` for errors, `minor` for warnings, `info` for notes) and
+/// `location` {`path`, `lines`: {`begin`}} (line 1 when unknown). Followed by '\n'. Rule
+/// source: docs.gitlab.com, "Code Quality", report format; documented in docs/ci.md.
+std::string render_gitlab(const Diagnostics& ds);
+
 const char* to_string(Severity s);
 
 }  // namespace pgi
