@@ -13,6 +13,7 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils unzip
   fonts-liberation2   # Liberation Serif: the metrics of Times New Roman, which LibreOffice substitutes
   python3             # tests only: tests/docs/doc_commands.py runs the commands shown in the docs
+  pandoc              # tests only: e2e.escaping_property renders the Markdown output to HTML
 )
 
 missing=()
