@@ -36,7 +36,7 @@ with open(os.path.join(out, "plan.yaml"), "w", encoding="utf-8") as f:
     for i in range(owners):
         for k in range(per):
             f.write(f"  - {{id: t{i:03d}-{k:05d}, component: pollution, lead: owner-{i:03d}, "
-                    f"text: Tăng cường kiểm tra, xử lý vi phạm về bảo vệ môi trường tại cơ sở số {k}.}}\n")
+                    f"text: \"Tăng cường kiểm tra, xử lý vi phạm về bảo vệ môi trường tại cơ sở số {k}.\"}}\n")
 PY
 }
 
