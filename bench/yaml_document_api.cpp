@@ -2,9 +2,9 @@
 // YAML::Node tree) takes on a plan file, the API `pgi` does not use (it reads yaml-cpp's
 // event stream into its own compact tree). Built and run by bench/run.sh; prints nothing but
 // the number of top-level keys, so the load cannot be optimised away.
-#include <cstdio>
-
 #include <yaml-cpp/yaml.h>
+
+#include <cstdio>
 
 int main(int argc, char** argv) {
     if (argc != 2) {

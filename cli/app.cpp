@@ -1,9 +1,8 @@
 #include "app.hpp"
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <iostream>
-
-#include <CLI/CLI.hpp>
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -37,11 +36,14 @@ void print_error(const Error& e) {
 
 int exit_code_for(const Error& e) {
     switch (e.code) {
-        case ErrorCode::invalid_input: return exit_findings;
+        case ErrorCode::invalid_input:
+            return exit_findings;
         case ErrorCode::io:
         case ErrorCode::unknown_format:
-        case ErrorCode::usage: return exit_usage;
-        case ErrorCode::internal: return exit_internal;
+        case ErrorCode::usage:
+            return exit_usage;
+        case ErrorCode::internal:
+            return exit_internal;
     }
     return exit_internal;
 }
@@ -78,8 +80,8 @@ int run(int argc, char** argv) {
         if (!match) {
             auto best = did_you_mean(word, names);
             std::cerr << "pgi: error: unknown command `" << word << "`\n";
-            std::cerr << "  hint: " << (best ? "did you mean `pgi " + *best + "`?"
-                                             : "run `pgi --help` for the list of commands")
+            std::cerr << "  hint: "
+                      << (best ? "did you mean `pgi " + *best + "`?" : "run `pgi --help` for the list of commands")
                       << "\n";
             return exit_usage;
         }

@@ -8,9 +8,10 @@ namespace pgi::cli {
 
 /// Exit codes: four classes, documented in `pgi --help` and docs/cli.md ("Exit codes").
 enum ExitCode : int {
-    exit_ok = 0,        ///< success; also `pgi tasks` that matched no task (it ran fine)
-    exit_findings = 1,  ///< the input has error findings (validate --strict: also warnings); nothing matched is not this
-    exit_usage = 2,     ///< bad command line, unreadable input, output that could not be written
+    exit_ok = 0,  ///< success; also `pgi tasks` that matched no task (it ran fine)
+    exit_findings =
+        1,           ///< the input has error findings (validate --strict: also warnings); nothing matched is not this
+    exit_usage = 2,  ///< bad command line, unreadable input, output that could not be written
     exit_internal = 3,  ///< a bug in pgi or out of memory (std::bad_alloc, an unexpected exception)
 };
 

@@ -1,11 +1,11 @@
 // pgi form [PLAN] [--owner ID]… [--period P]: the .xlsx progress forms agencies fill in, and
 // pgi intake FORM… [PLAN]: the filled forms read back into update files (docs/tracking.md).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "app.hpp"
 #include "commands.hpp"
@@ -34,7 +34,8 @@ Result<CalendarPeriod> period_option(const std::string& text, const Date& as_of)
     if (text.empty()) return default_report_period(as_of);
     auto p = parse_period(text);
     if (!p || p->kind == PeriodKind::range)
-        return fail(ErrorCode::usage, "--period: `" + text + "` is not a month, quarter, half or year", "e.g. --period 2024-10");
+        return fail(ErrorCode::usage, "--period: `" + text + "` is not a month, quarter, half or year",
+                    "e.g. --period 2024-10");
     return *p;
 }
 
@@ -63,7 +64,9 @@ Result<int> run_form(const FormCliOptions& o) {
     if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde && o.as_of.empty()) created = std::atoll(sde);
     fs::path out = o.output;
     std::error_code ec;
-    if (out.empty()) out = one ? fs::path(owners.front() + "-" + format_period(period) + ".xlsx") : fs::path("forms-" + format_period(period));
+    if (out.empty())
+        out = one ? fs::path(owners.front() + "-" + format_period(period) + ".xlsx")
+                  : fs::path("forms-" + format_period(period));
     bool to_dir = !one || fs::is_directory(out, ec);
     if (to_dir) {
         fs::create_directories(out, ec);
@@ -73,7 +76,8 @@ Result<int> run_form(const FormCliOptions& o) {
         fs::path file = to_dir ? out / (owner + ".xlsx") : out;
         std::string err = write_form_xlsx(plan, owner, period, as_of, created, file);
         if (!err.empty()) return fail(ErrorCode::io, err);
-        std::cerr << "pgi: wrote " << file.string() << " (" << form_rows(plan, owner, period, as_of).size() << " tasks)\n";
+        std::cerr << "pgi: wrote " << file.string() << " (" << form_rows(plan, owner, period, as_of).size()
+                  << " tasks)\n";
     }
     return exit_ok;
 }
@@ -93,8 +97,10 @@ Result<int> run_intake(const IntakeCliOptions& o) {
     for (const auto& a : o.inputs) {
         std::string ext = fs::path(a).extension().string();
         for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (ext == ".xlsx" || ext == ".csv") forms.push_back(a);
-        else in.plans.push_back(a);
+        if (ext == ".xlsx" || ext == ".csv")
+            forms.push_back(a);
+        else
+            in.plans.push_back(a);
     }
     if (forms.empty()) return fail(ErrorCode::usage, "no form given", "pgi intake FORM.xlsx… [PLAN]");
     auto one = resolve_one_plan(in, "intake");
@@ -180,29 +186,34 @@ Result<int> run_intake(const IntakeCliOptions& o) {
 
 void setup_form(CLI::App& app, Action& action) {
     auto opts = std::make_shared<FormCliOptions>();
-    auto* cmd = app.add_subcommand("form", "Write .xlsx progress forms for agencies to fill in (one per owner and period)");
+    auto* cmd =
+        app.add_subcommand("form", "Write .xlsx progress forms for agencies to fill in (one per owner and period)");
     add_plan_input(*cmd, opts->input, false);
-    cmd->add_option("--owner", opts->owners, "Owner id to make the form for (repeatable; default: every owner with tasks)")
+    cmd->add_option("--owner", opts->owners,
+                    "Owner id to make the form for (repeatable; default: every owner with tasks)")
         ->option_text("ID");
-    cmd->add_option("-p,--period", opts->period, "Period reported on: 2024-10, 2024-Q3, … (default: the month before --as-of)")
+    cmd->add_option("-p,--period", opts->period,
+                    "Period reported on: 2024-10, 2024-Q3, … (default: the month before --as-of)")
         ->option_text("PERIOD");
     add_as_of(*cmd, opts->as_of, "Date of the pre-filled status (default: today in the plan's time zone)");
     add_output(*cmd, opts->output,
                "One --owner: the .xlsx file (default OWNER-PERIOD.xlsx); else a directory, one OWNER.xlsx each "
                "(default forms-PERIOD/)")
         ->option_text("PATH");
-    cmd->footer("\nThe form: instructions in Vietnamese on the first sheet; on the sheet \"Báo cáo\" one row per task\n"
-                "the owner leads or cooperates on, pre-filled and locked, and input cells for the new status (a\n"
-                "drop-down), date, progress, note, evidence and difficulties. Read filled forms with pgi intake.\n"
-                "Same inputs and --as-of (or SOURCE_DATE_EPOCH): the same bytes. Guide: docs/tracking.md.\n");
+    cmd->footer(
+        "\nThe form: instructions in Vietnamese on the first sheet; on the sheet \"Báo cáo\" one row per task\n"
+        "the owner leads or cooperates on, pre-filled and locked, and input cells for the new status (a\n"
+        "drop-down), date, progress, note, evidence and difficulties. Read filled forms with pgi intake.\n"
+        "Same inputs and --as-of (or SOURCE_DATE_EPOCH): the same bytes. Guide: docs/tracking.md.\n");
     cmd->callback([opts, &action] { action = [opts] { return run_form(*opts); }; });
 }
 
 void setup_intake(CLI::App& app, Action& action) {
     auto opts = std::make_shared<IntakeCliOptions>();
     auto* cmd = app.add_subcommand("intake", "Read filled progress forms (.xlsx or CSV) into the plan's update files");
-    cmd->add_option("inputs", opts->inputs,
-                    "Filled forms (.xlsx, .csv), then the plan directory (default: $PGI_PLAN, else the current directory)")
+    cmd->add_option(
+           "inputs", opts->inputs,
+           "Filled forms (.xlsx, .csv), then the plan directory (default: $PGI_PLAN, else the current directory)")
         ->required();
     cmd->add_option("--by", opts->by, "Owner id of a CSV form (an .xlsx form says it itself)")->option_text("OWNER");
     cmd->add_option("-p,--period", opts->period, "Period of a CSV form; for .xlsx forms, the period they must be for")
@@ -211,9 +222,10 @@ void setup_intake(CLI::App& app, Action& action) {
     cmd->add_option("--input-format", opts->input_format, "Read the plan as yaml or toml instead of guessing")
         ->transform(choice<InputFormat>({{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}))
         ->option_text("yaml|toml");
-    cmd->footer("\nWrites or extends updates/<period>/<owner>.yaml under the plan directory (atomically, appending).\n"
-                "Every form is checked first; a finding names the cell (form.xlsx:Báo cáo!G7) and nothing is\n"
-                "written when there is an error. Exit codes: 0 written; 1 a form or the plan has errors; 2 usage.\n");
+    cmd->footer(
+        "\nWrites or extends updates/<period>/<owner>.yaml under the plan directory (atomically, appending).\n"
+        "Every form is checked first; a finding names the cell (form.xlsx:Báo cáo!G7) and nothing is\n"
+        "written when there is an error. Exit codes: 0 written; 1 a form or the plan has errors; 2 usage.\n");
     cmd->callback([opts, &action] { action = [opts] { return run_intake(*opts); }; });
 }
 

@@ -88,9 +88,12 @@ Result<int> run_gap(const GapCliOptions& o) {
 
 void setup_gap(CLI::App& app, Action& action) {
     auto opts = std::make_shared<GapCliOptions>();
-    auto* cmd = app.add_subcommand("gap", "Show each component's gap to its target (target − current) and the total PGI");
+    auto* cmd =
+        app.add_subcommand("gap", "Show each component's gap to its target (target − current) and the total PGI");
     add_plan_input(*cmd, opts->input, false);
-    add_as_of(*cmd, opts->as_of, "Date for \"current\" scores and task status (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)");
+    add_as_of(*cmd, opts->as_of,
+              "Date for \"current\" scores and task status (default: today in the plan's time zone, UTC+7 unless it "
+              "sets time_zone; $SOURCE_DATE_EPOCH when set)");
     cmd->add_option("--year", opts->year,
                     "Target year (default: the --as-of year if it has targets, else the latest earlier target year)")
         ->check(CLI::Range(1900, 2200))
@@ -101,12 +104,13 @@ void setup_gap(CLI::App& app, Action& action) {
         ->transform(format_names({"table", "markdown", "csv", "json", "docx", "xlsx"}))
         ->option_text("table|markdown|csv|json|docx|xlsx");
     add_lang(*cmd, opts->lang);
-    cmd->add_option("--color", opts->color, "Colour: auto (default; off when NO_COLOR is set or not a terminal), always, never")
-        ->transform(choice<ColorMode>({{"auto", ColorMode::automatic},
-                                                                             {"always", ColorMode::always},
-                                                                             {"never", ColorMode::never}}))
+    cmd->add_option("--color", opts->color,
+                    "Colour: auto (default; off when NO_COLOR is set or not a terminal), always, never")
+        ->transform(choice<ColorMode>(
+            {{"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}}))
         ->option_text("auto|always|never");
-    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table, markdown and csv");
+    cmd->add_flag("--decimal-comma", opts->decimal_comma,
+                  "Write scores as 6,58 (Vietnamese style) in table, markdown and csv");
     add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
     add_table_option(*cmd, opts->tables);

@@ -1,9 +1,9 @@
 // pgi import INPUT [-o FILE]: turn the text of a plan document into a plan file.
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
 #include <iterator>
-
-#include <fmt/format.h>
 
 #include "app.hpp"
 #include "commands.hpp"
@@ -35,7 +35,9 @@ constexpr const char* import_footer =
     "  2  usage error, unreadable input, an existing output without --force, or a failed write\n"
     "  3  internal error (a bug in pgi, or out of memory)\n";
 
-std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+std::string plural(std::size_t n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
 
 Result<int> run_import(const ImportCliOptions& o) {
     // Decide where and how to write before reading anything, so a refusal costs nothing.
@@ -45,12 +47,12 @@ Result<int> run_import(const ImportCliOptions& o) {
         auto by_ext = plan_format_for(o.output);
         if (!o.format && !by_ext)
             return fail(ErrorCode::usage, "cannot tell the output format from the name `" + o.output + "`",
-                             "name the output .yaml, .yml or .toml, or pass --format yaml|toml");
+                        "name the output .yaml, .yml or .toml, or pass --format yaml|toml");
         if (!o.format) format = *by_ext;
         std::error_code ec;
         if (std::filesystem::exists(o.output, ec) && !o.force)
             return fail(ErrorCode::usage, "refusing to overwrite the existing file " + o.output,
-                             "pass --force to replace it, or choose another name with -o");
+                        "pass --force to replace it, or choose another name with -o");
     }
 
     std::string text, name;
@@ -60,8 +62,9 @@ Result<int> run_import(const ImportCliOptions& o) {
         while (std::cin.read(block, sizeof block) || std::cin.gcount() > 0) {
             text.append(block, static_cast<std::size_t>(std::cin.gcount()));
             if (text.size() > max_input_bytes)
-                return fail(ErrorCode::usage, "standard input is larger than " + std::to_string(max_input_bytes >> 20) + " MiB",
-                                 "a plan document is a few hundred kilobytes of text");
+                return fail(ErrorCode::usage,
+                            "standard input is larger than " + std::to_string(max_input_bytes >> 20) + " MiB",
+                            "a plan document is a few hundred kilobytes of text");
         }
         if (std::cin.bad()) return fail(ErrorCode::io, "cannot read standard input");
         name = "<stdin>";
@@ -85,7 +88,8 @@ Result<int> run_import(const ImportCliOptions& o) {
         "`# line N` after a task id is the line of the input the task comes from.",
     };
     wo.task_line_comments = true;
-    if (auto written = emit(write_plan(*r.plan, format, wo), to_file ? o.output : "", {std::filesystem::path(o.input)}); !written)
+    if (auto written = emit(write_plan(*r.plan, format, wo), to_file ? o.output : "", {std::filesystem::path(o.input)});
+        !written)
         return tl::unexpected(written.error());
     if (!o.quiet) {
         const Plan& p = *r.plan;
@@ -103,7 +107,8 @@ void setup_import(CLI::App& app, Action& action) {
     auto opts = std::make_shared<ImportCliOptions>();
     auto* cmd = app.add_subcommand("import", "Turn the text of a plan document (.txt, .md) into a plan file");
     cmd->add_option("input", opts->input, "The document's text: a file, or - for standard input")->required();
-    add_output(*cmd, opts->output, "Write the plan to FILE (.yaml, .yml or .toml; atomically) instead of standard output");
+    add_output(*cmd, opts->output,
+               "Write the plan to FILE (.yaml, .yml or .toml; atomically) instead of standard output");
     cmd->add_option("-f,--format", opts->format, "Plan format: yaml (default on standard output) or toml")
         ->transform(choice<PlanFormat>({{"yaml", PlanFormat::yaml}, {"toml", PlanFormat::toml}}));
     cmd->add_flag("--force", opts->force, "Overwrite FILE if it exists");

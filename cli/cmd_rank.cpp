@@ -85,7 +85,8 @@ Result<int> run_rank(const RankCliOptions& o) {
         DocumentOptions doc;
         doc.language = language;
         doc.decimal_comma = language == Language::vi || o.decimal_comma;
-        OfficialDocument d = rank_document(*r.report, report_settings_with_defaults(plan ? *plan : Plan{}), *as_of, doc);
+        OfficialDocument d =
+            rank_document(*r.report, report_settings_with_defaults(plan ? *plan : Plan{}), *as_of, doc);
         std::string error;
         auto bytes = render_docx(d, *as_of, error);
         if (!bytes) return fail(ErrorCode::internal, "cannot make the .docx: " + error);
@@ -115,8 +116,9 @@ Result<int> run_rank(const RankCliOptions& o) {
 void setup_rank(CLI::App& app, Action& action) {
     auto opts = std::make_shared<RankCliOptions>();
     auto* cmd = app.add_subcommand(
-        "rank", "Show the province's rank among all provinces (published or implied), the score of the Nth province, "
-                "component places, rank targets and what-if changes, from national tables");
+        "rank",
+        "Show the province's rank among all provinces (published or implied), the score of the Nth province, "
+        "component places, rank targets and what-if changes, from national tables");
     add_plan_input(*cmd, opts->input, false);
     add_table_option(*cmd, opts->tables);
     cmd->add_option("--province", opts->province,
@@ -125,7 +127,8 @@ void setup_rank(CLI::App& app, Action& action) {
     cmd->add_option("--year", opts->year, "PGI edition to show in detail (default: the latest table)")
         ->check(CLI::Range(2000, 2099))
         ->option_text("YEAR");
-    cmd->add_option("--top", opts->top, "Threshold group: the score of the Nth province and the points needed (default 30)")
+    cmd->add_option("--top", opts->top,
+                    "Threshold group: the score of the Nth province and the points needed (default 30)")
         ->check(CLI::Range(1, 100))
         ->option_text("N");
     cmd->add_option("--set", opts->sets,
@@ -137,12 +140,14 @@ void setup_rank(CLI::App& app, Action& action) {
                     "extension (.md, .csv, .json, .docx, .xlsx), else table")
         ->transform(format_names({"table", "markdown", "csv", "json", "docx", "xlsx"}))
         ->option_text("table|markdown|csv|json|docx|xlsx");
-    cmd->add_option("--as-of", opts->as_of,
-                    "Date written on a .docx or .xlsx (default: today in the plan's time zone; $SOURCE_DATE_EPOCH when set)")
+    cmd->add_option(
+           "--as-of", opts->as_of,
+           "Date written on a .docx or .xlsx (default: today in the plan's time zone; $SOURCE_DATE_EPOCH when set)")
         ->check(iso_date())
         ->option_text("YYYY-MM-DD");
     add_lang(*cmd, opts->lang, "the plan's language, else vi");
-    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write scores as 6,58 (Vietnamese style) in table, markdown and csv");
+    cmd->add_flag("--decimal-comma", opts->decimal_comma,
+                  "Write scores as 6,58 (Vietnamese style) in table, markdown and csv");
     add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
     cmd->footer(

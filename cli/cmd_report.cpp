@@ -4,11 +4,11 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
-#include "tables.hpp"
 #include "pgi/provenance.hpp"
 #include "pgi/report.hpp"
 #include "pgi/report_docx.hpp"
 #include "pgi/report_xlsx.hpp"
+#include "tables.hpp"
 
 namespace pgi::cli {
 
@@ -50,10 +50,11 @@ Result<CalendarPeriod> resolve_period(const ReportCliOptions& o, const Date& as_
         auto p = parse_period(o.period);
         if (!p)
             return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a period",
-                             "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or use --from/--to");
+                        "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or use --from/--to");
         return *p;
     }
-    if (!o.to.empty() && o.from.empty()) return fail(ErrorCode::usage, "--to needs --from", "e.g. --from 2024-08-01 --to 2024-10-31");
+    if (!o.to.empty() && o.from.empty())
+        return fail(ErrorCode::usage, "--to needs --from", "e.g. --from 2024-08-01 --to 2024-10-31");
     if (!o.from.empty()) {
         auto from = parse_date(o.from);
         if (!from) return fail(ErrorCode::usage, "--from must be a date YYYY-MM-DD that exists, not `" + o.from + "`");
@@ -64,7 +65,9 @@ Result<CalendarPeriod> resolve_period(const ReportCliOptions& o, const Date& as_
             to = *t;
         }
         auto p = period_between(*from, to);
-        if (!p) return fail(ErrorCode::usage, "the period ends before it starts (--from " + o.from + ", to " + format_date(to) + ")");
+        if (!p)
+            return fail(ErrorCode::usage,
+                        "the period ends before it starts (--from " + o.from + ", to " + format_date(to) + ")");
         return *p;
     }
     return default_report_period(as_of);
@@ -127,7 +130,8 @@ Result<int> run_report(const ReportCliOptions& o) {
     render.language = language;
     render.decimal_comma = o.decimal_comma;
     render.csv = *dialect;
-    return emit(render_report(report, *format == "csv" ? ReportFormat::csv : ReportFormat::markdown, render), o.output, inputs)
+    return emit(render_report(report, *format == "csv" ? ReportFormat::csv : ReportFormat::markdown, render), o.output,
+                inputs)
         .map([] { return int(exit_ok); });
 }
 
@@ -148,7 +152,9 @@ void setup_report(CLI::App& app, Action& action) {
                    ->check(iso_date())
                    ->option_text("YYYY-MM-DD");
     period->excludes(from)->excludes(to);
-    add_as_of(*cmd, opts->as_of, "Date the figures are taken at (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)");
+    add_as_of(*cmd, opts->as_of,
+              "Date the figures are taken at (default: today in the plan's time zone, UTC+7 unless it sets time_zone; "
+              "$SOURCE_DATE_EPOCH when set)");
     cmd->add_option("-f,--format", opts->format,
                     "Output: markdown, csv, docx (a Word document laid out as Nghị định 30/2020/NĐ-CP asks) or xlsx "
                     "(docx and xlsx need -o). Default: from -o's extension (.md, .csv, .docx, .xlsx), else markdown")
@@ -158,21 +164,21 @@ void setup_report(CLI::App& app, Action& action) {
     cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write numbers as 6,58 and 27,3% (Vietnamese style)");
     add_csv_options(*cmd, opts->csv);
     cmd->add_flag("--no-appendix", opts->no_appendix,
-                   "docx: leave out the appendix page that lists the input files and their git revisions");
+                  "docx: leave out the appendix page that lists the input files and their git revisions");
     cmd->add_option("--window", opts->window, "Days ahead for the upcoming-deadlines list (default 30)")
         ->check(CLI::Range(0, 3650))
         ->option_text("DAYS");
     cmd->add_option("--source-revisions", opts->revisions,
                     "auto (default): name the git revision of each input file when it is in a git work tree; none")
-        ->transform(choice<SourceRevisions>({{"auto", SourceRevisions::automatic},
-                                                                                   {"none", SourceRevisions::none}}))
+        ->transform(choice<SourceRevisions>({{"auto", SourceRevisions::automatic}, {"none", SourceRevisions::none}}))
         ->option_text("auto|none");
     add_output(*cmd, opts->output);
     add_table_option(*cmd, opts->tables);
-    cmd->footer("\nExit codes: 0 report written; 1 the plan or an update file is invalid; 2 usage error,\n"
-                "unreadable input, or output that could not be written; 3 internal error.\n"
-                "The same inputs and --as-of give byte-identical output. Rules and format: docs/tracking.md;\n"
-                "a monthly cron/CI recipe with pandoc: docs/monthly-report.md.\n");
+    cmd->footer(
+        "\nExit codes: 0 report written; 1 the plan or an update file is invalid; 2 usage error,\n"
+        "unreadable input, or output that could not be written; 3 internal error.\n"
+        "The same inputs and --as-of give byte-identical output. Rules and format: docs/tracking.md;\n"
+        "a monthly cron/CI recipe with pandoc: docs/monthly-report.md.\n");
     cmd->callback([opts, &action] { action = [opts] { return run_report(*opts); }; });
 }
 

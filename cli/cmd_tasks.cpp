@@ -1,13 +1,13 @@
 // pgi tasks [PLAN] [UPDATES…]: list tasks with their status as of a date, filtered and sorted.
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
-#include "pgi/report_xlsx.hpp"
 #include "pgi/report.hpp"
+#include "pgi/report_xlsx.hpp"
 #include "pgi/text.hpp"
 #include "pgi/tracking.hpp"
 
@@ -72,8 +72,9 @@ Result<int> run_tasks(const TasksCliOptions& o) {
     for (const auto& id : o.owners) {
         if (!plan.find_owner(id)) {
             std::string best = closest(id, plan.owners);
-            return fail(ErrorCode::usage, "--owner: `" + id + "` is not an owner of the plan",
-                        best.empty() ? "owner ids are listed under `owners` in the plan" : "did you mean `" + best + "`?");
+            return fail(
+                ErrorCode::usage, "--owner: `" + id + "` is not an owner of the plan",
+                best.empty() ? "owner ids are listed under `owners` in the plan" : "did you mean `" + best + "`?");
         }
     }
     q.owners = o.owners;
@@ -85,8 +86,9 @@ Result<int> run_tasks(const TasksCliOptions& o) {
                 if (comp.number && std::to_string(comp.number) == c) found = &comp;
         if (!found) {
             std::string best = closest(c, plan.components);
-            return fail(ErrorCode::usage, "--component: `" + c + "` is not a component id or number of the plan",
-                        best.empty() ? "use an id such as `pollution` or a number 1-4" : "did you mean `" + best + "`?");
+            return fail(
+                ErrorCode::usage, "--component: `" + c + "` is not a component id or number of the plan",
+                best.empty() ? "use an id such as `pollution` or a number 1-4" : "did you mean `" + best + "`?");
         }
         q.components.push_back(found->id);
     }
@@ -128,7 +130,9 @@ void setup_tasks(CLI::App& app, Action& action) {
     auto opts = std::make_shared<TasksCliOptions>();
     auto* cmd = app.add_subcommand("tasks", "List tasks with their status, owners and deadlines; filter and sort them");
     add_plan_input(*cmd, opts->input, false);
-    add_as_of(*cmd, opts->as_of, "Date for status, overdue and due windows (default: today in the plan's time zone, UTC+7 unless it sets time_zone; $SOURCE_DATE_EPOCH when set)");
+    add_as_of(*cmd, opts->as_of,
+              "Date for status, overdue and due windows (default: today in the plan's time zone, UTC+7 unless it sets "
+              "time_zone; $SOURCE_DATE_EPOCH when set)");
     cmd->add_option("-p,--period", opts->period,
                     "Take recurring tasks' status from the updates about this period (a month 2024-10, quarter "
                     "2024-Q3, half or year; default: the as-of month and the month before)")
@@ -138,15 +142,15 @@ void setup_tasks(CLI::App& app, Action& action) {
                     "its members")
         ->option_text("ID");
     cmd->add_option("--role", opts->role, "With --owner: any (default), lead or cooperating")
-        ->transform(choice<OwnerRole>({{"any", OwnerRole::any},
-                                                                             {"lead", OwnerRole::lead},
-                                                                             {"cooperating", OwnerRole::cooperating}}))
+        ->transform(choice<OwnerRole>(
+            {{"any", OwnerRole::any}, {"lead", OwnerRole::lead}, {"cooperating", OwnerRole::cooperating}}))
         ->option_text("any|lead|cooperating");
     cmd->add_option("-c,--component", opts->components, "Tasks of this component (id or number 1-4; repeatable)")
         ->option_text("ID");
     cmd->add_option("-s,--status", opts->statuses,
-                    "Tasks with this status as of --as-of: " + enum_names_text<TaskStatus>(", ") + ", or "
-                    "a Vietnamese label such as 'hoàn thành' (any case, with or without diacritics; repeatable)")
+                    "Tasks with this status as of --as-of: " + enum_names_text<TaskStatus>(", ") +
+                        ", or "
+                        "a Vietnamese label such as 'hoàn thành' (any case, with or without diacritics; repeatable)")
         ->option_text("STATUS");
     cmd->add_flag("--overdue", opts->overdue, "Open tasks whose due date is before --as-of");
     cmd->add_option("--due-within", opts->due_within,
@@ -158,11 +162,11 @@ void setup_tasks(CLI::App& app, Action& action) {
         ->option_text("TEXT");
     cmd->add_option("--sort", opts->sort, "Order: plan (default, document order), id, due, status, owner, component")
         ->transform(choice<TaskSort>({{"plan", TaskSort::plan},
-                                                                            {"id", TaskSort::id},
-                                                                            {"due", TaskSort::due},
-                                                                            {"status", TaskSort::status},
-                                                                            {"owner", TaskSort::owner},
-                                                                            {"component", TaskSort::component}}))
+                                      {"id", TaskSort::id},
+                                      {"due", TaskSort::due},
+                                      {"status", TaskSort::status},
+                                      {"owner", TaskSort::owner},
+                                      {"component", TaskSort::component}}))
         ->option_text("plan|id|due|status|owner|component");
     cmd->add_option("-f,--format", opts->format,
                     "Output: table, markdown, csv, json or xlsx (needs -o). Default: from -o's extension "
@@ -172,9 +176,10 @@ void setup_tasks(CLI::App& app, Action& action) {
     add_lang(*cmd, opts->lang);
     add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
-    cmd->footer("\nExit codes: 0 tasks listed, or no task matches (`pgi: no task matches` on stderr); 1 the plan\n"
-                "is invalid; 2 usage error, unreadable input or unwritable output; 3 internal error.\n"
-                "Status, overdue and recurrence rules: docs/tracking.md.\n");
+    cmd->footer(
+        "\nExit codes: 0 tasks listed, or no task matches (`pgi: no task matches` on stderr); 1 the plan\n"
+        "is invalid; 2 usage error, unreadable input or unwritable output; 3 internal error.\n"
+        "Status, overdue and recurrence rules: docs/tracking.md.\n");
     cmd->callback([opts, &action] { action = [opts] { return run_tasks(*opts); }; });
 }
 

@@ -1,8 +1,8 @@
 // pgi update TASK… --status S --by OWNER: record one progress change in the plan directory's
 // update file for that owner and period (docs/tracking.md), validated before it is written.
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 
 #include "app.hpp"
 #include "commands.hpp"
@@ -48,7 +48,8 @@ Result<int> run_update(const UpdateCliOptions& o) {
     const Plan& plan = *current->plan;
 
     auto status = parse_status_label(o.status);
-    if (!status) return fail(ErrorCode::usage, "--status: unknown status `" + o.status + "`", "use " + accepted_status_text());
+    if (!status)
+        return fail(ErrorCode::usage, "--status: unknown status `" + o.status + "`", "use " + accepted_status_text());
     if (!plan.find_owner(o.by))
         return fail(ErrorCode::usage, "--by: `" + o.by + "` is not an owner id of the plan",
                     "owner ids are listed under `owners` in the plan");
@@ -64,9 +65,10 @@ Result<int> run_update(const UpdateCliOptions& o) {
         period = *p;
     }
     if (!update_date_fits_period(date, period)) {
-        std::cerr << fmt::format("pgi: error: the date {} is outside the period {} (from {} to the end of the month after "
-                                 "it); nothing written\n  hint: give --period, or the date of the report with --date\n",
-                                 format_date(date), format_period(period), format_date(period.first));
+        std::cerr << fmt::format(
+            "pgi: error: the date {} is outside the period {} (from {} to the end of the month after "
+            "it); nothing written\n  hint: give --period, or the date of the report with --date\n",
+            format_date(date), format_period(period), format_date(period.first));
         return exit_findings;
     }
 
@@ -150,10 +152,11 @@ void setup_update(CLI::App& app, Action& action) {
                     "Plan directory or plan file (default: $PGI_PLAN, else the current directory)")
         ->option_text("PATH");
     add_dry_run(*cmd, opts->dry_run, "Print the file as it would be written; write nothing");
-    cmd->footer("\nWrites updates/<period>/<owner>.yaml under the plan's directory: created, or extended by\n"
-                "appending (existing content is kept as it is). The plan is validated with the new entry first;\n"
-                "on an error nothing is written. Exit codes: 0 recorded; 1 invalid update or plan; 2 usage error.\n"
-                "Format and rules: docs/tracking.md.\n");
+    cmd->footer(
+        "\nWrites updates/<period>/<owner>.yaml under the plan's directory: created, or extended by\n"
+        "appending (existing content is kept as it is). The plan is validated with the new entry first;\n"
+        "on an error nothing is written. Exit codes: 0 recorded; 1 invalid update or plan; 2 usage error.\n"
+        "Format and rules: docs/tracking.md.\n");
     cmd->callback([opts, &action] { action = [opts] { return run_update(*opts); }; });
 }
 

@@ -1,7 +1,7 @@
 // pgi validate [PLAN…]: report every finding in the plan files.
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 
 #include "app.hpp"
 #include "commands.hpp"
@@ -20,7 +20,9 @@ struct ValidateOptions {
     bool quiet = false;
 };
 
-std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+std::string plural(std::size_t n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
 
 Result<int> run_validate(const ValidateOptions& o) {
     auto plans = resolve_plans(o.input);
@@ -46,12 +48,12 @@ Result<int> run_validate(const ValidateOptions& o) {
                                    plural(r.diagnostics.warning_count(), "warning"));
         } else {
             const Plan& p = *r.plan;
-            summary += fmt::format("{}: valid: {}, {}, {}, {}{}\n", path, plural(p.components.size(), "component"),
-                                   plural(p.owners.size(), "owner"), plural(p.tasks.size(), "task"),
-                                   plural(p.observations.size(), "observation"),
-                                   r.diagnostics.warning_count()
-                                       ? ", " + plural(r.diagnostics.warning_count(), "warning")
-                                       : std::string());
+            summary +=
+                fmt::format("{}: valid: {}, {}, {}, {}{}\n", path, plural(p.components.size(), "component"),
+                            plural(p.owners.size(), "owner"), plural(p.tasks.size(), "task"),
+                            plural(p.observations.size(), "observation"),
+                            r.diagnostics.warning_count() ? ", " + plural(r.diagnostics.warning_count(), "warning")
+                                                          : std::string());
         }
     }
     if (o.format == DiagFormat::json) {

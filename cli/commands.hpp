@@ -1,9 +1,8 @@
 // One setup function per subcommand; app.cpp wires them in help order.
 #pragma once
 
-#include <functional>
-
 #include <CLI/CLI.hpp>
+#include <functional>
 
 #include "pgi/error.hpp"
 

@@ -1,12 +1,12 @@
 #include "common.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-
-#include <unistd.h>
 
 #include "pgi/io.hpp"
 #include "pgi/validate.hpp"
@@ -29,7 +29,9 @@ CLI::Option* add_quiet(CLI::App& cmd, bool& quiet, const std::string& what) {
 }
 
 CLI::Option* add_output(CLI::App& cmd, std::string& output, const std::string& what) {
-    return cmd.add_option("-o,--output", output, what.empty() ? "Write to FILE (atomically) instead of standard output" : what)
+    return cmd
+        .add_option("-o,--output", output,
+                    what.empty() ? "Write to FILE (atomically) instead of standard output" : what)
         ->option_text("FILE");
 }
 
@@ -71,7 +73,8 @@ CLI::Validator one_of(std::vector<std::string> names) {
 }
 
 void add_input_format(CLI::App& cmd, PlanInput& in) {
-    cmd.add_option("--input-format", in.input_format, "Read plans as yaml or toml instead of guessing from the extension")
+    cmd.add_option("--input-format", in.input_format,
+                   "Read plans as yaml or toml instead of guessing from the extension")
         ->transform(choice<InputFormat>({{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}))
         ->option_text("yaml|toml");
 }
@@ -82,8 +85,10 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
     for (const auto& arg : in.plans) {
         std::error_code ec;
         if (fs::is_directory(arg, ec)) {
-            if (auto inside = plan_in_directory(arg)) out.push_back(PlanSources{*inside, true, {}, {}});
-            else (out.empty() ? pending : out.back().updates).push_back(arg);
+            if (auto inside = plan_in_directory(arg))
+                out.push_back(PlanSources{*inside, true, {}, {}});
+            else
+                (out.empty() ? pending : out.back().updates).push_back(arg);
             continue;
         }
         // Classified by parsing (detect_document_kind); a file that cannot be read or parsed
@@ -94,8 +99,10 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
             if (auto text = read_file(arg))
                 if (auto kind = detect_document_kind(*text, arg, in.input_format)) plan = *kind == DocumentKind::plan;
         }
-        if (plan) out.push_back(PlanSources{arg, false, {}, {}});
-        else (out.empty() ? pending : out.back().updates).push_back(arg);
+        if (plan)
+            out.push_back(PlanSources{arg, false, {}, {}});
+        else
+            (out.empty() ? pending : out.back().updates).push_back(arg);
     }
     // Only "update files" on the command line and no plan to discover: the first of them was
     // meant as the plan (`pgi validate broken.yaml`), so let the plan loader say what is wrong.
@@ -110,14 +117,19 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
         const char* env = std::getenv("PGI_PLAN");
         auto found = discover_plan(fs::path(), env ? env : "");
         if (!found)
-            return fail(ErrorCode::usage, in.plans.empty() ? "no plan given, and no plan.yaml, plan.toml, pgi.yaml or pgi.toml in the current directory"
-                                              : "only update files given, and no plan.yaml, plan.toml, pgi.yaml or pgi.toml in the current directory",
-                        "pass a plan file (pgi gap examples/lang-son-2024/plan.yaml) or set PGI_PLAN");
+            return fail(
+                ErrorCode::usage,
+                in.plans.empty()
+                    ? "no plan given, and no plan.yaml, plan.toml, pgi.yaml or pgi.toml in the current directory"
+                    : "only update files given, and no plan.yaml, plan.toml, pgi.yaml or pgi.toml in the current "
+                      "directory",
+                "pass a plan file (pgi gap examples/lang-son-2024/plan.yaml) or set PGI_PLAN");
         std::error_code ec;
         if (fs::is_directory(*found, ec)) {
             auto inside = plan_in_directory(*found);
             if (!inside)
-                return fail(ErrorCode::usage, "no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + found->string());
+                return fail(ErrorCode::usage,
+                            "no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + found->string());
             out.push_back(PlanSources{*inside, true, {}, {}});
         } else {
             // A plan file found here stands for this directory, `updates/` included: an analyst
@@ -173,7 +185,9 @@ void note_updates_beside_read(const PlanSources& sources, const std::vector<std:
 }
 }  // namespace
 
-void note_updates_beside(const PlanSources& sources) { note_updates_beside_read(sources, {}); }
+void note_updates_beside(const PlanSources& sources) {
+    note_updates_beside_read(sources, {});
+}
 
 Result<LoadResult> load_and_validate(const PlanSources& sources, InputFormat format) {
     auto loaded = load_plan_with_updates(sources, format);
@@ -200,7 +214,8 @@ Result<Date> as_of_or_default(const std::string& text, int utc_offset_minutes) {
         // a silent fall-back to today.
         const char* sde = std::getenv("SOURCE_DATE_EPOCH");
         if (sde && *sde && !date_from_epoch_text(sde))
-            return fail(ErrorCode::usage, std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: `") + sde + "`",
+            return fail(ErrorCode::usage,
+                        std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: `") + sde + "`",
                         "unset it, or pass --as-of YYYY-MM-DD");
         return default_as_of(utc_offset_minutes);
     }
@@ -228,12 +243,14 @@ Result<void> emit(const std::string& content, const std::string& path, const std
     std::error_code ec;
     for (const auto& in : inputs) {
         bool same = fs::equivalent(in, path, ec);
-        bool inside = !same && fs::is_directory(in, ec) &&
-                      fs::weakly_canonical(path, ec).string().rfind(fs::weakly_canonical(in, ec).string() + "/", 0) == 0;
+        bool inside =
+            !same && fs::is_directory(in, ec) &&
+            fs::weakly_canonical(path, ec).string().rfind(fs::weakly_canonical(in, ec).string() + "/", 0) == 0;
         if (same || inside)
-            return fail(ErrorCode::usage,
-                        "refusing to write " + path + ": it is " + (same ? "an input file" : "inside an input directory"),
-                        "pgi never overwrites its inputs; choose another name with -o");
+            return fail(
+                ErrorCode::usage,
+                "refusing to write " + path + ": it is " + (same ? "an input file" : "inside an input directory"),
+                "pgi never overwrites its inputs; choose another name with -o");
     }
     auto written = write_file_atomic(path, content);
     if (!written) return fail(ErrorCode::io, "cannot write " + path + ": " + written.error().message);
@@ -308,12 +325,15 @@ void add_csv_options(CLI::App& cmd, CsvCliOptions& o) {
 Result<CsvDialect> csv_dialect_of(const CsvCliOptions& o, bool decimal_comma, const std::string& format) {
     bool named = o.dialect_option && o.dialect_option->count() > 0;
     if (format != "csv" && (named || o.excel))
-        return fail(ErrorCode::usage, std::string(named ? "--csv-dialect" : "--excel") + " applies to CSV output, not " + format,
+        return fail(ErrorCode::usage,
+                    std::string(named ? "--csv-dialect" : "--excel") + " applies to CSV output, not " + format,
                     "add --format csv or name the file .csv with -o");
     return csv_dialect(o.excel ? CsvStyle::excel : o.style, decimal_comma);
 }
 
-void print_diagnostics(const Diagnostics& ds) { std::cerr << render_text(ds); }
+void print_diagnostics(const Diagnostics& ds) {
+    std::cerr << render_text(ds);
+}
 
 std::optional<Language> language_option(const std::string& text, const std::string& plan_language) {
     std::string l = text.empty() ? plan_language : text;

@@ -1,13 +1,12 @@
 // Shared pieces of the command layer: finding the plan, loading it, writing output.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "pgi/date.hpp"
 #include "pgi/error.hpp"
@@ -109,7 +108,8 @@ bool use_color(ColorMode mode);
 /// Writes `content` to stdout, or atomically to `path` when not empty. Errors: io (cannot
 /// write), usage (`path` is one of `inputs` or inside one of them that is a directory: pgi
 /// never modifies an input file).
-Result<void> emit(const std::string& content, const std::string& path, const std::vector<std::filesystem::path>& inputs);
+Result<void> emit(const std::string& content, const std::string& path,
+                  const std::vector<std::filesystem::path>& inputs);
 
 /// The paths a plan's run reads, for emit(): the plan file, its `updates/` directory (a plan
 /// directory), the update paths named after it, and every update file actually read (the

@@ -14,8 +14,8 @@ void add_table_option(CLI::App& cmd, std::vector<std::string>& tables) {
         ->option_text("FILE");
 }
 
-Result<std::vector<NationalTable>> load_tables(const std::vector<std::string>& named, const std::filesystem::path& plan_file,
-                                       std::optional<int> year) {
+Result<std::vector<NationalTable>> load_tables(const std::vector<std::string>& named,
+                                               const std::filesystem::path& plan_file, std::optional<int> year) {
     std::vector<std::filesystem::path> files;
     for (const auto& n : named) files.emplace_back(n);
     if (files.empty() && !plan_file.empty()) files = tables_in_directory(plan_file.parent_path());

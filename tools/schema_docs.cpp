@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
             }
             std::cout << "updated " << argv[i] << "\n";
         } else {
-            std::cerr << argv[i] << ": the field tables differ from the schema (lib/src/schema_tables.cpp); run "
+            std::cerr << argv[i]
+                      << ": the field tables differ from the schema (lib/src/schema_tables.cpp); run "
                          "`pgi_schema_docs --write "
                       << argv[i] << "` and review the diff\n";
             status = 1;

@@ -2,14 +2,14 @@
 // (load.hpp, detect_document_kind). A plan is the file whose top-level mapping has a `plan` or
 // `components` key (docs/tracking.md); the keys are the parser's, so `"plan":` is the key
 // `plan` and a note's continuation line `plan: …` is text inside a scalar, not a key.
-#include <istream>
-#include <streambuf>
-#include <string>
-
 #include <toml++/toml.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <streambuf>
+#include <string>
 
 #include "pgi/load.hpp"
 
@@ -17,7 +17,9 @@ namespace pgi {
 
 namespace {
 
-bool is_plan_key(const std::string& key) { return key == "plan" || key == "components"; }
+bool is_plan_key(const std::string& key) {
+    return key == "plan" || key == "components";
+}
 
 class MemoryBuffer : public std::streambuf {
 public:

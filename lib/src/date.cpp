@@ -1,17 +1,19 @@
 #include "pgi/date.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cerrno>
-#include <string>
 #include <chrono>
 #include <cstdlib>
-
-#include <fmt/format.h>
+#include <string>
 
 namespace pgi {
 
 namespace {
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 // Reads exactly `n` ASCII digits at `pos`.
 std::optional<int> digits(std::string_view s, std::size_t pos, std::size_t n) {
@@ -32,8 +34,7 @@ int days_in_month(int year, int month) {
 }
 
 bool is_valid_date(int year, int month, int day) {
-    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-           day <= days_in_month(year, month);
+    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 Date PartialDate::earliest() const {
@@ -100,7 +101,9 @@ Date civil_from_days(long z) {
     return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
 }
 
-Date add_days(const Date& d, long days) { return civil_from_days(days_from_civil(d) + days); }
+Date add_days(const Date& d, long days) {
+    return civil_from_days(days_from_civil(d) + days);
+}
 
 namespace {
 std::optional<long long> epoch_seconds(std::string_view text) {

@@ -1,11 +1,11 @@
 #include "pgi/diagnostic.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
-#include <tuple>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "pgi/escape.hpp"
 
@@ -13,9 +13,12 @@ namespace pgi {
 
 const char* to_string(Severity s) {
     switch (s) {
-        case Severity::error: return "error";
-        case Severity::warning: return "warning";
-        case Severity::note: return "note";
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::note:
+            return "note";
     }
     return "error";
 }
@@ -32,18 +35,18 @@ void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+    return error_count() > 0;
+}
 
 std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-        return d.severity == Severity::error;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 std::size_t Diagnostics::warning_count() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-        return d.severity == Severity::warning;
-    }));
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
+                                                  [](const Diagnostic& d) { return d.severity == Severity::warning; }));
 }
 
 namespace {
@@ -104,9 +107,7 @@ std::string render_json(const Diagnostics& ds) {
         j["related"] = rel;
         list.push_back(std::move(j));
     }
-    ordered_json root{{"diagnostics", list},
-                      {"errors", ds.error_count()},
-                      {"warnings", ds.warning_count()}};
+    ordered_json root{{"diagnostics", list}, {"errors", ds.error_count()}, {"warnings", ds.warning_count()}};
     return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -118,12 +119,23 @@ std::string github_escape(std::string_view text, bool property) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '%': out += "%25"; break;
-            case '\r': out += "%0D"; break;
-            case '\n': out += "%0A"; break;
-            case ':': out += property ? "%3A" : ":"; break;
-            case ',': out += property ? "%2C" : ","; break;
-            default: out += c;
+            case '%':
+                out += "%25";
+                break;
+            case '\r':
+                out += "%0D";
+                break;
+            case '\n':
+                out += "%0A";
+                break;
+            case ':':
+                out += property ? "%3A" : ":";
+                break;
+            case ',':
+                out += property ? "%2C" : ",";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -146,7 +158,9 @@ std::uint64_t fnv1a(std::initializer_list<std::string_view> parts, std::uint64_t
 std::string render_github(const Diagnostics& ds) {
     std::string out;
     for (const auto& d : ds.items()) {
-        const char* kind = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
+        const char* kind = d.severity == Severity::error     ? "error"
+                           : d.severity == Severity::warning ? "warning"
+                                                             : "notice";
         std::string props = "file=" + github_escape(d.location.file, true);
         if (d.location.line > 0) {
             props += fmt::format(",line={}", d.location.line);
@@ -173,8 +187,8 @@ std::string render_gitlab(const Diagnostics& ds) {
         j["check_name"] = "pgi/" + d.code;
         j["fingerprint"] = fingerprint;
         j["severity"] = d.severity == Severity::error ? "major" : d.severity == Severity::warning ? "minor" : "info";
-        j["location"] = ordered_json{{"path", d.location.file},
-                                     {"lines", ordered_json{{"begin", std::max(d.location.line, 1)}}}};
+        j["location"] =
+            ordered_json{{"path", d.location.file}, {"lines", ordered_json{{"begin", std::max(d.location.line, 1)}}}};
         list.push_back(std::move(j));
     }
     return list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

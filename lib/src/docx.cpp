@@ -2,11 +2,11 @@
 // and font sizes in half-points, as WordprocessingML counts them.
 #include "pgi/docx.hpp"
 
-#include <algorithm>
-#include <numeric>
-
 #include <fmt/format.h>
 #include <utf8proc.h>
+
+#include <algorithm>
+#include <numeric>
 
 #include "pgi/text.hpp"
 
@@ -17,30 +17,44 @@ namespace {
 // Times-Roman advance widths (Adobe Font Metrics, 1/1000 em) for ASCII 32..126.
 constexpr int ascii_widths[95] = {
     250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,  // ' '../
-    500, 500, 500, 500, 500, 500, 500, 500, 500, 500,                               // 0..9
-    278, 278, 564, 564, 564, 444, 921,                                              // :..@
+    500, 500, 500, 500, 500, 500, 500, 500, 500, 500,                                // 0..9
+    278, 278, 564, 564, 564, 444, 921,                                               // :..@
     722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556,  // A..P
-    722, 667, 556, 611, 722, 722, 944, 722, 722, 611,                               // Q..Z
-    333, 278, 333, 469, 500, 333,                                                   // [..`
+    722, 667, 556, 611, 722, 722, 944, 722, 722, 611,                                // Q..Z
+    333, 278, 333, 469, 500, 333,                                                    // [..`
     444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500,  // a..p
-    500, 333, 389, 278, 500, 500, 722, 500, 500, 444,                               // q..z
+    500, 333, 389, 278, 500, 500, 722, 500, 500, 444,                                // q..z
     480, 200, 480, 541};
 
 int code_point_width(utf8proc_int32_t c) {
     if (c >= 32 && c <= 126) return ascii_widths[c - 32];
     switch (c) {
-        case 0x0111: return 500;   // đ
-        case 0x0110: return 722;   // Đ
-        case 0x2013: return 500;   // –
-        case 0x2014: return 1000;  // —
-        case 0x2026: return 1000;  // …
-        case 0x2192: return 1000;  // →
-        case 0x2212: return 564;   // −
-        case 0x201C: case 0x201D: return 444;
-        case 0x2018: case 0x2019: return 333;
-        case 0x00A0: return 250;
-        case 0x200B: return 0;
-        default: break;
+        case 0x0111:
+            return 500;  // đ
+        case 0x0110:
+            return 722;  // Đ
+        case 0x2013:
+            return 500;  // –
+        case 0x2014:
+            return 1000;  // —
+        case 0x2026:
+            return 1000;  // …
+        case 0x2192:
+            return 1000;  // →
+        case 0x2212:
+            return 564;  // −
+        case 0x201C:
+        case 0x201D:
+            return 444;
+        case 0x2018:
+        case 0x2019:
+            return 333;
+        case 0x00A0:
+            return 250;
+        case 0x200B:
+            return 0;
+        default:
+            break;
     }
     // A Vietnamese letter measures as its base letter (ư as u, ờ as o).
     utf8proc_int32_t buf[8];
@@ -56,10 +70,18 @@ std::string xml_escape(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
             default:
                 // XML 1.0 forbids most C0 controls; tabs and line breaks are handled by the caller.
                 if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
@@ -89,7 +111,9 @@ std::string upper(std::string_view s) {
 
 // A word over 20 characters (a URL, a path) may break after `/`: cells get a zero-width
 // space there, and column widths count the pieces.
-bool breakable(std::string_view w) { return w.size() > 20 && w.find('/') != std::string_view::npos; }
+bool breakable(std::string_view w) {
+    return w.size() > 20 && w.find('/') != std::string_view::npos;
+}
 
 std::string with_break_points(std::string_view text) {
     std::string out;
@@ -195,10 +219,10 @@ std::string rule(int box, int length) {
         indent);
 }
 
-constexpr int body_size = 26;   // 13 pt
-constexpr int table_size = 24;  // 12 pt
-constexpr int cell_margin = 85; // 1.5 mm each side
-constexpr int cell_slack = 60;  // rounding and the renderer's own spacing
+constexpr int body_size = 26;    // 13 pt
+constexpr int table_size = 24;   // 12 pt
+constexpr int cell_margin = 85;  // 1.5 mm each side
+constexpr int cell_slack = 60;   // rounding and the renderer's own spacing
 
 const char* no_borders =
     "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"
@@ -308,9 +332,10 @@ std::string data_table(const DocBlock& b, const std::vector<int>& widths) {
     for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
         out += fmt::format("<w:{} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>", side);
     out += "</w:tblBorders>";
-    out += fmt::format("<w:tblCellMar><w:left w:w=\"{0}\" w:type=\"dxa\"/><w:right w:w=\"{0}\" w:type=\"dxa\"/>"
-                       "</w:tblCellMar><w:tblLook w:val=\"0000\"/></w:tblPr>",
-                       cell_margin);
+    out += fmt::format(
+        "<w:tblCellMar><w:left w:w=\"{0}\" w:type=\"dxa\"/><w:right w:w=\"{0}\" w:type=\"dxa\"/>"
+        "</w:tblCellMar><w:tblLook w:val=\"0000\"/></w:tblPr>",
+        cell_margin);
     out += grid(widths);
     auto align = [&](std::size_t i) { return i < t.align.size() && t.align[i] == Align::right ? "right" : "left"; };
     ParaStyle p;
@@ -350,9 +375,10 @@ std::string section_properties(const PageGeometry& g, bool landscape, bool first
     else
         s += fmt::format("<w:pgSz w:w=\"{}\" w:h=\"{}\"/>", g.width, g.height);
     // Landscape pages keep the binding margin on the left of the text as read.
-    s += fmt::format("<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"{}\" "
-                     "w:footer=\"{}\" w:gutter=\"0\"/>",
-                     g.top, g.right, g.bottom, g.left, g.header, g.header);
+    s += fmt::format(
+        "<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"{}\" "
+        "w:footer=\"{}\" w:gutter=\"0\"/>",
+        g.top, g.right, g.bottom, g.left, g.header, g.header);
     if (first) s += "<w:titlePg/>";
     s += "</w:sectPr>";
     return s;
@@ -380,7 +406,9 @@ std::string blocks(const std::vector<DocBlock>& bs, const PageGeometry& g, bool&
                 out += para(run(b.text, {true, true, false, 0}), h);
                 break;
             }
-            case DocBlock::Kind::paragraph: out += para(run(b.text), body); break;
+            case DocBlock::Kind::paragraph:
+                out += para(run(b.text), body);
+                break;
             case DocBlock::Kind::closing: {
                 // The last sentence stays on the page of the signature.
                 ParaStyle k = body;
@@ -480,27 +508,33 @@ std::string document_xml(const OfficialDocument& d) {
     return out;
 }
 
-std::string lang_tag(const OfficialDocument& d) { return d.language == "en" ? "en-GB" : "vi-VN"; }
+std::string lang_tag(const OfficialDocument& d) {
+    return d.language == "en" ? "en-GB" : "vi-VN";
+}
 
 std::string styles_xml(const OfficialDocument& d) {
-    return std::string(xml_decl) + fmt::format(
-        "<w:styles xmlns:w=\"{0}\">"
-        "<w:docDefaults><w:rPrDefault><w:rPr>"
-        "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" "
-        "w:cs=\"Times New Roman\"/><w:color w:val=\"000000\"/><w:sz w:val=\"{1}\"/><w:szCs w:val=\"{1}\"/>"
-        "<w:lang w:val=\"{2}\" w:eastAsia=\"{2}\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-        "<w:pPrDefault><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
-        "</w:pPr></w:pPrDefault></w:docDefaults>"
-        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
-        "</w:style>"
-        "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>"
-        "</w:style>"
-        "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
-        "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"
-        "<w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
-        "</w:tblCellMar></w:tblPr></w:style>"
-        "</w:styles>",
-        ns_w, body_size, lang_tag(d));
+    return std::string(xml_decl) +
+           fmt::format(
+               "<w:styles xmlns:w=\"{0}\">"
+               "<w:docDefaults><w:rPrDefault><w:rPr>"
+               "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" "
+               "w:cs=\"Times New Roman\"/><w:color w:val=\"000000\"/><w:sz w:val=\"{1}\"/><w:szCs w:val=\"{1}\"/>"
+               "<w:lang w:val=\"{2}\" w:eastAsia=\"{2}\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+               "<w:pPrDefault><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+               "</w:pPr></w:pPrDefault></w:docDefaults>"
+               "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
+               "w:val=\"Normal\"/><w:qFormat/>"
+               "</w:style>"
+               "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/><w:basedOn "
+               "w:val=\"Normal\"/>"
+               "</w:style>"
+               "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
+               "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"
+               "<w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" "
+               "w:type=\"dxa\"/>"
+               "</w:tblCellMar></w:tblPr></w:style>"
+               "</w:styles>",
+               ns_w, body_size, lang_tag(d));
 }
 
 std::string header_xml(bool with_number) {
@@ -514,12 +548,14 @@ std::string header_xml(bool with_number) {
 }
 
 std::string settings_xml() {
-    return std::string(xml_decl) + fmt::format(
-        "<w:settings xmlns:w=\"{}\"><w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"720\"/>"
-        "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat><w:compatSetting "
-        "w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
-        "</w:settings>",
-        ns_w);
+    return std::string(xml_decl) +
+           fmt::format(
+               "<w:settings xmlns:w=\"{}\"><w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"720\"/>"
+               "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat><w:compatSetting "
+               "w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
+               "w:val=\"15\"/></w:compat>"
+               "</w:settings>",
+               ns_w);
 }
 
 std::string content_types_xml() {
@@ -528,12 +564,13 @@ std::string content_types_xml() {
            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
-           fmt::format("<Override PartName=\"/word/document.xml\" ContentType=\"{0}document.main+xml\"/>"
-                       "<Override PartName=\"/word/styles.xml\" ContentType=\"{0}styles+xml\"/>"
-                       "<Override PartName=\"/word/settings.xml\" ContentType=\"{0}settings+xml\"/>"
-                       "<Override PartName=\"/word/header1.xml\" ContentType=\"{0}header+xml\"/>"
-                       "<Override PartName=\"/word/header2.xml\" ContentType=\"{0}header+xml\"/>",
-                       wml) +
+           fmt::format(
+               "<Override PartName=\"/word/document.xml\" ContentType=\"{0}document.main+xml\"/>"
+               "<Override PartName=\"/word/styles.xml\" ContentType=\"{0}styles+xml\"/>"
+               "<Override PartName=\"/word/settings.xml\" ContentType=\"{0}settings+xml\"/>"
+               "<Override PartName=\"/word/header1.xml\" ContentType=\"{0}header+xml\"/>"
+               "<Override PartName=\"/word/header2.xml\" ContentType=\"{0}header+xml\"/>",
+               wml) +
            "<Override PartName=\"/docProps/core.xml\" "
            "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
            "<Override PartName=\"/docProps/app.xml\" "
@@ -560,11 +597,12 @@ std::string document_rels_xml() {
     const char* base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
     return std::string(xml_decl) +
            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-           fmt::format("<Relationship Id=\"rId1\" Type=\"{0}styles\" Target=\"styles.xml\"/>"
-                       "<Relationship Id=\"rId2\" Type=\"{0}settings\" Target=\"settings.xml\"/>"
-                       "<Relationship Id=\"rId3\" Type=\"{0}header\" Target=\"header1.xml\"/>"
-                       "<Relationship Id=\"rId4\" Type=\"{0}header\" Target=\"header2.xml\"/>",
-                       base) +
+           fmt::format(
+               "<Relationship Id=\"rId1\" Type=\"{0}styles\" Target=\"styles.xml\"/>"
+               "<Relationship Id=\"rId2\" Type=\"{0}settings\" Target=\"settings.xml\"/>"
+               "<Relationship Id=\"rId3\" Type=\"{0}header\" Target=\"header1.xml\"/>"
+               "<Relationship Id=\"rId4\" Type=\"{0}header\" Target=\"header2.xml\"/>",
+               base) +
            "</Relationships>";
 }
 
@@ -577,8 +615,7 @@ std::string core_xml(const OfficialDocument& d, const Date& stamp) {
            "<dc:title>" + xml_escape(d.kind + " " + d.subject) + "</dc:title>" + "<dc:creator>" +
            xml_escape(d.issuing_body) + "</dc:creator>" + "<dc:language>" + lang_tag(d) + "</dc:language>" +
            "<dcterms:created xsi:type=\"dcterms:W3CDTF\">" + when + "</dcterms:created>" +
-           "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">" + when + "</dcterms:modified>" +
-           "</cp:coreProperties>";
+           "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">" + when + "</dcterms:modified>" + "</cp:coreProperties>";
 }
 
 std::string app_xml() {
@@ -620,7 +657,8 @@ std::optional<std::vector<int>> fit_columns(const Table& t, int half_points, int
                 while (a < w.size()) {
                     auto b = w.find('/', a);
                     std::size_t e = b == std::string::npos ? w.size() : b + 1;
-                    min[i] = std::max(min[i], text_twips(std::string_view(w).substr(a, e - a), half_points, bold) + pad);
+                    min[i] =
+                        std::max(min[i], text_twips(std::string_view(w).substr(a, e - a), half_points, bold) + pad);
                     a = e;
                 }
             } else {
@@ -663,7 +701,8 @@ std::optional<std::vector<int>> fit_columns(const Table& t, int half_points, int
     for (;;) {
         long left = available, weight = 0, open = 0;
         for (std::size_t i = 0; i < cols; ++i) {
-            if (fixed[i]) left -= out[i];
+            if (fixed[i])
+                left -= out[i];
             else {
                 weight += pref[i];
                 ++open;
@@ -705,16 +744,11 @@ std::optional<std::vector<int>> fit_columns(const Table& t, int half_points, int
 
 std::vector<ZipEntry> docx_parts(const OfficialDocument& doc, const Date& stamp) {
     return {
-        {"[Content_Types].xml", content_types_xml()},
-        {"_rels/.rels", rels_xml()},
-        {"word/document.xml", document_xml(doc)},
-        {"word/styles.xml", styles_xml(doc)},
-        {"word/settings.xml", settings_xml()},
-        {"word/header1.xml", header_xml(true)},
-        {"word/header2.xml", header_xml(false)},
-        {"word/_rels/document.xml.rels", document_rels_xml()},
-        {"docProps/core.xml", core_xml(doc, stamp)},
-        {"docProps/app.xml", app_xml()},
+        {"[Content_Types].xml", content_types_xml()}, {"_rels/.rels", rels_xml()},
+        {"word/document.xml", document_xml(doc)},     {"word/styles.xml", styles_xml(doc)},
+        {"word/settings.xml", settings_xml()},        {"word/header1.xml", header_xml(true)},
+        {"word/header2.xml", header_xml(false)},      {"word/_rels/document.xml.rels", document_rels_xml()},
+        {"docProps/core.xml", core_xml(doc, stamp)},  {"docProps/app.xml", app_xml()},
     };
 }
 
@@ -723,9 +757,8 @@ std::optional<std::string> render_docx(const OfficialDocument& doc, const Date& 
 }
 
 std::string vietnamese_date_words(const Date& d) {
-    return fmt::format("ngày {:02} tháng {} năm {}", d.day, d.month <= 2 ? fmt::format("{:02}", d.month)
-                                                                          : std::to_string(d.month),
-                       d.year);
+    return fmt::format("ngày {:02} tháng {} năm {}", d.day,
+                       d.month <= 2 ? fmt::format("{:02}", d.month) : std::to_string(d.month), d.year);
 }
 
 }  // namespace pgi

@@ -4,11 +4,16 @@ namespace pgi {
 
 const char* to_string(ErrorCode code) {
     switch (code) {
-        case ErrorCode::io: return "io-error";
-        case ErrorCode::unknown_format: return "unknown-format";
-        case ErrorCode::usage: return "usage";
-        case ErrorCode::invalid_input: return "invalid-input";
-        case ErrorCode::internal: return "internal";
+        case ErrorCode::io:
+            return "io-error";
+        case ErrorCode::unknown_format:
+            return "unknown-format";
+        case ErrorCode::usage:
+            return "usage";
+        case ErrorCode::invalid_input:
+            return "invalid-input";
+        case ErrorCode::internal:
+            return "internal";
     }
     return "internal";
 }

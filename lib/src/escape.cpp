@@ -36,7 +36,9 @@ std::string clean(std::string_view text, bool one_line) {
         }
         switch (char_class(static_cast<char32_t>(cp))) {
             case CharClass::control:
-            case CharClass::bidi: out += replacement; break;
+            case CharClass::bidi:
+                out += replacement;
+                break;
             case CharClass::line_break:
                 // CR LF is one break
                 if (one_line) {
@@ -45,9 +47,13 @@ std::string clean(std::string_view text, bool one_line) {
                     out.append(text.substr(i, static_cast<std::size_t>(n)));
                 }
                 break;
-            case CharClass::tab: out += one_line ? std::string_view(" ") : std::string_view("\t"); break;
+            case CharClass::tab:
+                out += one_line ? std::string_view(" ") : std::string_view("\t");
+                break;
             case CharClass::invisible:
-            case CharClass::ordinary: out.append(text.substr(i, static_cast<std::size_t>(n))); break;
+            case CharClass::ordinary:
+                out.append(text.substr(i, static_cast<std::size_t>(n)));
+                break;
         }
         i += static_cast<std::size_t>(n);
     }
@@ -55,7 +61,11 @@ std::string clean(std::string_view text, bool one_line) {
 }
 }  // namespace
 
-std::string visible_text(std::string_view text) { return clean(text, false); }
-std::string visible_line(std::string_view text) { return clean(text, true); }
+std::string visible_text(std::string_view text) {
+    return clean(text, false);
+}
+std::string visible_line(std::string_view text) {
+    return clean(text, true);
+}
 
 }  // namespace pgi

@@ -1,12 +1,12 @@
 #include "pgi/form.hpp"
 
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <set>
-
-#include <fmt/format.h>
-#include <xlsxwriter.h>
 
 #include "pgi/labels.hpp"
 #include "pgi/report.hpp"
@@ -34,25 +34,36 @@ std::vector<std::string> form_owners(const Plan& plan) {
         add(t.lead);
         for (const auto& c : t.cooperating) add(c);
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [&](const std::string& a, const std::string& b) { return owners.position(a) < owners.position(b); });
+    std::stable_sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) {
+        return owners.position(a) < owners.position(b);
+    });
     return out;
 }
 
 namespace {
 
-std::string vi_date(const Date& d) { return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year); }
+std::string vi_date(const Date& d) {
+    return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year);
+}
 
 const char* recurrence_vi(Recurrence r) {
     switch (r) {
-        case Recurrence::none: return "";
-        case Recurrence::continuous: return "Thường xuyên";
-        case Recurrence::daily: return "Hằng ngày";
-        case Recurrence::weekly: return "Hằng tuần";
-        case Recurrence::monthly: return "Hằng tháng";
-        case Recurrence::quarterly: return "Hằng quý";
-        case Recurrence::half_yearly: return "6 tháng một lần";
-        case Recurrence::yearly: return "Hằng năm";
+        case Recurrence::none:
+            return "";
+        case Recurrence::continuous:
+            return "Thường xuyên";
+        case Recurrence::daily:
+            return "Hằng ngày";
+        case Recurrence::weekly:
+            return "Hằng tuần";
+        case Recurrence::monthly:
+            return "Hằng tháng";
+        case Recurrence::quarterly:
+            return "Hằng quý";
+        case Recurrence::half_yearly:
+            return "6 tháng một lần";
+        case Recurrence::yearly:
+            return "Hằng năm";
     }
     return "";
 }
@@ -64,7 +75,8 @@ std::string owner_name(const Plan& plan, const std::string& id) {
 
 }  // namespace
 
-std::vector<FormRow> form_rows(const Plan& plan, const std::string& owner, const CalendarPeriod& period, const Date& as_of) {
+std::vector<FormRow> form_rows(const Plan& plan, const std::string& owner, const CalendarPeriod& period,
+                               const Date& as_of) {
     OwnerIndex owners(plan);
     std::vector<FormRow> rows;
     for (const auto& t : plan.tasks) {
@@ -77,8 +89,10 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& owner, const
         r.cells[form_col_component] = c ? c->name : t.component;
         r.cells[form_col_role] = lead ? "Chủ trì" : "Phối hợp";
         TaskState s = task_state(t, period, as_of);
-        if (s.due) r.cells[form_col_due] = vi_date(*s.due);
-        else r.cells[form_col_due] = recurrence_vi(t.recurrence);
+        if (s.due)
+            r.cells[form_col_due] = vi_date(*s.due);
+        else
+            r.cells[form_col_due] = recurrence_vi(t.recurrence);
         r.cells[form_col_status] = std::string(status_label(s.status, Language::vi));
         if (s.percent) r.cells[form_col_status] += fmt::format(" ({}%)", *s.percent);
         rows.push_back(std::move(r));
@@ -100,8 +114,10 @@ double wrapped_height(const std::string& text, double width) {
         chars = 0;
     };
     for (std::size_t i = 0; i < text.size();) {  // count code points, not bytes
-        if (text[i] == '\n') flush();
-        else ++chars;
+        if (text[i] == '\n')
+            flush();
+        else
+            ++chars;
         i += decode_utf8(text, i).size;
     }
     flush();
@@ -109,7 +125,9 @@ double wrapped_height(const std::string& text, double width) {
 }
 
 // libxlsxwriter error to text.
-std::string lxw_text(lxw_error e) { return e == LXW_NO_ERROR ? std::string() : std::string(lxw_strerror(e)); }
+std::string lxw_text(lxw_error e) {
+    return e == LXW_NO_ERROR ? std::string() : std::string(lxw_strerror(e));
+}
 
 }  // namespace
 
@@ -121,7 +139,8 @@ std::string write_form_xlsx(const Plan& plan, const std::string& owner, const Ca
     if (!wb) return "cannot create " + tmp.string();
 
     lxw_doc_properties props{};
-    std::string title = "Phiếu báo cáo tiến độ — " + owner_name(plan, owner) + " — " + period_label(period, Language::vi);
+    std::string title =
+        "Phiếu báo cáo tiến độ — " + owner_name(plan, owner) + " — " + period_label(period, Language::vi);
     props.title = const_cast<char*>(title.c_str());
     props.author = const_cast<char*>("pgi");
     props.created = static_cast<time_t>(created_epoch);
@@ -162,10 +181,10 @@ std::string write_form_xlsx(const Plan& plan, const std::string& owner, const Ca
     format_set_bg_color(input_date, 0xFFF2CC);
 
     std::string agency = owner_name(plan, owner);
-    std::string period_text = period_label(period, Language::vi) + " (từ " + vi_date(period.first) + " đến " +
-                              vi_date(period.last) + ")";
-    std::string plan_text = plan.meta.document_number.empty() ? plan.meta.title
-                                                              : plan.meta.document_number + ", " + plan.meta.title;
+    std::string period_text =
+        period_label(period, Language::vi) + " (từ " + vi_date(period.first) + " đến " + vi_date(period.last) + ")";
+    std::string plan_text =
+        plan.meta.document_number.empty() ? plan.meta.title : plan.meta.document_number + ", " + plan.meta.title;
     // Where and when to send it: the agency's earliest report owed for the period.
     OwnerIndex owners(plan);
     std::string send_to = plan.meta.focal_agency.empty() ? std::string() : owner_name(plan, plan.meta.focal_agency);
@@ -191,13 +210,15 @@ std::string write_form_xlsx(const Plan& plan, const std::string& owner, const Ca
     lxw_worksheet* guide = workbook_add_worksheet(wb, "Hướng dẫn");
     worksheet_set_column(guide, 0, 0, 110, wrap);
     int r = 0;
-    worksheet_write_string(guide, r++, 0, "PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI THIỆN CHỈ SỐ XANH CẤP TỈNH (PGI)", h1);
+    worksheet_write_string(guide, r++, 0,
+                           "PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI THIỆN CHỈ SỐ XANH CẤP TỈNH (PGI)", h1);
     ++r;
     worksheet_write_string(guide, r++, 0, ("Cơ quan, đơn vị báo cáo: " + agency).c_str(), bold);
     worksheet_write_string(guide, r++, 0, ("Kỳ báo cáo: " + period_text).c_str(), bold);
     worksheet_set_row(guide, static_cast<lxw_row_t>(r), wrapped_height("Kế hoạch: " + plan_text, 110), nullptr);
     worksheet_write_string(guide, r++, 0, ("Kế hoạch: " + plan_text).c_str(), wrap);
-    if (!plan.meta.issuer.empty()) worksheet_write_string(guide, r++, 0, ("Cơ quan ban hành: " + plan.meta.issuer).c_str(), wrap);
+    if (!plan.meta.issuer.empty())
+        worksheet_write_string(guide, r++, 0, ("Cơ quan ban hành: " + plan.meta.issuer).c_str(), wrap);
     if (!send_to.empty()) worksheet_write_string(guide, r++, 0, ("Gửi về: " + send_to).c_str(), wrap);
     if (!due_text.empty()) worksheet_write_string(guide, r++, 0, ("Hạn gửi báo cáo: " + due_text).c_str(), bold);
     ++r;
@@ -206,7 +227,8 @@ std::string write_form_xlsx(const Plan& plan, const std::string& owner, const Ca
     for (const auto& l : vietnamese_status_labels()) labels += (labels.empty() ? "" : ", ") + l;
     const std::string steps[] = {
         "1. Mở trang tính \"Báo cáo\". Mỗi dòng là một nhiệm vụ mà cơ quan chủ trì hoặc phối hợp thực hiện.",
-        "2. Các cột nền xám (Mã nhiệm vụ, Nội dung, Chỉ số thành phần, Vai trò, Thời hạn, Tình trạng trước) đã được điền "
+        "2. Các cột nền xám (Mã nhiệm vụ, Nội dung, Chỉ số thành phần, Vai trò, Thời hạn, Tình trạng trước) đã được "
+        "điền "
         "sẵn và khóa lại: không sửa các ô này.",
         "3. Điền vào các cột nền vàng cho những nhiệm vụ có thay đổi trong kỳ:",
         "   • Tình trạng mới: chọn trong danh sách (" + labels + ");",
@@ -218,7 +240,8 @@ std::string write_form_xlsx(const Plan& plan, const std::string& owner, const Ca
         "   • Khó khăn, vướng mắc, đề xuất (nếu có).",
         "4. Nhiệm vụ không có thay đổi: để trống cột \"Tình trạng mới\".",
         "5. Không thêm, xóa hay đổi thứ tự các dòng, không đổi tên trang tính. Lưu tệp ở dạng Excel (.xlsx) và gửi lại "
-        "cho cơ quan đầu mối" + (send_to.empty() ? std::string() : " (" + send_to + ")") +
+        "cho cơ quan đầu mối" +
+            (send_to.empty() ? std::string() : " (" + send_to + ")") +
             (due_text.empty() ? std::string(".") : " trước ngày " + due_text + "."),
     };
     for (const auto& s : steps) {
@@ -238,12 +261,14 @@ std::string write_form_xlsx(const Plan& plan, const std::string& owner, const Ca
     worksheet_write_string(ws, 0, 0, "PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI THIỆN CHỈ SỐ PGI", h1);
     worksheet_write_string(ws, 1, 0, ("Cơ quan, đơn vị: " + agency).c_str(), bold);
     worksheet_write_string(ws, 2, 0, ("Kỳ báo cáo: " + period_text).c_str(), bold);
-    const char* titles[form_columns] = {"Mã nhiệm vụ", "Nội dung nhiệm vụ", "Chỉ số thành phần", "Vai trò", "Thời hạn",
-                                        "Tình trạng trước", "Tình trạng mới", "Ngày cập nhật", "Tỷ lệ hoàn thành (%)",
-                                        "Kết quả thực hiện", "Minh chứng", "Khó khăn, vướng mắc, đề xuất"};
+    const char* titles[form_columns] = {"Mã nhiệm vụ",       "Nội dung nhiệm vụ", "Chỉ số thành phần",
+                                        "Vai trò",           "Thời hạn",          "Tình trạng trước",
+                                        "Tình trạng mới",    "Ngày cập nhật",     "Tỷ lệ hoàn thành (%)",
+                                        "Kết quả thực hiện", "Minh chứng",        "Khó khăn, vướng mắc, đề xuất"};
     const lxw_row_t header = form_header_row - 1;
     worksheet_set_row(ws, header, 32, nullptr);
-    for (int c = 0; c < form_columns; ++c) worksheet_write_string(ws, header, static_cast<lxw_col_t>(c), titles[c], head);
+    for (int c = 0; c < form_columns; ++c)
+        worksheet_write_string(ws, header, static_cast<lxw_col_t>(c), titles[c], head);
     lxw_row_t first = header + 1;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         lxw_row_t row = first + static_cast<lxw_row_t>(i);
@@ -302,8 +327,11 @@ std::string write_form_xlsx(const Plan& plan, const std::string& owner, const Ca
     // ---- hidden sheet: what intake needs to match the form back ----
     lxw_worksheet* meta = workbook_add_worksheet(wb, form_meta_sheet);
     const std::pair<const char*, std::string> keys[] = {
-        {"pgi-form", "1"},          {"plan", plan_identity(plan)}, {"owner", owner},
-        {"period", format_period(period)}, {"as_of", format_date(as_of)},
+        {"pgi-form", "1"},
+        {"plan", plan_identity(plan)},
+        {"owner", owner},
+        {"period", format_period(period)},
+        {"as_of", format_date(as_of)},
     };
     lxw_row_t mr = 0;
     for (const auto& [k, v] : keys) {
@@ -313,7 +341,8 @@ std::string write_form_xlsx(const Plan& plan, const std::string& owner, const Ca
     }
     ++mr;
     for (std::size_t i = 0; i < rows.size(); ++i, ++mr)
-        for (int c = 0; c < 6; ++c) worksheet_write_string(meta, mr, static_cast<lxw_col_t>(c), rows[i].cells[c].c_str(), nullptr);
+        for (int c = 0; c < 6; ++c)
+            worksheet_write_string(meta, mr, static_cast<lxw_col_t>(c), rows[i].cells[c].c_str(), nullptr);
     worksheet_hide(meta);
     worksheet_protect(meta, nullptr, nullptr);
 

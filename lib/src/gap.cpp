@@ -1,10 +1,10 @@
 #include "pgi/gap.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "pgi/tracking.hpp"
 
@@ -31,7 +31,9 @@ std::optional<int> choose_target_year(const Plan& plan, const Date& as_of) {
     return *years.begin();
 }
 
-TaskStatus status_as_of(const Task& task, const Date& as_of) { return task_state_as_of(task, as_of).status; }
+TaskStatus status_as_of(const Task& task, const Date& as_of) {
+    return task_state_as_of(task, as_of).status;
+}
 
 namespace {
 
@@ -65,9 +67,9 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
     if (!years.count(*year)) {
         std::string list;
         for (int y : years) list += (list.empty() ? "" : ", ") + std::to_string(y);
-        result.diagnostics.error(where, "no-target", fmt::format("the plan has no targets for {}", *year),
-                                 list.empty() ? "add score targets to the components"
-                                              : fmt::format("target years in this plan: {}", list));
+        result.diagnostics.error(
+            where, "no-target", fmt::format("the plan has no targets for {}", *year),
+            list.empty() ? "add score targets to the components" : fmt::format("target years in this plan: {}", list));
         return result;
     }
 

@@ -1,5 +1,6 @@
 // Rendering of the gap table in four formats. Pure: report in, string out.
 #include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "pgi/escape.hpp"
@@ -32,8 +33,8 @@ render::TaskCountRow count_row(const GapRow& r, std::string number, std::string 
 Table task_table(const GapReport& rep, const GapRenderOptions& o) {
     std::vector<render::TaskCountRow> rows;
     for (const auto& r : rep.components)
-        rows.push_back(count_row(r, r.number ? std::to_string(r.number) : "",
-                                 display_name(r.name, r.name_en, o.language)));
+        rows.push_back(
+            count_row(r, r.number ? std::to_string(r.number) : "", display_name(r.name, r.name_en, o.language)));
     rows.push_back(count_row(rep.total, "", std::string(label(Label::all_components, o.language))));
     render::TaskCountColumns columns;
     columns.language = o.language;
@@ -44,13 +45,11 @@ Table task_table(const GapReport& rep, const GapRenderOptions& o) {
 // evaluated: met / not met / cannot be evaluated and why (rank.hpp).
 std::string other_targets(const GapReport& rep, Language l, const char* bullet, bool comma) {
     std::string out;
-    if (rep.rank)
-        out += rank_line(rep.rank_year, rep.province_name, *rep.rank, l) + "\n";
+    if (rep.rank) out += rank_line(rep.rank_year, rep.province_name, *rep.rank, l) + "\n";
     if (rep.rank_targets.empty()) return out;
     if (!out.empty()) out += "\n";
     out += format_label(Label::gap_rank_targets, l, rep.target_year) + ":\n";
-    for (const auto& t : rep.rank_targets)
-        out += fmt::format("{}{}\n", bullet, rank_target_line(t, l, comma));
+    for (const auto& t : rep.rank_targets) out += fmt::format("{}{}\n", bullet, rank_target_line(t, l, comma));
     return out;
 }
 
@@ -61,8 +60,8 @@ std::string heading(const GapReport& rep, Language l) {
 std::string plan_line(const GapReport& rep) {
     std::string s = rep.plan_issuer;
     // A draft leaves the number blank ("Số: /KH-UBND"): show the gap as "…/KH-UBND".
-    std::string number = !rep.plan_document.empty() && rep.plan_document.front() == '/' ? "…" + rep.plan_document
-                                                                                        : rep.plan_document;
+    std::string number =
+        !rep.plan_document.empty() && rep.plan_document.front() == '/' ? "…" + rep.plan_document : rep.plan_document;
     if (!number.empty()) s += (s.empty() ? "" : ", ") + number;
     return s;
 }
@@ -77,9 +76,12 @@ nlohmann::ordered_json score_json(const std::optional<Score>& s) {
 // component scores, or is the plan's baseline; empty when there is none or sources are mixed.
 const char* current_basis(const GapRow& r) {
     switch (r.current_source) {
-        case CurrentSource::observation: return r.derived ? "sum_of_components" : "published";
-        case CurrentSource::baseline: return "baseline";
-        case CurrentSource::none: break;
+        case CurrentSource::observation:
+            return r.derived ? "sum_of_components" : "published";
+        case CurrentSource::baseline:
+            return "baseline";
+        case CurrentSource::none:
+            break;
     }
     return "";
 }
@@ -95,7 +97,7 @@ nlohmann::ordered_json row_json(const GapRow& r) {
     j["current"] = score_json(r.current);
     j["current_source"] = r.current_source == CurrentSource::observation ? "observation"
                           : r.current_source == CurrentSource::baseline  ? "baseline"
-                                                                        : "none";
+                                                                         : "none";
     j["current_year"] = r.current_year ? nlohmann::ordered_json(r.current_year) : nlohmann::ordered_json(nullptr);
     j["current_basis"] = current_basis(r);
     if (r.current_source == CurrentSource::observation) {
@@ -146,33 +148,46 @@ std::string render_json(const GapReport& rep) {
 std::string render_csv(const GapReport& rep, const CsvDialect& dialect) {
     const bool comma = dialect.decimal_comma;
     Table t;
-    t.header = {"id", "number", "name", "baseline_year", "baseline", "current", "current_source", "current_year",
-                "published", "target_year", "target", "gap", "planned_increase", "achieved_increase",
-                "achieved_percent", "met", "tasks"};
+    t.header = {"id",
+                "number",
+                "name",
+                "baseline_year",
+                "baseline",
+                "current",
+                "current_source",
+                "current_year",
+                "published",
+                "target_year",
+                "target",
+                "gap",
+                "planned_increase",
+                "achieved_increase",
+                "achieved_percent",
+                "met",
+                "tasks"};
     for (TaskStatus s : enum_values<TaskStatus>()) t.header.emplace_back(to_string(s));
     t.header.emplace_back("current_basis");  // last: added in issue 9, earlier columns keep their places
     auto row = [&](const GapRow& r) {
         auto s = [comma](const std::optional<Score>& v) { return v ? format_score(*v, comma) : std::string(); };
-        std::vector<Cell> cells{
-            Cell(r.id),
-            Cell(r.number ? std::to_string(r.number) : ""),
-            Cell(r.name),
-            Cell(r.baseline_year ? std::to_string(*r.baseline_year) : ""),
-            Cell(s(r.baseline)),
-            Cell(s(r.current)),
-            Cell(r.current_source == CurrentSource::observation ? "observation"
-                 : r.current_source == CurrentSource::baseline  ? "baseline"
-                                                               : ""),
-            Cell(r.current_year ? std::to_string(r.current_year) : ""),
-            Cell(r.published ? format_partial_date(*r.published) : ""),
-            Cell(std::to_string(rep.target_year)),
-            Cell(s(r.target)),
-            Cell(s(r.gap)),
-            Cell(s(r.planned_increase)),
-            Cell(s(r.achieved_increase)),
-            Cell(achieved_percent(r, comma).value_or("")),
-            Cell(r.met ? (*r.met ? "true" : "false") : ""),
-            Cell(std::to_string(r.tasks))};
+        std::vector<Cell> cells{Cell(r.id),
+                                Cell(r.number ? std::to_string(r.number) : ""),
+                                Cell(r.name),
+                                Cell(r.baseline_year ? std::to_string(*r.baseline_year) : ""),
+                                Cell(s(r.baseline)),
+                                Cell(s(r.current)),
+                                Cell(r.current_source == CurrentSource::observation ? "observation"
+                                     : r.current_source == CurrentSource::baseline  ? "baseline"
+                                                                                    : ""),
+                                Cell(r.current_year ? std::to_string(r.current_year) : ""),
+                                Cell(r.published ? format_partial_date(*r.published) : ""),
+                                Cell(std::to_string(rep.target_year)),
+                                Cell(s(r.target)),
+                                Cell(s(r.gap)),
+                                Cell(s(r.planned_increase)),
+                                Cell(s(r.achieved_increase)),
+                                Cell(achieved_percent(r, comma).value_or("")),
+                                Cell(r.met ? (*r.met ? "true" : "false") : ""),
+                                Cell(std::to_string(r.tasks))};
         for (int n : r.tasks_by_status) cells.emplace_back(std::to_string(n));
         cells.emplace_back(current_basis(r));  // last: added in issue 9, earlier columns keep their places
         t.rows.push_back(std::move(cells));
@@ -187,8 +202,10 @@ std::string render_csv(const GapReport& rep, const CsvDialect& dialect) {
 std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOptions& o) {
     const Language l = o.language;
     switch (format) {
-        case GapFormat::json: return render_json(rep);
-        case GapFormat::csv: return render_csv(rep, o.csv);
+        case GapFormat::json:
+            return render_json(rep);
+        case GapFormat::csv:
+            return render_csv(rep, o.csv);
         case GapFormat::markdown: {
             std::string out = "## " + heading(rep, l) + "\n\n";
             if (!plan_line(rep).empty()) {

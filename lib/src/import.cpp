@@ -11,14 +11,15 @@
 //   organisation  III. TỔ CHỨC THỰC HIỆN: focal agency, reports      DutyReader
 //   signature     CHỦ TỊCH, Nơi nhận … (ignored)
 //   annex         PHỤ LỤC: tables of tasks                           AnnexReader
+#include "pgi/import.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <deque>
 #include <map>
 
-#include <fmt/format.h>
-
 #include "import_build.hpp"
-#include "pgi/import.hpp"
 #include "pgi/text.hpp"
 #include "pgi/validate.hpp"
 
@@ -26,7 +27,9 @@ namespace pgi {
 
 namespace import_detail {
 
-std::string head_key(std::string_view text) { return folded_key(text.substr(0, std::min<std::size_t>(text.size(), 96))); }
+std::string head_key(std::string_view text) {
+    return folded_key(text.substr(0, std::min<std::size_t>(text.size(), 96)));
+}
 
 Region classify_roman(const std::string& key) {
     if (contains_phrase(key, "nhiem vu") || contains_phrase(key, "giai phap")) return Region::tasks;
@@ -74,8 +77,13 @@ char32_t decode_first(std::string_view s) {
 class Importer {
 public:
     Importer(const PreparedText& prep, std::string file, Diagnostics& diags)
-        : paras_(prep.paragraphs), footnotes_(prep.footnotes), sink_{std::move(file), diags, {}}, owners_(sink_),
-          footnote_use_(prep.footnotes), header_(sink_), targets_(sink_, header_.meta()),
+        : paras_(prep.paragraphs),
+          footnotes_(prep.footnotes),
+          sink_{std::move(file), diags, {}},
+          owners_(sink_),
+          footnote_use_(prep.footnotes),
+          header_(sink_),
+          targets_(sink_, header_.meta()),
           sections_(sink_, owners_, targets_, tasks_, footnote_use_, numbering_, header_.meta()),
           annex_(sink_, owners_, targets_, tasks_, footnote_use_, header_.meta()),
           duties_(sink_, owners_, numbering_, header_.meta()) {}
@@ -104,8 +112,8 @@ private:
     std::size_t title_idx_ = 0;  // the KẾ HOẠCH paragraph, or paras_.size()
     bool in_title_ = false;
     std::map<std::string, int> roman_lines_;  // roman section label -> its first line
-    std::vector<Region> region_of_;            // the region each paragraph was read in
-    std::deque<Paragraph> header_cells_;       // cells of a header table, read as header lines
+    std::vector<Region> region_of_;           // the region each paragraph was read in
+    std::deque<Paragraph> header_cells_;      // cells of a header table, read as header lines
     int repeated_line_ = 0;                   // where a second plan body starts, or 0
 
     bool repeated_body(const Paragraph& p);
@@ -186,8 +194,10 @@ void Importer::unrecognised_sentences() {
             continue;
         std::string kind = looks_like_fact(p.text);
         if (kind.empty()) continue;
-        static const std::map<std::string, std::string> what = {
-            {"score", "a score"}, {"rank", "a rank"}, {"date", "a date or deadline"}, {"recurrence", "a recurring duty"}};
+        static const std::map<std::string, std::string> what = {{"score", "a score"},
+                                                                {"rank", "a rank"},
+                                                                {"date", "a date or deadline"},
+                                                                {"recurrence", "a recurring duty"}};
         std::string excerpt = collapse_spaces(p.text);
         if (code_point_count(excerpt) > 80) {
             std::size_t cut = 0, cps = 0;
@@ -199,9 +209,10 @@ void Importer::unrecognised_sentences() {
             }
             excerpt = excerpt.substr(0, cut) + "…";
         }
-        sink_.diags.warning(sink_.at(p.line), "unrecognised-sentence",
-                            fmt::format("this paragraph names {} but was not understood: \"{}\"", what.at(kind), excerpt),
-                            "add what it states to the plan by hand (docs/import.md lists the wordings pgi reads)");
+        sink_.diags.warning(
+            sink_.at(p.line), "unrecognised-sentence",
+            fmt::format("this paragraph names {} but was not understood: \"{}\"", what.at(kind), excerpt),
+            "add what it states to the plan by hand (docs/import.md lists the wordings pgi reads)");
     }
 }
 
@@ -214,7 +225,9 @@ bool Importer::repeated_body(const Paragraph& p) {
     repeated_line_ = p.line;
     sections_.close();
     region_ = Region::repeated;
-    sink_.diags.add({Severity::warning, sink_.at(p.line), "repeated-section",
+    sink_.diags.add({Severity::warning,
+                     sink_.at(p.line),
+                     "repeated-section",
                      fmt::format("section {} appears a second time (first at line {}): the text holds a second plan "
                                  "body, which is not imported",
                                  p.marker.label, it->second),
@@ -366,10 +379,11 @@ std::optional<Plan> Importer::build() {
 
 std::optional<Plan> Importer::finish() {
     if (targets_.empty()) {
-        sink_.diags.error(sink_.at(0, 0), "no-plan-structure",
-                          "no plan structure found: no component section (`1. Chỉ số “…”`), no component target and no "
-                          "annex table of tasks",
-                          "is this the text of a PGI improvement plan? docs/import.md shows the layouts pgi import reads");
+        sink_.diags.error(
+            sink_.at(0, 0), "no-plan-structure",
+            "no plan structure found: no component section (`1. Chỉ số “…”`), no component target and no "
+            "annex table of tasks",
+            "is this the text of a PGI improvement plan? docs/import.md shows the layouts pgi import reads");
         return std::nullopt;
     }
     if (!targets_.has_targets() && tasks_.tasks.empty()) {

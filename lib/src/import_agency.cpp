@@ -17,22 +17,56 @@ namespace {
 // 107/2020/NĐ-CP), and the public units city plans usually name.
 const std::vector<std::string>& standard_names() {
     static const std::vector<std::string> names = {
-        "Phòng Nội vụ", "Phòng Tư pháp", "Phòng Tài chính - Kế hoạch", "Phòng Tài nguyên và Môi trường",
-        "Phòng Lao động - Thương binh và Xã hội", "Phòng Văn hóa và Thông tin", "Phòng Văn hóa - Thông tin",
-        "Phòng Văn hóa, Khoa học và Thông tin", "Phòng Giáo dục và Đào tạo", "Phòng Y tế", "Phòng Kinh tế",
-        "Phòng Quản lý đô thị", "Phòng Kinh tế và Hạ tầng", "Phòng Kinh tế - Hạ tầng",
-        "Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Nông nghiệp và Phát triển nông thôn",
-        "Phòng Nông nghiệp và Môi trường", "Phòng Dân tộc", "Phòng Văn hóa - Xã hội",
-        "Sở Nội vụ", "Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Công Thương",
-        "Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và Môi trường", "Sở Giao thông vận tải",
-        "Sở Xây dựng", "Sở Tài nguyên và Môi trường", "Sở Thông tin và Truyền thông",
-        "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao",
-        "Sở Du lịch", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Ngoại vụ",
+        "Phòng Nội vụ",
+        "Phòng Tư pháp",
+        "Phòng Tài chính - Kế hoạch",
+        "Phòng Tài nguyên và Môi trường",
+        "Phòng Lao động - Thương binh và Xã hội",
+        "Phòng Văn hóa và Thông tin",
+        "Phòng Văn hóa - Thông tin",
+        "Phòng Văn hóa, Khoa học và Thông tin",
+        "Phòng Giáo dục và Đào tạo",
+        "Phòng Y tế",
+        "Phòng Kinh tế",
+        "Phòng Quản lý đô thị",
+        "Phòng Kinh tế và Hạ tầng",
+        "Phòng Kinh tế - Hạ tầng",
+        "Phòng Kinh tế, Hạ tầng và Đô thị",
+        "Phòng Nông nghiệp và Phát triển nông thôn",
+        "Phòng Nông nghiệp và Môi trường",
+        "Phòng Dân tộc",
+        "Phòng Văn hóa - Xã hội",
+        "Sở Nội vụ",
+        "Sở Tư pháp",
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Tài chính",
+        "Sở Công Thương",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Nông nghiệp và Môi trường",
+        "Sở Giao thông vận tải",
+        "Sở Xây dựng",
+        "Sở Tài nguyên và Môi trường",
+        "Sở Thông tin và Truyền thông",
+        "Sở Lao động - Thương binh và Xã hội",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Văn hóa và Thể thao",
+        "Sở Du lịch",
+        "Sở Khoa học và Công nghệ",
+        "Sở Giáo dục và Đào tạo",
+        "Sở Y tế",
+        "Sở Ngoại vụ",
         "Sở Dân tộc và Tôn giáo",
-        "Trung tâm Văn hóa - Thể thao", "Trung tâm Văn hóa, Thể thao và Truyền thanh",
-        "Trung tâm Văn hóa - Thể thao và Truyền thanh", "Trung tâm Phát triển quỹ đất",
-        "Trung tâm Dịch vụ nông nghiệp", "Trung tâm Xúc tiến đầu tư", "Ban Quản lý các khu công nghiệp",
-        "Ban Quản lý Khu kinh tế", "Liên minh Hợp tác xã", "Hội Doanh nghiệp", "Hiệp hội Doanh nghiệp",
+        "Trung tâm Văn hóa - Thể thao",
+        "Trung tâm Văn hóa, Thể thao và Truyền thanh",
+        "Trung tâm Văn hóa - Thể thao và Truyền thanh",
+        "Trung tâm Phát triển quỹ đất",
+        "Trung tâm Dịch vụ nông nghiệp",
+        "Trung tâm Xúc tiến đầu tư",
+        "Ban Quản lý các khu công nghiệp",
+        "Ban Quản lý Khu kinh tế",
+        "Liên minh Hợp tác xã",
+        "Hội Doanh nghiệp",
+        "Hiệp hội Doanh nghiệp",
     };
     return names;
 }
@@ -44,12 +78,18 @@ struct Abbreviation {
 
 const std::vector<Abbreviation>& abbreviations() {
     static const std::vector<Abbreviation> list = {
-        {{"so", "tnmt"}, "Sở Tài nguyên và Môi trường"},     {{"so", "tn", "mt"}, "Sở Tài nguyên và Môi trường"},
-        {{"phong", "tnmt"}, "Phòng Tài nguyên và Môi trường"}, {{"phong", "tn", "mt"}, "Phòng Tài nguyên và Môi trường"},
-        {{"so", "khdt"}, "Sở Kế hoạch và Đầu tư"},           {{"so", "kh", "dt"}, "Sở Kế hoạch và Đầu tư"},
-        {{"phong", "tckh"}, "Phòng Tài chính - Kế hoạch"},   {{"phong", "tc", "kh"}, "Phòng Tài chính - Kế hoạch"},
-        {{"phong", "qldt"}, "Phòng Quản lý đô thị"},         {{"so", "gtvt"}, "Sở Giao thông vận tải"},
-        {{"so", "tttt"}, "Sở Thông tin và Truyền thông"},    {{"so", "khcn"}, "Sở Khoa học và Công nghệ"},
+        {{"so", "tnmt"}, "Sở Tài nguyên và Môi trường"},
+        {{"so", "tn", "mt"}, "Sở Tài nguyên và Môi trường"},
+        {{"phong", "tnmt"}, "Phòng Tài nguyên và Môi trường"},
+        {{"phong", "tn", "mt"}, "Phòng Tài nguyên và Môi trường"},
+        {{"so", "khdt"}, "Sở Kế hoạch và Đầu tư"},
+        {{"so", "kh", "dt"}, "Sở Kế hoạch và Đầu tư"},
+        {{"phong", "tckh"}, "Phòng Tài chính - Kế hoạch"},
+        {{"phong", "tc", "kh"}, "Phòng Tài chính - Kế hoạch"},
+        {{"phong", "qldt"}, "Phòng Quản lý đô thị"},
+        {{"so", "gtvt"}, "Sở Giao thông vận tải"},
+        {{"so", "tttt"}, "Sở Thông tin và Truyền thông"},
+        {{"so", "khcn"}, "Sở Khoa học và Công nghệ"},
         {{"so", "nn", "ptnt"}, "Sở Nông nghiệp và Phát triển nông thôn"},
         {{"so", "nnptnt"}, "Sở Nông nghiệp và Phát triển nông thôn"},
     };
@@ -71,7 +111,10 @@ const std::vector<Head>& heads() {
         {{"thanh", "tra"}, Head::Scope::required, true, Head::Canon::as_written},
         {{"ban", "chi", "huy", "quan", "su"}, Head::Scope::required, true, Head::Canon::as_written},
         {{"bo", "chi", "huy", "quan", "su"}, Head::Scope::required, true, Head::Canon::as_written},
-        {{"uy", "ban", "mat", "tran", "to", "quoc", "viet", "nam"}, Head::Scope::optional, true, Head::Canon::as_written},
+        {{"uy", "ban", "mat", "tran", "to", "quoc", "viet", "nam"},
+         Head::Scope::optional,
+         true,
+         Head::Canon::as_written},
         {{"uy", "ban", "mat", "tran", "to", "quoc"}, Head::Scope::optional, true, Head::Canon::as_written},
         {{"uy", "ban", "mttq", "viet", "nam"}, Head::Scope::optional, true, Head::Canon::as_written},
         {{"uy", "ban", "mttq"}, Head::Scope::optional, true, Head::Canon::as_written},
@@ -80,7 +123,10 @@ const std::vector<Head>& heads() {
         {{"to", "chuc", "chinh", "tri", "xa", "hoi"}, Head::Scope::optional, false, Head::Canon::groups},
         {{"van", "phong", "hdnd", "va", "ubnd"}, Head::Scope::required, true, Head::Canon::as_written},
         {{"van", "phong", "ubnd"}, Head::Scope::required, true, Head::Canon::as_written},
-        {{"ban", "quan", "ly", "du", "an", "dau", "tu", "xay", "dung"}, Head::Scope::optional, true, Head::Canon::as_written},
+        {{"ban", "quan", "ly", "du", "an", "dau", "tu", "xay", "dung"},
+         Head::Scope::optional,
+         true,
+         Head::Canon::as_written},
         {{"kho", "bac", "nha", "nuoc"}, Head::Scope::optional, true, Head::Canon::as_written},
         {{"chi", "cuc", "thue"}, Head::Scope::optional, true, Head::Canon::as_written},
         {{"cuc", "thue"}, Head::Scope::optional, true, Head::Canon::as_written},
@@ -103,9 +149,15 @@ const std::vector<std::vector<std::string>>& ward_scopes() {
 
 const std::vector<std::vector<std::string>>& plural_scopes() {
     static const std::vector<std::vector<std::string>> list = {
-        {"cac", "xa", "thi", "tran"}, {"xa", "thi", "tran"}, {"cac", "xa"}, {"cac", "phuong"},
-        {"cac", "huyen", "thi", "xa", "thanh", "pho"}, {"cac", "huyen", "thanh", "pho"}, {"cap", "huyen"},
-        {"cac", "huyen"}, {"cac", "quan", "huyen"},
+        {"cac", "xa", "thi", "tran"},
+        {"xa", "thi", "tran"},
+        {"cac", "xa"},
+        {"cac", "phuong"},
+        {"cac", "huyen", "thi", "xa", "thanh", "pho"},
+        {"cac", "huyen", "thanh", "pho"},
+        {"cap", "huyen"},
+        {"cac", "huyen"},
+        {"cac", "quan", "huyen"},
     };
     return list;
 }
@@ -119,9 +171,9 @@ const std::vector<std::vector<std::string>>& level_scopes() {
 
 // Words that start another name, so a place name stops before them.
 bool stops_place_name(const std::vector<Word>& words, std::size_t k) {
-    static const std::vector<std::string> stops = {"ubnd", "so", "phong", "ban", "trung", "uy", "bo", "van", "chi",
-                                                   "hoi", "doan", "kho", "cuc", "dai", "luat", "ke", "quyet", "nghi",
-                                                   "cac", "ve", "va", "giao", "tham", "thong"};
+    static const std::vector<std::string> stops = {"ubnd",  "so",   "phong", "ban", "trung", "uy",   "bo",   "van",
+                                                   "chi",   "hoi",  "doan",  "kho", "cuc",   "dai",  "luat", "ke",
+                                                   "quyet", "nghi", "cac",   "ve",  "va",    "giao", "tham", "thong"};
     const auto& f = words[k].fold;
     if (std::find(stops.begin(), stops.end(), f) != stops.end()) return true;
     if (f == "cong" && k + 1 < words.size() && words[k + 1].fold == "an") return true;
@@ -221,16 +273,14 @@ AgencyHit match_agency_at(std::string_view text, const std::vector<Word>& words,
                 break;
             case Head::Canon::as_written:
                 name = capitalise(span(text, words, i, end));
-                if (scope.ward && (h.words == std::vector<std::string>{"cong", "an"}))
-                    name = "Công an phường, xã";
+                if (scope.ward && (h.words == std::vector<std::string>{"cong", "an"})) name = "Công an phường, xã";
                 break;
         }
         consider(end, std::move(name));
     }
     // "Sở" is a department only when written so (not "Số").
     auto word = text.substr(words[i].begin, words[i].end - words[i].begin);
-    if (best.end_word && words[i].fold == "so" && word != "Sở" && word != "SỞ")
-        return {};
+    if (best.end_word && words[i].fold == "so" && word != "Sở" && word != "SỞ") return {};
     return best;
 }
 
@@ -252,8 +302,8 @@ bool looks_like_agency(std::string_view text, const std::vector<std::string>& kn
 
 namespace import_detail {
 
-using recognise::AgencyName;
 using recognise::agency_kind;
+using recognise::AgencyName;
 
 std::vector<AgencyName> find_agencies_in(std::string_view text, const std::vector<KnownName>& kn) {
     std::vector<AgencyName> out;
@@ -314,9 +364,9 @@ bool looks_like_agency_in(std::string_view text, const std::vector<KnownName>& k
     std::string second = words.size() > 1 ? words[1].fold : "";
     static const std::vector<std::string> single = {"phong", "ban", "ubnd", "cac", "cuc", "hoi", "dai", "truong"};
     static const std::vector<std::pair<std::string, std::string>> pairs = {
-        {"cong", "an"},   {"thanh", "tra"}, {"trung", "tam"}, {"van", "phong"}, {"chi", "cuc"},  {"chi", "nhanh"},
-        {"uy", "ban"},    {"kho", "bac"},   {"ngan", "hang"}, {"lien", "doan"}, {"lien", "minh"}, {"bo", "chi"},
-        {"hat", "kiem"},  {"bao", "hiem"},  {"hiep", "hoi"},  {"benh", "vien"}, {"dien", "luc"},  {"toa", "an"},
+        {"cong", "an"},   {"thanh", "tra"},  {"trung", "tam"}, {"van", "phong"}, {"chi", "cuc"},   {"chi", "nhanh"},
+        {"uy", "ban"},    {"kho", "bac"},    {"ngan", "hang"}, {"lien", "doan"}, {"lien", "minh"}, {"bo", "chi"},
+        {"hat", "kiem"},  {"bao", "hiem"},   {"hiep", "hoi"},  {"benh", "vien"}, {"dien", "luc"},  {"toa", "an"},
         {"vien", "kiem"}, {"doan", "thanh"}, {"cong", "ty"},
     };
     if (f == "so") {

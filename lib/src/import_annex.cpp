@@ -1,7 +1,7 @@
 // `pgi import`: the tables of tasks in a PHỤ LỤC (AnnexReader in import_build.hpp).
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "import_build.hpp"
 #include "pgi/score.hpp"
@@ -16,7 +16,7 @@ namespace {
 // Cell `i` with its spaces collapsed; "" when the row has no such cell (or i is -1).
 std::string cell_at(const std::vector<std::string>& cells, int i) {
     return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? collapse_spaces(cells[static_cast<std::size_t>(i)])
-                                                               : std::string();
+                                                                : std::string();
 }
 
 }  // namespace
@@ -26,7 +26,8 @@ bool AnnexReader::header_row(const std::vector<std::string>& cells) {
     int task_col = -1, lead_col = -1;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         std::string k = folded_key(cells[i]);
-        if (contains_phrase(k, "chu tri")) lead_col = static_cast<int>(i);
+        if (contains_phrase(k, "chu tri"))
+            lead_col = static_cast<int>(i);
         else if (task_col < 0 && (starts_with_phrase(k, "nhiem vu") || starts_with_phrase(k, "noi dung") ||
                                   starts_with_phrase(k, "giai phap") || starts_with_phrase(k, "ten nhiem vu")))
             task_col = static_cast<int>(i);
@@ -40,12 +41,16 @@ bool AnnexReader::header_row(const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
         std::string k = folded_key(cells[i]);
         int ii = static_cast<int>(i);
-        if (k == "stt" || k == "tt" || k == "so tt") table_.stt = ii;
-        else if (contains_phrase(k, "phoi hop")) table_.coop = ii;
+        if (k == "stt" || k == "tt" || k == "so tt")
+            table_.stt = ii;
+        else if (contains_phrase(k, "phoi hop"))
+            table_.coop = ii;
         else if (contains_phrase(k, "thoi gian") || contains_phrase(k, "thoi han") || contains_phrase(k, "tien do"))
             table_.deadline = ii;
-        else if (contains_phrase(k, "san pham") || contains_phrase(k, "ket qua")) table_.product = ii;
-        else if (starts_with_phrase(k, "chi so")) table_.component = ii;
+        else if (contains_phrase(k, "san pham") || contains_phrase(k, "ket qua"))
+            table_.product = ii;
+        else if (starts_with_phrase(k, "chi so"))
+            table_.component = ii;
     }
     group_component_ = nullptr;
     group_.clear();
@@ -58,8 +63,8 @@ bool AnnexReader::header_row(const std::vector<std::string>& cells) {
 bool AnnexReader::target_header(const std::vector<std::string>& cells) {
     if (cells.size() < 2) return false;
     std::string first = folded_key(cells[0]);
-    if (!(contains_phrase(first, "chi so") || contains_phrase(first, "tieu chi") || contains_phrase(first, "noi dung") ||
-          contains_phrase(first, "thanh phan")))
+    if (!(contains_phrase(first, "chi so") || contains_phrase(first, "tieu chi") ||
+          contains_phrase(first, "noi dung") || contains_phrase(first, "thanh phan")))
         return false;
     std::vector<YearColumn> cols;
     int plan_first = meta_.period.start ? meta_.period.start : meta_.issued ? meta_.issued->year : 0;
@@ -71,8 +76,8 @@ bool AnnexReader::target_header(const std::vector<std::string>& cells) {
         if (year < 1900 || year > 2200) continue;
         std::string k = folded_key(cells[i]);
         if (contains_phrase(k, "tang")) continue;  // "Tăng so với 2023": derived, not read
-        bool result = contains_phrase(k, "ket qua") || contains_phrase(k, "thuc hien") || contains_phrase(k, "dat duoc") ||
-                      (plan_first && year < plan_first);
+        bool result = contains_phrase(k, "ket qua") || contains_phrase(k, "thuc hien") ||
+                      contains_phrase(k, "dat duoc") || (plan_first && year < plan_first);
         cols.push_back({static_cast<int>(i), year, result});
     }
     if (cols.empty()) return false;
@@ -147,11 +152,13 @@ void AnnexReader::row(const Paragraph& p) {
         group_ = stt;
         group_component_ = ref;
         rows_ = 0;
-        if (ref) targets_.touch_component(ref, p.line, component_name_from(text));
+        if (ref)
+            targets_.touch_component(ref, p.line, component_name_from(text));
         else if (contains_phrase(folded_key(text), "chi so"))
-            sink_.diags.warning(sink_.at(p.line), "unmatched-component",
-                                fmt::format("annex group `{}` names no known PGI component; its rows are skipped", text),
-                                "component names are matched with data/pgi-components.yaml");
+            sink_.diags.warning(
+                sink_.at(p.line), "unmatched-component",
+                fmt::format("annex group `{}` names no known PGI component; its rows are skipped", text),
+                "component names are matched with data/pgi-components.yaml");
         return;
     }
     const ReferenceComponent* ref = group_component_;
@@ -163,10 +170,10 @@ void AnnexReader::row(const Paragraph& p) {
         return;
     }
     if (lead_cell.empty()) {
-        sink_.diags.warning(sink_.at(p.line), "missing-lead",
-                            fmt::format("annex row {} has no lead agency (Cơ quan chủ trì); it is skipped",
-                                        stt.empty() ? text : stt),
-                            "fill in the lead agency");
+        sink_.diags.warning(
+            sink_.at(p.line), "missing-lead",
+            fmt::format("annex row {} has no lead agency (Cơ quan chủ trì); it is skipped", stt.empty() ? text : stt),
+            "fill in the lead agency");
         return;
     }
     task_row(p, ref, stt, text, lead_cell);
@@ -190,7 +197,8 @@ void AnnexReader::task_row(const Paragraph& p, const ReferenceComponent* ref, co
         std::string k = folded_key(part);
         if (k.empty() || contains_phrase(k, "lien quan")) continue;
         auto id = owners_.add_owner(owners_.canonical(part), p.line);
-        if (!id.empty() && id != lead && std::find(t.cooperating.begin(), t.cooperating.end(), id) == t.cooperating.end())
+        if (!id.empty() && id != lead &&
+            std::find(t.cooperating.begin(), t.cooperating.end(), id) == t.cooperating.end())
             t.cooperating.push_back(id);
     }
     std::string deadline = cell(table_.deadline);
@@ -199,9 +207,10 @@ void AnnexReader::task_row(const Paragraph& p, const ReferenceComponent* ref, co
         t.due = d.due;
         t.recurrence = d.recurrence;
         if (!d.recognised) {
-            sink_.diags.warning(sink_.at(p.line), "unrecognised-deadline",
-                                fmt::format("deadline `{}` is neither a date nor a recurrence; kept in the note", deadline),
-                                "write it as a date (15/12/2024, Quý III/2024) or a recurrence (Thường xuyên, Hằng năm)");
+            sink_.diags.warning(
+                sink_.at(p.line), "unrecognised-deadline",
+                fmt::format("deadline `{}` is neither a date nor a recurrence; kept in the note", deadline),
+                "write it as a date (15/12/2024, Quý III/2024) or a recurrence (Thường xuyên, Hằng năm)");
             append_note(t.note, "Thời gian hoàn thành: " + deadline + ".");
         }
     }
@@ -215,11 +224,12 @@ void AnnexReader::task_row(const Paragraph& p, const ReferenceComponent* ref, co
 
 void AnnexReader::finish() const {
     if (annex_line_ && !headers_)
-        sink_.diags.warning(sink_.at(annex_line_), "unreadable-table",
-                            "the annex has no table pgi can read (a Markdown pipe table or tab-separated rows with "
-                            "`Nhiệm vụ` and `Cơ quan chủ trì` columns); its tasks are not imported",
-                            "convert the document with `pandoc -t markdown-simple_tables-multiline_tables-grid_tables`, or "
-                            "paste the table from Word as text (docs/import.md)");
+        sink_.diags.warning(
+            sink_.at(annex_line_), "unreadable-table",
+            "the annex has no table pgi can read (a Markdown pipe table or tab-separated rows with "
+            "`Nhiệm vụ` and `Cơ quan chủ trì` columns); its tasks are not imported",
+            "convert the document with `pandoc -t markdown-simple_tables-multiline_tables-grid_tables`, or "
+            "paste the table from Word as text (docs/import.md)");
 }
 
 }  // namespace pgi::import_detail

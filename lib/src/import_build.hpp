@@ -228,7 +228,9 @@ public:
 
     bool empty() const { return comps_.empty(); }
     /// Targets of the PGI as a whole (a table's total row); past years become observations.
-    void free_total(const TargetStatement& st, int line, const std::string& source) { total_statement(st, line, source); }
+    void free_total(const TargetStatement& st, int line, const std::string& source) {
+        total_statement(st, line, source);
+    }
     /// True when component `id` has a target.
     bool has_targets_for(const std::string& id) const {
         auto it = comps_.find(id);
@@ -281,8 +283,13 @@ class TaskSections {
 public:
     TaskSections(const Sink& sink, OwnerRegistry& owners, TargetCollector& targets, TaskList& tasks,
                  FootnoteUse& footnotes, const Numbering& numbering, const PlanMeta& meta)
-        : sink_(sink), owners_(owners), targets_(targets), tasks_(tasks), footnotes_(footnotes),
-          numbering_(numbering), meta_(meta) {}
+        : sink_(sink),
+          owners_(owners),
+          targets_(targets),
+          tasks_(tasks),
+          footnotes_(footnotes),
+          numbering_(numbering),
+          meta_(meta) {}
 
     void paragraph(const Paragraph& p);
     /// Ends the current section: lettering findings and notes, `missing-target`.

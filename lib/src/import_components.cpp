@@ -1,8 +1,8 @@
 // The four PGI components from the embedded data/pgi-components.yaml, and matching the
 // names documents give them (contracts in pgi/import.hpp).
-#include <algorithm>
-
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
 
 #include "import_detail.hpp"
 #include "pgi/import.hpp"

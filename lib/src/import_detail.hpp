@@ -26,7 +26,9 @@ bool is_lower(char32_t cp);
 /// True when `t` has at least two upper-case letters and no lower-case one (a heading such as
 /// "KẾ HOẠCH" or "II. NHIỆM VỤ").
 bool is_uppercase_text(std::string_view t);
-inline bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+inline bool is_digit(char32_t cp) {
+    return cp >= '0' && cp <= '9';
+}
 bool is_space(char32_t cp);  ///< ASCII and Unicode spaces, tabs, no-break spaces
 
 /// Lower case without diacritics, ASCII only: "Phòng" -> "phong", "Đ" -> "d".
@@ -47,7 +49,7 @@ void append_note(std::string& note, const std::string& more);
 /// A word: a maximal run of letters, combining marks and digits.
 struct Word {
     std::size_t begin = 0, end = 0;
-    std::string fold;  ///< fold() of the word
+    std::string fold;     ///< fold() of the word
     bool upper = false;   ///< starts with an upper-case letter
     bool number = false;  ///< all ASCII digits
 };

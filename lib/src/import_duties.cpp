@@ -1,8 +1,8 @@
 // `pgi import`: section III (TỔ CHỨC THỰC HIỆN): the focal agency and reporting duties
 // (DutyReader in import_build.hpp).
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "import_build.hpp"
 #include "pgi/date.hpp"
@@ -103,8 +103,10 @@ void DutyReader::report(const Paragraph& p, std::string_view text) {
     std::size_t clause_begin = 0;
     for (std::size_t w = 0; w < words.size(); ++w) {
         std::size_t next = 0;
-        if (words[w].fold == "cham" && w + 2 < words.size() && words[w + 1].fold == "nhat") next = w + 2;
-        else if (words[w].fold == "truoc" && w + 1 < words.size() && (words[w + 1].fold == "ngay" || words[w + 1].number))
+        if (words[w].fold == "cham" && w + 2 < words.size() && words[w + 1].fold == "nhat")
+            next = w + 2;
+        else if (words[w].fold == "truoc" && w + 1 < words.size() &&
+                 (words[w + 1].fold == "ngay" || words[w + 1].number))
             next = w + 1;
         if (!next) continue;
         std::string_view when = deadline_words(text, words, next);

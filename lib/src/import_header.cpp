@@ -1,8 +1,8 @@
 // `pgi import`: the header, title, preamble, period, issuer and references of a plan
 // (HeaderReader in import_build.hpp).
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "import_build.hpp"
 
@@ -91,7 +91,9 @@ bool HeaderReader::update_title_period() {
 
 bool period_in_title(const std::string& title, Period& period, int issued_year) {
     auto words = split_words(title);
-    auto year_at = [&](std::size_t w) { return w < words.size() && words[w].number ? std::atoi(words[w].fold.c_str()) : 0; };
+    auto year_at = [&](std::size_t w) {
+        return w < words.size() && words[w].number ? std::atoi(words[w].fold.c_str()) : 0;
+    };
     for (std::size_t w = 0; w < words.size(); ++w) {
         int y = year_at(w);
         if (y < 1900 || y > 2200) continue;
@@ -138,9 +140,9 @@ void HeaderReader::decide_period(const std::vector<const Target*>& targets,
     if (meta_.period.start) return;
     for (const auto* b : baselines) meta_.period.start = b->year + 1;
     sink_.diags.warning(sink_.at(title_line_ ? title_line_ : 1), "missing-period",
-                        meta_.period.start
-                            ? fmt::format("the plan names no year; the period is assumed to start in {}", meta_.period.start)
-                            : "the plan names no year; the period start is set to 2000",
+                        meta_.period.start ? fmt::format("the plan names no year; the period is assumed to start in {}",
+                                                         meta_.period.start)
+                                           : "the plan names no year; the period start is set to 2000",
                         "set plan.period.start to the first year of the plan");
     if (!meta_.period.start) meta_.period.start = 2000;
 }
@@ -148,13 +150,18 @@ void HeaderReader::decide_period(const std::vector<const Target*>& targets,
 std::string issuer_from_header(const std::string& text) {
     auto words = split_words(text);
     std::size_t k = 0;
-    if (k < words.size() && words[k].fold == "ubnd") k = 1;
+    if (k < words.size() && words[k].fold == "ubnd")
+        k = 1;
     else if (k + 3 < words.size() && words[0].fold == "uy" && words[1].fold == "ban" && words[2].fold == "nhan" &&
              words[3].fold == "dan")
         k = 4;
-    else return {};
+    else
+        return {};
     static const std::vector<std::pair<std::vector<std::string>, std::string>> levels = {
-        {{"thanh", "pho"}, "thành phố"}, {{"thi", "xa"}, "thị xã"}, {{"tinh"}, "tỉnh"}, {{"huyen"}, "huyện"},
+        {{"thanh", "pho"}, "thành phố"},
+        {{"thi", "xa"}, "thị xã"},
+        {{"tinh"}, "tỉnh"},
+        {{"huyen"}, "huyện"},
         {{"quan"}, "quận"}};
     for (const auto& [lw, lname] : levels) {
         auto e = match_words(text, words, k, lw, "");
@@ -225,7 +232,8 @@ void HeaderReader::decide_issuer() {
         }
     }
     meta_.issuer = meta_.place.empty() ? "UBND" : "UBND " + meta_.place;
-    sink_.diags.warning(sink_.at(1), "missing-issuer", "the issuing body was not found; it is set to `" + meta_.issuer + "`",
+    sink_.diags.warning(sink_.at(1), "missing-issuer",
+                        "the issuing body was not found; it is set to `" + meta_.issuer + "`",
                         "set plan.issuer, e.g. `UBND thành phố Lạng Sơn`");
 }
 

@@ -1,8 +1,8 @@
 // `pgi import`: the owners of a plan, footnote use, the task list and the finding sink
 // shared by the region readers (import_build.hpp).
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "import_build.hpp"
 #include "pgi/text.hpp"
@@ -61,10 +61,11 @@ void FootnoteUse::report_unattached(const std::vector<Paragraph>& paras, const S
     for (const auto& p : paras)
         for (int f : p.footnotes)
             if (!used_.count(f))
-                sink.diags.warning(sink.at(p.line), "unattached-footnote",
-                                   fmt::format("footnote {} belongs to a paragraph that is not a task; its text is not kept",
-                                               footnotes_[static_cast<std::size_t>(f)].number),
-                                   "documents it cites are still listed under plan.references");
+                sink.diags.warning(
+                    sink.at(p.line), "unattached-footnote",
+                    fmt::format("footnote {} belongs to a paragraph that is not a task; its text is not kept",
+                                footnotes_[static_cast<std::size_t>(f)].number),
+                    "documents it cites are still listed under plan.references");
 }
 
 // ---- Owners ----------------------------------------------------------------------------------
@@ -94,8 +95,9 @@ void OwnerRegistry::learn_heading_names(const std::vector<Paragraph>& paras, boo
         for (const auto& part : split_agency_list(agency)) known_.push_back(clean_owner_name(part));
     }
     std::set<std::string> seen;  // first use wins: the document's own spelling
-    known_.erase(std::remove_if(known_.begin(), known_.end(), [&](const std::string& n) { return !seen.insert(n).second; }),
-                 known_.end());
+    known_.erase(
+        std::remove_if(known_.begin(), known_.end(), [&](const std::string& n) { return !seen.insert(n).second; }),
+        known_.end());
     known_words_ = known_names(known_);
 }
 
@@ -148,14 +150,16 @@ std::vector<std::string> OwnerRegistry::split_agency_list(std::string_view text)
         std::string_view rest = t.substr(next);
         auto rest_words = split_words(rest);
         // ";" always separates; "," and "và" only before another agency's name.
-        bool agency = hard || (!rest_words.empty() && (match_agency_at(rest, rest_words, 0, known_words_).end_word > 0 ||
-                                                       looks_like_agency(rest)));
+        bool agency =
+            hard || (!rest_words.empty() &&
+                     (match_agency_at(rest, rest_words, 0, known_words_).end_word > 0 || looks_like_agency(rest)));
         if (!agency) continue;
         parts.emplace_back(trim_end_chars(t.substr(part_begin, cut - part_begin), ",;"));
         part_begin = next;
     }
     parts.emplace_back(trim_end_chars(t.substr(part_begin), ",;.:"));
-    parts.erase(std::remove_if(parts.begin(), parts.end(), [](const std::string& s) { return s.empty(); }), parts.end());
+    parts.erase(std::remove_if(parts.begin(), parts.end(), [](const std::string& s) { return s.empty(); }),
+                parts.end());
     return parts;
 }
 
@@ -185,7 +189,8 @@ std::string OwnerRegistry::agency_part(std::string_view name) const {
     auto hit = match_agency_at(t, words, 0, known_words_);
     if (!hit.end_word || hit.end_word >= words.size()) return std::string(t);
     std::string rest = folded_key(t.substr(words[hit.end_word - 1].end));
-    std::string_view gap = t.substr(words[hit.end_word - 1].end, words[hit.end_word].begin - words[hit.end_word - 1].end);
+    std::string_view gap =
+        t.substr(words[hit.end_word - 1].end, words[hit.end_word].begin - words[hit.end_word - 1].end);
     if (starts_with_phrase(rest, "chu tri") || starts_with_phrase(rest, "phoi hop") || trim(gap).substr(0, 1) == "(")
         return hit.name;
     return std::string(t);

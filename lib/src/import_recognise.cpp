@@ -1,12 +1,12 @@
 // Recognisers for `pgi import`: list markers and lettering, dates and deadlines, targets,
 // document numbers and cited documents (contracts in pgi/import.hpp).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <initializer_list>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "import_detail.hpp"
 #include "pgi/import.hpp"
@@ -45,9 +45,24 @@ int roman_value(std::string_view s) {
 
 bool is_bullet(char32_t cp) {
     switch (cp) {
-        case '-': case '+': case '*': case 0x2013: case 0x2014: case 0x2022: case 0x25E6: case 0x25AA:
-        case 0x25CF: case 0x25CB: case 0x25A0: case 0x00B7: case 0xF0B7: case 0xF0A7: case 0xF0D8:
-        case 0x27A2: case 0x2212: case 0x2043:
+        case '-':
+        case '+':
+        case '*':
+        case 0x2013:
+        case 0x2014:
+        case 0x2022:
+        case 0x25E6:
+        case 0x25AA:
+        case 0x25CF:
+        case 0x25CB:
+        case 0x25A0:
+        case 0x00B7:
+        case 0xF0B7:
+        case 0xF0A7:
+        case 0xF0D8:
+        case 0x27A2:
+        case 0x2212:
+        case 0x2043:
             return true;
         default:
             return false;
@@ -148,7 +163,9 @@ int vietnamese_letter_index(std::string_view letter) {
     return -1;
 }
 
-std::string letter_id(std::string_view letter) { return letter == "đ" ? "dd" : std::string(letter); }
+std::string letter_id(std::string_view letter) {
+    return letter == "đ" ? "dd" : std::string(letter);
+}
 
 std::vector<LetterAnomaly> check_lettering(const std::vector<LetterUse>& letters) {
     bool latin = std::any_of(letters.begin(), letters.end(), [](const LetterUse& u) {
@@ -184,7 +201,8 @@ std::vector<LetterAnomaly> check_lettering(const std::vector<LetterUse>& letters
             a.previous = prev >= 0 ? alphabet[static_cast<std::size_t>(prev)] : "";
             // đ) is often left out (d) e)), so it alone is not a gap.
             for (int k = prev + 1; k < i; ++k)
-                if (alphabet[static_cast<std::size_t>(k)] != "đ") a.missing.push_back(alphabet[static_cast<std::size_t>(k)]);
+                if (alphabet[static_cast<std::size_t>(k)] != "đ")
+                    a.missing.push_back(alphabet[static_cast<std::size_t>(k)]);
             a.line = u.line;
             a.other_line = prev_line;
             if (!a.missing.empty()) out.push_back(a);
@@ -219,7 +237,9 @@ bool read_int(std::string_view s, std::size_t& i, std::size_t min_digits, std::s
     return true;
 }
 
-bool plausible_year(int y) { return y >= 1900 && y <= 2200; }
+bool plausible_year(int y) {
+    return y >= 1900 && y <= 2200;
+}
 
 int word_int(const Word& w, std::string_view text) {
     if (!w.number || w.end - w.begin > 4) return -1;
@@ -297,8 +317,10 @@ std::vector<DateMatch> find_dates(std::string_view text) {
         int year = 0;
         if (k < words.size() && words[k].fold == "nam" && date_gap(text, words[k - 1], words[k])) {
             ++k;
-            if (k < words.size() && words[k].number && date_gap(text, words[k - 1], words[k])) year = word_int(words[k], text);
-        } else if (k < words.size() && words[k].number && month > 0 && text.substr(words[k - 1].end, words[k].begin - words[k - 1].end) == "/") {
+            if (k < words.size() && words[k].number && date_gap(text, words[k - 1], words[k]))
+                year = word_int(words[k], text);
+        } else if (k < words.size() && words[k].number && month > 0 &&
+                   text.substr(words[k - 1].end, words[k].begin - words[k - 1].end) == "/") {
             year = word_int(words[k], text);  // "tháng 8/2024"
         }
         if (!plausible_year(year)) continue;
@@ -404,12 +426,12 @@ Deadline parse_deadline(std::string_view text, int default_year) {
         Recurrence r;
     };
     static const R recurrences[] = {
-        {"thuong xuyen", Recurrence::continuous}, {"lien tuc", Recurrence::continuous},
-        {"hang nam", Recurrence::yearly},         {"hang quy", Recurrence::quarterly},
-        {"hang thang", Recurrence::monthly},      {"hang tuan", Recurrence::weekly},
-        {"hang ngay", Recurrence::daily},         {"nua nam", Recurrence::half_yearly},
+        {"thuong xuyen", Recurrence::continuous},  {"lien tuc", Recurrence::continuous},
+        {"hang nam", Recurrence::yearly},          {"hang quy", Recurrence::quarterly},
+        {"hang thang", Recurrence::monthly},       {"hang tuan", Recurrence::weekly},
+        {"hang ngay", Recurrence::daily},          {"nua nam", Recurrence::half_yearly},
         {"hang 6 thang", Recurrence::half_yearly}, {"dinh ky 6 thang", Recurrence::half_yearly},
-        {"dinh ky hang nam", Recurrence::yearly}, {"dinh ky hang quy", Recurrence::quarterly},
+        {"dinh ky hang nam", Recurrence::yearly},  {"dinh ky hang quy", Recurrence::quarterly},
     };
     std::size_t best = std::string::npos;
     for (const auto& r : recurrences) {
@@ -480,9 +502,12 @@ Recurrence infer_recurrence(std::string_view task_text) {
         std::string_view phrase;
         Recurrence r;
     };
-    static const R periodic[] = {{"hang ngay", Recurrence::daily},       {"hang tuan", Recurrence::weekly},
-                                 {"hang thang", Recurrence::monthly},    {"hang quy", Recurrence::quarterly},
-                                 {"6 thang mot lan", Recurrence::half_yearly}, {"hang nam", Recurrence::yearly}};
+    static const R periodic[] = {{"hang ngay", Recurrence::daily},
+                                 {"hang tuan", Recurrence::weekly},
+                                 {"hang thang", Recurrence::monthly},
+                                 {"hang quy", Recurrence::quarterly},
+                                 {"6 thang mot lan", Recurrence::half_yearly},
+                                 {"hang nam", Recurrence::yearly}};
     std::size_t best = std::string::npos;
     Recurrence found = Recurrence::none;
     for (const auto& r : periodic) {
@@ -501,7 +526,8 @@ Recurrence infer_recurrence(std::string_view task_text) {
     std::string_view rest = trim(task_text);
     std::string head = folded_key(rest.substr(0, std::min<std::size_t>(rest.size(), 200)));
     auto drop = [&](std::string_view prefix) {
-        if (head.compare(0, prefix.size(), prefix) == 0 && (head.size() == prefix.size() || head[prefix.size()] == ' ')) {
+        if (head.compare(0, prefix.size(), prefix) == 0 &&
+            (head.size() == prefix.size() || head[prefix.size()] == ' ')) {
             head = head.substr(std::min(head.size(), prefix.size() + 1));
             return true;
         }
@@ -522,7 +548,8 @@ Recurrence infer_recurrence(std::string_view task_text) {
     }
     for (std::string_view v : {"ra soat", "cong khai", "xay dung", "ban hanh", "hoan thien", "hoan thanh", "to chuc",
                                "lap", "dieu tra", "khao sat", "trien khai xay dung", "cai tao", "dau tu"})
-        if (head.compare(0, v.size(), v) == 0 && (head.size() == v.size() || head[v.size()] == ' ')) return Recurrence::none;
+        if (head.compare(0, v.size(), v) == 0 && (head.size() == v.size() || head[v.size()] == ' '))
+            return Recurrence::none;
     return Recurrence::continuous;
 }
 
@@ -533,9 +560,9 @@ namespace {
 struct Tok {
     enum class Kind { word, number, punct };
     Kind kind = Kind::word;
-    std::string text;  // folded word, number text (as written), or the punctuation
-    std::optional<Score> score;  // number: parsed as a score (at most two decimals)
-    long integer = -1;           // number without decimals
+    std::string text;                // folded word, number text (as written), or the punctuation
+    std::optional<Score> score;      // number: parsed as a score (at most two decimals)
+    long integer = -1;               // number without decimals
     std::size_t begin = 0, end = 0;  // byte range in the sentence
 };
 
@@ -580,7 +607,9 @@ std::vector<Tok> target_tokens(std::string_view s) {
     return out;
 }
 
-bool is_year(const Tok& t) { return t.kind == Tok::Kind::number && plausible_year(static_cast<int>(t.integer)); }
+bool is_year(const Tok& t) {
+    return t.kind == Tok::Kind::number && plausible_year(static_cast<int>(t.integer));
+}
 bool is_points(const Tok& t) {
     return t.kind == Tok::Kind::number && t.score && !is_year(t) && *t.score >= Score{} &&
            *t.score <= Score::from_hundredths(4000);
@@ -609,8 +638,10 @@ TargetStatement parse_target_statement(std::string_view sentence) {
             // comma ends the baseline clause.
             if (year && (is_word(ts, k, "va") || (ts[k].kind == Tok::Kind::punct && ts[k].text == ","))) break;
             in_baseline[k] = true;
-            if (!year && is_year(ts[k])) year = static_cast<int>(ts[k].integer);
-            else if (year && !score && is_points(ts[k])) score = ts[k].score;
+            if (!year && is_year(ts[k]))
+                year = static_cast<int>(ts[k].integer);
+            else if (year && !score && is_points(ts[k]))
+                score = ts[k].score;
         }
         if (year && score && !st.baseline_score) {
             st.baseline_year = year;
@@ -681,7 +712,8 @@ TargetStatement parse_target_statement(std::string_view sentence) {
             std::size_t k = i + 1;
             for (int guard = 0; guard < 2; ++guard) {
                 if (is_word(ts, k, "them")) ++k;
-                if ((is_word(ts, k, "it") || is_word(ts, k, "toi")) && (is_word(ts, k + 1, "nhat") || is_word(ts, k + 1, "thieu")))
+                if ((is_word(ts, k, "it") || is_word(ts, k, "toi")) &&
+                    (is_word(ts, k + 1, "nhat") || is_word(ts, k + 1, "thieu")))
                     k += 2;
             }
             if (k < ts.size() && ts[k].kind == Tok::Kind::number && !in_baseline[k]) {
@@ -692,8 +724,10 @@ TargetStatement parse_target_statement(std::string_view sentence) {
                 } else if (places && ts[k].integer > 0 && ts[k].integer <= 100) {
                     st.ranks.push_back({year, TargetKind::rank_increase, static_cast<int>(ts[k].integer), {}, 0});
                 } else if (is_points(ts[k])) {
-                    if (!st.scores.empty() && !st.scores.back().increase) st.scores.back().increase = ts[k].score;
-                    else pending_increase = ts[k].score;
+                    if (!st.scores.empty() && !st.scores.back().increase)
+                        st.scores.back().increase = ts[k].score;
+                    else
+                        pending_increase = ts[k].score;
                 }
                 i = k;
             }
@@ -702,8 +736,9 @@ TargetStatement parse_target_statement(std::string_view sentence) {
         if (t.text == "dat" || t.text == "len") {
             std::size_t k = i + 1;
             static const char* fillers[] = {"tu", "toi", "thieu", "it", "nhat", "tren", "muc", "khoang", "duoc", "la"};
-            for (int guard = 0; guard < 3 && k < ts.size() && ts[k].kind == Tok::Kind::word &&
-                                std::any_of(std::begin(fillers), std::end(fillers), [&](const char* f) { return ts[k].text == f; });
+            for (int guard = 0;
+                 guard < 3 && k < ts.size() && ts[k].kind == Tok::Kind::word &&
+                 std::any_of(std::begin(fillers), std::end(fillers), [&](const char* f) { return ts[k].text == f; });
                  ++guard)
                 ++k;
             if (k < ts.size() && is_points(ts[k]) && !in_baseline[k]) {
@@ -729,9 +764,10 @@ TargetStatement parse_target_statement(std::string_view sentence) {
                                        is_word(ts, k + 1, "dan") || is_word(ts, k + 1, "dung");
                 if (about_provinces) {
                     // "không đứng trong nhóm 20": the negation may sit before "đứng trong".
-                    bool neg = negated(i) || (i >= 2 && is_word(ts, i - 1, "trong") && negated(i - 1)) ||
-                               (i >= 3 && is_word(ts, i - 1, "trong") && is_word(ts, i - 2, "dung") && negated(i - 2)) ||
-                               (i >= 3 && is_word(ts, i - 1, "trong") && is_word(ts, i - 2, "nam") && negated(i - 2));
+                    bool neg =
+                        negated(i) || (i >= 2 && is_word(ts, i - 1, "trong") && negated(i - 1)) ||
+                        (i >= 3 && is_word(ts, i - 1, "trong") && is_word(ts, i - 2, "dung") && negated(i - 2)) ||
+                        (i >= 3 && is_word(ts, i - 1, "trong") && is_word(ts, i - 2, "nam") && negated(i - 2));
                     if (neg) {
                         std::size_t b = i;
                         while (b > 0 && !is_word(ts, b, "khong") && !is_word(ts, b, "chua")) --b;
@@ -741,7 +777,8 @@ TargetStatement parse_target_statement(std::string_view sentence) {
                             ++e;
                         st.negated.push_back(words_between(b, e));
                     } else {
-                        TargetStatement::RankTarget r{year, TargetKind::rank_top, static_cast<int>(ts[k].integer), {}, 0};
+                        TargetStatement::RankTarget r{
+                            year, TargetKind::rank_top, static_cast<int>(ts[k].integer), {}, 0};
                         r.region = region_after(k + 1);
                         st.ranks.push_back(r);
                     }
@@ -768,7 +805,8 @@ TargetStatement parse_target_statement(std::string_view sentence) {
             continue;
         }
     }
-    if (pending_increase && !st.scores.empty() && !st.scores.back().increase) st.scores.back().increase = pending_increase;
+    if (pending_increase && !st.scores.empty() && !st.scores.back().increase)
+        st.scores.back().increase = pending_increase;
     return st;
 }
 
@@ -781,8 +819,8 @@ CoversReading parse_report_covers(std::string_view before, std::string_view dead
     auto any = [](const std::string& key, std::initializer_list<std::string_view> phrases) {
         return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view p) { return contains_phrase(key, p); });
     };
-    if (any(when, {"thang sau", "thang tiep theo", "quy sau", "quy tiep theo", "nam sau", "nam tiep theo",
-                   "ky sau", "thang dau quy", "thang dau cua quy", "dau thang", "dau quy", "dau nam"}))
+    if (any(when, {"thang sau", "thang tiep theo", "quy sau", "quy tiep theo", "nam sau", "nam tiep theo", "ky sau",
+                   "thang dau quy", "thang dau cua quy", "dau thang", "dau quy", "dau nam"}))
         return {ReportCovers::previous, false};
     if (any(when, {"thang cuoi quy", "thang cuoi cua quy", "cuoi thang", "cuoi quy", "cuoi nam", "trong thang",
                    "trong quy", "trong nam"}))
@@ -792,8 +830,10 @@ CoversReading parse_report_covers(std::string_view before, std::string_view dead
         return {ReportCovers::previous, false};
     if (any(clause, {"chot so lieu", "thang nay", "quy nay", "nam nay", "ky nay"}))
         return {ReportCovers::current, false};
-    int unit = frequency == Recurrence::quarterly ? 3 : frequency == Recurrence::half_yearly ? 6
-             : frequency == Recurrence::yearly    ? 12 : 0;
+    int unit = frequency == Recurrence::quarterly     ? 3
+               : frequency == Recurrence::half_yearly ? 6
+               : frequency == Recurrence::yearly      ? 12
+                                                      : 0;
     if (unit && first_due.month % unit == 0) return {ReportCovers::current, false};
     return {ReportCovers::previous, true};
 }
@@ -840,7 +880,9 @@ std::string match_region(std::string_view words) {
 
 namespace {
 
-bool is_number_letter(char32_t cp) { return is_letter(cp) || is_digit(cp); }
+bool is_number_letter(char32_t cp) {
+    return is_letter(cp) || is_digit(cp);
+}
 
 // Reads a document number at `i`: [digits][/yyyy]/KIND-ISSUER. Sets `end`. The numeric part
 // may be blank only when `allow_blank`.
@@ -851,8 +893,9 @@ std::optional<std::string> read_document_number(std::string_view s, std::size_t 
     if (i - b > 6) return std::nullopt;
     std::size_t num_end = i;
     // optional /yyyy
-    if (i + 5 < s.size() && s[i] == '/' && std::all_of(s.begin() + static_cast<long>(i) + 1, s.begin() + static_cast<long>(i) + 5,
-                                                       [](char c) { return c >= '0' && c <= '9'; }) &&
+    if (i + 5 < s.size() && s[i] == '/' &&
+        std::all_of(s.begin() + static_cast<long>(i) + 1, s.begin() + static_cast<long>(i) + 5,
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
         s[i + 5] == '/')
         i += 5;
     if (i >= s.size() || s[i] != '/') return std::nullopt;
@@ -893,8 +936,10 @@ std::optional<std::string> parse_document_number(std::string_view text) {
     while (i < t.size()) {  // ":" and the blanks of a draft
         std::size_t n = 0;
         char32_t cp = decode_at(t, i, n);
-        if (cp == ':' || is_space(cp) || cp == '.' || cp == '_' || cp == 0x2026) i += n;
-        else break;
+        if (cp == ':' || is_space(cp) || cp == '.' || cp == '_' || cp == 0x2026)
+            i += n;
+        else
+            break;
     }
     std::size_t end = 0;
     auto number = read_document_number(t, i, true, end);
@@ -913,18 +958,19 @@ struct Kind {
 
 const std::vector<Kind>& document_kinds() {
     static const std::vector<Kind> kinds = {
-        {{"ke", "hoach"}, "Kế hoạch"},     {{"quyet", "dinh"}, "Quyết định"}, {{"cong", "van"}, "Công văn"},
-        {{"van", "ban"}, "Văn bản"},       {{"nghi", "dinh"}, "Nghị định"},   {{"nghi", "quyet"}, "Nghị quyết"},
-        {{"chi", "thi"}, "Chỉ thị"},       {{"thong", "tu"}, "Thông tư"},     {{"thong", "bao"}, "Thông báo"},
-        {{"huong", "dan"}, "Hướng dẫn"},   {{"bao", "cao"}, "Báo cáo"},
+        {{"ke", "hoach"}, "Kế hoạch"},   {{"quyet", "dinh"}, "Quyết định"}, {{"cong", "van"}, "Công văn"},
+        {{"van", "ban"}, "Văn bản"},     {{"nghi", "dinh"}, "Nghị định"},   {{"nghi", "quyet"}, "Nghị quyết"},
+        {{"chi", "thi"}, "Chỉ thị"},     {{"thong", "tu"}, "Thông tư"},     {{"thong", "bao"}, "Thông báo"},
+        {{"huong", "dan"}, "Hướng dẫn"}, {{"bao", "cao"}, "Báo cáo"},
     };
     return kinds;
 }
 
 // Where the issuer after "của" ends and the title begins.
 const std::vector<std::string_view>& title_openers() {
-    static const std::vector<std::string_view> v = {"về việc", "về", "v/v", "phê duyệt", "quy định", "ban hành",
-                                                    "hướng dẫn", "triển khai", "thực hiện", "sửa đổi", "ngày"};
+    static const std::vector<std::string_view> v = {"về việc",   "về",       "v/v",       "phê duyệt",
+                                                    "quy định",  "ban hành", "hướng dẫn", "triển khai",
+                                                    "thực hiện", "sửa đổi",  "ngày"};
     return v;
 }
 
@@ -949,11 +995,13 @@ std::size_t title_end(std::string_view s, std::size_t i) {
     int depth = 0;
     while (i < s.size()) {
         char c = s[i];
-        if (c == '(') ++depth;
+        if (c == '(')
+            ++depth;
         else if (c == ')') {
             if (depth == 0) return i;
             --depth;
-        } else if (c == ';') return i;
+        } else if (c == ';')
+            return i;
         else if (c == '.' || c == '!' || c == '?') {
             if (i + 1 >= s.size()) return i;
             std::size_t n = 0;

@@ -1,8 +1,8 @@
 // `pgi import`: the component sections of the tasks region, their owner headings and
 // tasks (TaskSections in import_build.hpp).
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "import_build.hpp"
 #include "pgi/text.hpp"
@@ -14,7 +14,8 @@ using namespace recognise;
 namespace {
 
 std::string ordinal(int n) {
-    static const char* words[] = {"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"};
+    static const char* words[] = {"",      "first", "second",  "third",  "fourth",
+                                  "fifth", "sixth", "seventh", "eighth", "ninth"};
     return n >= 1 && n <= 9 ? words[n] : fmt::format("{}th", n);
 }
 
@@ -63,10 +64,10 @@ void TaskSections::several_deadlines(const Paragraph& p, std::string_view body, 
     std::string list;
     for (const auto& f : found) list += (list.empty() ? "" : ", ") + f;
     append_note(t.note, fmt::format("The document names {} deadlines ({}); due is the first.", found.size(), list));
-    sink_.diags.warning(sink_.at(p.line), "several-deadlines",
-                        fmt::format("the task names {} deadlines ({}); `due` is the first, all are in its note",
-                                    found.size(), list),
-                        "split the task by hand if each deadline is a separate delivery");
+    sink_.diags.warning(
+        sink_.at(p.line), "several-deadlines",
+        fmt::format("the task names {} deadlines ({}); `due` is the first, all are in its note", found.size(), list),
+        "split the task by hand if each deadline is a separate delivery");
 }
 
 std::string TaskSections::lead_in_text(std::string_view text, int line) {
@@ -191,10 +192,10 @@ void TaskSections::close() {
     if (!section_) return;
     lettering_findings(*section_);
     if (!section_->has_target && !targets_.has_targets_for(section_->ref->id))  // section I may state it
-        sink_.diags.warning(sink_.at(section_->line), "missing-target",
-                            fmt::format("component section {} states no target (\"Mục tiêu … đạt … điểm\")",
-                                        section_->source),
-                            "add the target and baseline to the plan by hand");
+        sink_.diags.warning(
+            sink_.at(section_->line), "missing-target",
+            fmt::format("component section {} states no target (\"Mục tiêu … đạt … điểm\")", section_->source),
+            "add the target and baseline to the plan by hand");
     section_.reset();
 }
 
@@ -228,11 +229,11 @@ void TaskSections::numbered(const Paragraph& p, std::string_view rest) {
     close();
     skipping_ = true;
     if (contains_phrase(folded_key(rest), "chi so")) {
-        sink_.diags.warning(sink_.at(p.line), "unmatched-component",
-                            fmt::format("section `{}` names no known PGI component; its tasks are skipped",
-                                        collapse_spaces(p.text)),
-                            "component names are matched with data/pgi-components.yaml; rename the heading to "
-                            "one of the four component names");
+        sink_.diags.warning(
+            sink_.at(p.line), "unmatched-component",
+            fmt::format("section `{}` names no known PGI component; its tasks are skipped", collapse_spaces(p.text)),
+            "component names are matched with data/pgi-components.yaml; rename the heading to "
+            "one of the four component names");
     } else if (!targets_.free_targets(p, numbering_.source_of(p.marker.label))) {
         sink_.unplaced(p, "a numbered heading that names no component");
     }

@@ -1,9 +1,9 @@
 // `pgi import`: component and total targets, baselines, and the checks made when they are
 // all known (TargetCollector in import_build.hpp).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "import_build.hpp"
 #include "pgi/national_table.hpp"
@@ -92,12 +92,12 @@ void TargetCollector::statement_findings(const TargetStatement& st, int line) {
         if (!r.region.empty() && match_region(r.region).empty() && !past(year_of(r.year))) {
             std::string ids;
             for (const auto& g : regions()) ids += (ids.empty() ? "" : ", ") + g.id;
-            sink_.diags.warning(sink_.at(line), "unknown-region",
-                                fmt::format("a rank target among the provinces of \"{}\" (top {}): that is none of the "
-                                            "six socio-economic regions of data/provinces.yaml; it is not imported",
-                                            r.region, r.rank),
-                                fmt::format("add it by hand as `{{year: …, rank_top: {}, region: …}}` with one of {}",
-                                            r.rank, ids));
+            sink_.diags.warning(
+                sink_.at(line), "unknown-region",
+                fmt::format("a rank target among the provinces of \"{}\" (top {}): that is none of the "
+                            "six socio-economic regions of data/provinces.yaml; it is not imported",
+                            r.region, r.rank),
+                fmt::format("add it by hand as `{{year: …, rank_top: {}, region: …}}` with one of {}", r.rank, ids));
         }
 }
 
@@ -146,8 +146,8 @@ void TargetCollector::add_targets(const ReferenceComponent* ref, const TargetSta
                 c.baseline = b;
             }
             sink_.note(line, "baseline-statement",
-                             fmt::format("{} points in {} is a past result: read as the baseline of `{}`, not a target",
-                                         format_score(s.score), year, ref->id));
+                       fmt::format("{} points in {} is a past result: read as the baseline of `{}`, not a target",
+                                   format_score(s.score), year, ref->id));
             continue;
         }
         Target t;
@@ -163,9 +163,9 @@ void TargetCollector::add_targets(const ReferenceComponent* ref, const TargetSta
         int year = year_of(r.year);
         if (past(year)) {
             sink_.note(line, "baseline-statement",
-                             fmt::format("rank {} in {} is a past result of `{}`, not a target; the plan format keeps "
-                                         "ranks of the total only",
-                                         r.rank, year, ref->id));
+                       fmt::format("rank {} in {} is a past result of `{}`, not a target; the plan format keeps "
+                                   "ranks of the total only",
+                                   r.rank, year, ref->id));
             continue;
         }
         if (auto t = rank_target(r, year, line, source)) c.targets.push_back(*t);
@@ -174,7 +174,8 @@ void TargetCollector::add_targets(const ReferenceComponent* ref, const TargetSta
 
 // A past total or rank: an observation of the plan (official, as the document states it).
 void TargetCollector::observe_total(int year, std::optional<Score> total, std::optional<int> rank, int line) {
-    auto it = std::find_if(observations_.begin(), observations_.end(), [&](const Observation& o) { return o.year == year; });
+    auto it =
+        std::find_if(observations_.begin(), observations_.end(), [&](const Observation& o) { return o.year == year; });
     if (it == observations_.end()) {
         Observation o;
         o.year = year;
@@ -188,8 +189,8 @@ void TargetCollector::observe_total(int year, std::optional<Score> total, std::o
     if (total && !it->total) it->total = total;
     if (rank && !it->rank) it->rank = rank;
     sink_.note(line, "baseline-statement",
-                     fmt::format("the PGI result of {} ({}) is a past result: read as an observation, not a target", year,
-                                 total ? format_score(*total) + " points" : fmt::format("rank {}", *rank)));
+               fmt::format("the PGI result of {} ({}) is a past result: read as an observation, not a target", year,
+                           total ? format_score(*total) + " points" : fmt::format("rank {}", *rank)));
 }
 
 void TargetCollector::total_statement(const TargetStatement& st, int line, const std::string& source) {
@@ -294,12 +295,13 @@ void TargetCollector::finish(Plan& plan, int first_year) {
             if (t.kind == TargetKind::score && t.stated_increase && c.baseline) {
                 Score actual = t.score - c.baseline->score;
                 if (actual != *t.stated_increase) {
-                    sink_.diags.warning(t.location, "target-mismatch",
-                                        fmt::format("component `{}`: target {} minus baseline {} is {}, but the document "
-                                                    "states an increase of {}",
-                                                    comp.id, format_score(t.score), format_score(c.baseline->score),
-                                                    format_signed_score(actual), format_score(*t.stated_increase)),
-                                        "the stated increase is kept in the target's note; check the document");
+                    sink_.diags.warning(
+                        t.location, "target-mismatch",
+                        fmt::format("component `{}`: target {} minus baseline {} is {}, but the document "
+                                    "states an increase of {}",
+                                    comp.id, format_score(t.score), format_score(c.baseline->score),
+                                    format_signed_score(actual), format_score(*t.stated_increase)),
+                        "the stated increase is kept in the target's note; check the document");
                     append_note(t.note, fmt::format("The document states an increase of {}; target − baseline is {}.",
                                                     format_score(*t.stated_increase), format_score(actual)));
                     t.stated_increase.reset();
@@ -320,17 +322,21 @@ void TargetCollector::finish(Plan& plan, int first_year) {
             Score sum;
             bool complete = !plan.components.empty();
             for (const auto& c : plan.components) {
-                auto it = std::find_if(c.targets.begin(), c.targets.end(),
-                                       [&](const Target& x) { return x.kind == TargetKind::score && x.year == t.year; });
-                if (it == c.targets.end()) complete = false;
-                else sum += it->score;
+                auto it = std::find_if(c.targets.begin(), c.targets.end(), [&](const Target& x) {
+                    return x.kind == TargetKind::score && x.year == t.year;
+                });
+                if (it == c.targets.end())
+                    complete = false;
+                else
+                    sum += it->score;
             }
             if (complete && sum != t.score) {
-                sink_.diags.warning(t.location, "target-mismatch",
-                                    fmt::format("the total target {} for {} differs from the sum of the component targets "
-                                                "{}; it is not imported",
-                                                format_score(t.score), t.year, format_score(sum)),
-                                    "the PGI score is the sum of the four component scores");
+                sink_.diags.warning(
+                    t.location, "target-mismatch",
+                    fmt::format("the total target {} for {} differs from the sum of the component targets "
+                                "{}; it is not imported",
+                                format_score(t.score), t.year, format_score(sum)),
+                    "the PGI score is the sum of the four component scores");
                 continue;
             }
         }

@@ -1,9 +1,9 @@
 // Text preparation for `pgi import`: from raw bytes to NFC paragraphs, with footnotes set
 // aside and sentences split by page breaks rejoined (contract in pgi/import.hpp).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "import_detail.hpp"
 #include "pgi/import.hpp"
@@ -17,10 +17,18 @@ namespace {
 
 bool is_superscript_digit(char32_t cp, int& value) {
     switch (cp) {
-        case 0x2070: value = 0; return true;
-        case 0x00B9: value = 1; return true;
-        case 0x00B2: value = 2; return true;
-        case 0x00B3: value = 3; return true;
+        case 0x2070:
+            value = 0;
+            return true;
+        case 0x00B9:
+            value = 1;
+            return true;
+        case 0x00B2:
+            value = 2;
+            return true;
+        case 0x00B3:
+            value = 3;
+            return true;
         default:
             if (cp >= 0x2074 && cp <= 0x2079) {
                 value = static_cast<int>(cp - 0x2070);
@@ -49,11 +57,15 @@ std::string normalise_spaces(std::string_view line) {
     while (i < line.size()) {
         std::size_t n = 0;
         char32_t cp = decode_at(line, i, n);
-        if (cp == '\t') out += '\t';
-        else if (is_space(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85) out += ' ';
+        if (cp == '\t')
+            out += '\t';
+        else if (is_space(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+            out += ' ';
         else if (is_invisible(cp)) {
-        } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) out += ' ';
-        else out.append(line.substr(i, n));
+        } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            out += ' ';
+        else
+            out.append(line.substr(i, n));
         i += n;
     }
     return out;
@@ -64,7 +76,7 @@ std::string normalise_spaces(std::string_view line) {
 std::string strip_markdown(std::string_view line) {
     std::string_view s = trim(line);
     while (!s.empty() && s.front() == '>') s = trim(s.substr(1));  // block quotes
-    if (!s.empty() && s.front() == '#') {                           // ATX headings
+    if (!s.empty() && s.front() == '#') {                          // ATX headings
         std::size_t k = 0;
         while (k < s.size() && s[k] == '#') ++k;
         if (k <= 6 && (k == s.size() || s[k] == ' ')) s = trim(s.substr(k));
@@ -110,7 +122,8 @@ std::string strip_markdown(std::string_view line) {
 
 bool is_rule_line(std::string_view t) {
     if (t.size() < 3) return false;
-    return std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || c == '_' || c == '=' || c == '*' || c == '~' || c == ' '; });
+    return std::all_of(t.begin(), t.end(),
+                       [](char c) { return c == '-' || c == '_' || c == '=' || c == '*' || c == '~' || c == ' '; });
 }
 
 // "3", "- 3 -", "– 12 –", "Trang 3": a page number on a line of its own.
@@ -133,9 +146,12 @@ bool is_page_number_line(std::string_view t) {
 std::size_t leading_spaces(std::string_view raw) {
     std::size_t k = 0;
     for (char c : raw) {
-        if (c == ' ') ++k;
-        else if (c == '\t') k += 4;
-        else break;
+        if (c == ' ')
+            ++k;
+        else if (c == '\t')
+            k += 4;
+        else
+            break;
     }
     return k;
 }
@@ -217,8 +233,9 @@ struct Line {
 // Bắc Mẫu, ngày …" is cut after the document number.
 std::vector<std::string> header_parts(std::string_view line) {
     std::string text(line);
-    for (const std::vector<std::string>& motto : {std::vector<std::string>{"cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"},
-                                                  std::vector<std::string>{"doc", "lap", "tu", "do", "hanh", "phuc"}}) {
+    for (const std::vector<std::string>& motto :
+         {std::vector<std::string>{"cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"},
+          std::vector<std::string>{"doc", "lap", "tu", "do", "hanh", "phuc"}}) {
         auto words = split_words(text);
         for (std::size_t w = 0; w + motto.size() <= words.size(); ++w) {
             bool hit = true;
@@ -271,7 +288,9 @@ std::vector<std::string> split_columns(std::string_view line) {
     return out;
 }
 
-bool is_footnote_definition_start(std::string_view t) { return parse_footnote_definition(t).has_value(); }
+bool is_footnote_definition_start(std::string_view t) {
+    return parse_footnote_definition(t).has_value();
+}
 
 }  // namespace
 
@@ -325,10 +344,11 @@ std::vector<FootnoteMarker> find_footnote_markers(std::string_view text) {
             if (paren) ++j;
             std::size_t ds = j;
             int number = 0;
-            while (j < text.size() && j - ds < 3 && text[j] >= '0' && text[j] <= '9') number = number * 10 + (text[j++] - '0');
+            while (j < text.size() && j - ds < 3 && text[j] >= '0' && text[j] <= '9')
+                number = number * 10 + (text[j++] - '0');
             if (j > ds && (!paren || (j < text.size() && text[j++] == ')')) && j < text.size() && text[j] == '^') {
-                out.push_back({paren ? FootnoteMarker::Style::parenthesised : FootnoteMarker::Style::superscript, number,
-                               i, j + 1});
+                out.push_back({paren ? FootnoteMarker::Style::parenthesised : FootnoteMarker::Style::superscript,
+                               number, i, j + 1});
                 i = j + 1;
                 continue;
             }
@@ -339,9 +359,11 @@ std::vector<FootnoteMarker> find_footnote_markers(std::string_view text) {
             if (caret) ++j;
             std::size_t ds = j;
             int number = 0;
-            while (j < text.size() && j - ds < 3 && text[j] >= '0' && text[j] <= '9') number = number * 10 + (text[j++] - '0');
+            while (j < text.size() && j - ds < 3 && text[j] >= '0' && text[j] <= '9')
+                number = number * 10 + (text[j++] - '0');
             if (j > ds && j < text.size() && text[j] == ']') {
-                out.push_back({caret ? FootnoteMarker::Style::caret : FootnoteMarker::Style::bracket, number, i, j + 1});
+                out.push_back(
+                    {caret ? FootnoteMarker::Style::caret : FootnoteMarker::Style::bracket, number, i, j + 1});
                 i = j + 1;
                 continue;
             }
@@ -503,8 +525,10 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
         std::size_t blank = 0;
         std::vector<std::size_t> lengths;
         for (const auto& l : lines) {
-            if (trim(l.text).empty()) ++blank;
-            else lengths.push_back(code_point_count(l.text));
+            if (trim(l.text).empty())
+                ++blank;
+            else
+                lengths.push_back(code_point_count(l.text));
         }
         single_newline = lengths.size() >= 12 && blank * 10 < lengths.size();
         if (!lengths.empty()) {
@@ -543,7 +567,8 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
             int numeric = 0;
             for (const auto& c : cols) {
                 auto words = split_words(c);
-                bool year = std::any_of(words.begin(), words.end(), [](const Word& w) { return w.number && w.fold.size() == 4; });
+                bool year = std::any_of(words.begin(), words.end(),
+                                        [](const Word& w) { return w.number && w.fold.size() == 4; });
                 if (parse_score(trim_end_chars(c, " ")) || (year && c.size() < 40)) ++numeric;
             }
             if (cols.size() >= 3 && numeric >= 2) layout_cells = std::move(cols);
@@ -579,7 +604,8 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
             continue;
         }
         // pandoc's raw blocks between lists: ```{=html} <!-- --> ```.
-        if (t.substr(0, 3) == "```" || (t.substr(0, 4) == "<!--" && t.substr(t.size() >= 3 ? t.size() - 3 : 0) == "-->")) {
+        if (t.substr(0, 3) == "```" ||
+            (t.substr(0, 4) == "<!--" && t.substr(t.size() >= 3 ? t.size() - 3 : 0) == "-->")) {
             close();
             continue;
         }
@@ -596,9 +622,10 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
             // pdftotext -layout indents a paragraph's first line; a list item's lines hang
             // deeper than its marker (pandoc -t plain), so that is no new paragraph.
             bool indented_new = !cur_item && indent > prev_indent + 1 && ends_sentence(cur.text);
-            std::string head = folded_key(std::string_view(cleaned).substr(0, std::min<std::size_t>(cleaned.size(), 24)));
-            bool opener = head.rfind("can cu", 0) == 0 || head.rfind("thuc hien", 0) == 0 ||
-                          head.rfind("trien khai", 0) == 0;
+            std::string head =
+                folded_key(std::string_view(cleaned).substr(0, std::min<std::size_t>(cleaned.size(), 24)));
+            bool opener =
+                head.rfind("can cu", 0) == 0 || head.rfind("thuc hien", 0) == 0 || head.rfind("trien khai", 0) == 0;
             bool line_new = single_newline && !starts_lowercase(cleaned) &&
                             (ends_sentence(cur.text) || prev_len * 5 < wrap_width * 4 || opener);
             if (item || upper || cur_upper || indented_new || line_new || line.standalone || cur_standalone ||
@@ -698,10 +725,13 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
                            (prev.marker.kind != ListMarker::Kind::letter || prev.text.find(':') != std::string::npos);
             bool next_ok = !p.table_row && p.marker.kind == ListMarker::Kind::none && starts_lowercase(p.text);
             if (prev_ok && next_ok) {
-                out.diagnostics.add({Severity::note, SourceLocation{file_name, p.line, 1}, "joined-paragraphs",
-                                     fmt::format("joined to the paragraph at line {}: a sentence split by a page break",
-                                                 prev.line),
-                                     "", {}});
+                out.diagnostics.add(
+                    {Severity::note,
+                     SourceLocation{file_name, p.line, 1},
+                     "joined-paragraphs",
+                     fmt::format("joined to the paragraph at line {}: a sentence split by a page break", prev.line),
+                     "",
+                     {}});
                 prev.text += ' ';
                 prev.text += p.text;
                 prev.end_line = p.end_line;

@@ -1,8 +1,8 @@
 // Code-point and word helpers for the importer (see import_detail.hpp).
+#include <utf8proc.h>
+
 #include <cstdlib>
 #include <memory>
-
-#include <utf8proc.h>
 
 #include "import_detail.hpp"
 #include "pgi/text.hpp"
@@ -78,8 +78,8 @@ bool is_lower(char32_t cp) {
 }
 
 bool is_space(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
-           cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == '\v';
+    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000 || cp == '\v';
 }
 
 namespace {
@@ -93,8 +93,10 @@ const std::vector<char>& fold_table() {
         std::vector<char> t(fold_table_size, 0);
         for (char32_t cp = 0; cp < fold_table_size; ++cp) {
             if (cp < 0x80) {
-                if (cp >= 'A' && cp <= 'Z') t[cp] = static_cast<char>(cp - 'A' + 'a');
-                else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) t[cp] = static_cast<char>(cp);
+                if (cp >= 'A' && cp <= 'Z')
+                    t[cp] = static_cast<char>(cp - 'A' + 'a');
+                else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+                    t[cp] = static_cast<char>(cp);
                 continue;
             }
             if (cp == 0x0110 || cp == 0x0111) {  // Đ đ have no decomposition
@@ -103,12 +105,13 @@ const std::vector<char>& fold_table() {
             }
             utf8proc_int32_t buf[8];
             int lbc = 0;
-            auto m = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 8,
-                                             static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                                                            UTF8PROC_CASEFOLD),
-                                             &lbc);
-            if (m >= 1 && m <= 8 && buf[0] >= 'a' && buf[0] <= 'z') t[cp] = static_cast<char>(buf[0]);
-            else if (m >= 1 && m <= 8 && buf[0] >= '0' && buf[0] <= '9') t[cp] = static_cast<char>(buf[0]);
+            auto m = utf8proc_decompose_char(
+                static_cast<utf8proc_int32_t>(cp), buf, 8,
+                static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD), &lbc);
+            if (m >= 1 && m <= 8 && buf[0] >= 'a' && buf[0] <= 'z')
+                t[cp] = static_cast<char>(buf[0]);
+            else if (m >= 1 && m <= 8 && buf[0] >= '0' && buf[0] <= '9')
+                t[cp] = static_cast<char>(buf[0]);
         }
         return t;
     }();
@@ -158,8 +161,12 @@ std::string map_case(std::string_view text, bool upper_first_only, bool to_upper
 }
 }  // namespace
 
-std::string capitalise(std::string_view text) { return map_case(text, true, true); }
-std::string lower(std::string_view text) { return map_case(text, false, false); }
+std::string capitalise(std::string_view text) {
+    return map_case(text, true, true);
+}
+std::string lower(std::string_view text) {
+    return map_case(text, false, false);
+}
 
 std::string_view trim(std::string_view s) {
     std::size_t b = 0;

@@ -1,13 +1,13 @@
 #include "pgi/intake.hpp"
 
+#include <fmt/format.h>
+#include <zip.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <unordered_map>
-
-#include <fmt/format.h>
 #include <pugixml.hpp>
-#include <zip.h>
+#include <unordered_map>
 
 #include "pgi/form.hpp"
 #include "pgi/io.hpp"
@@ -31,7 +31,8 @@ std::string ReadSheet::text(int row, int col) const {
 
 std::string cell_name(int row, int col) {
     std::string letters;
-    for (int c = col + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    for (int c = col + 1; c > 0; c = (c - 1) / 26)
+        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
     return letters + std::to_string(row + 1);
 }
 
@@ -42,7 +43,8 @@ constexpr zip_uint64_t max_entry = 256u << 20;
 std::optional<std::string> zip_entry(zip_t* z, const std::string& name) {
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat(z, name.c_str(), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size > max_entry) return std::nullopt;
+    if (zip_stat(z, name.c_str(), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size > max_entry)
+        return std::nullopt;
     zip_file_t* f = zip_fopen(z, name.c_str(), 0);
     if (!f) return std::nullopt;
     std::string data(static_cast<std::size_t>(st.size), '\0');
@@ -57,8 +59,10 @@ std::string item_text(const pugi::xml_node& n) {
     std::string out;
     for (pugi::xml_node c : n.children()) {
         std::string_view name = c.name();
-        if (name == "t") out += c.text().get();
-        else if (name == "r") out += item_text(c);
+        if (name == "t")
+            out += c.text().get();
+        else if (name == "r")
+            out += item_text(c);
     }
     return out;
 }
@@ -159,7 +163,8 @@ std::optional<std::vector<ReadSheet>> read_xlsx(const fs::path& path, std::strin
                 ReadCell cell;
                 if (type == "s") {
                     auto i = c.child("v").text().as_llong(-1);
-                    if (i >= 0 && static_cast<std::size_t>(i) < shared.size()) cell.text = shared[static_cast<std::size_t>(i)];
+                    if (i >= 0 && static_cast<std::size_t>(i) < shared.size())
+                        cell.text = shared[static_cast<std::size_t>(i)];
                 } else if (type == "inlineStr") {
                     cell.text = item_text(c.child("is"));
                 } else if (type == "str" || type == "e") {
@@ -181,9 +186,7 @@ std::optional<std::vector<ReadSheet>> read_xlsx(const fs::path& path, std::strin
     return sheets;
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::optional<ReadSheet> read_csv_table(const fs::path& path, std::string& error) {
     auto text = read_file(path);
@@ -200,19 +203,24 @@ std::optional<ReadSheet> read_csv_table(const fs::path& path, std::string& error
         for (unsigned char c : s)
             if (c == 0xCC || c == 0xD2 || c == 0xDE || c == 0xEC || c == 0xF2 || c == 0xF5 || c == 0xFD || c == 0xF0)
                 cp1258 = true;
-        error = cp1258 ? "the file is not UTF-8; it looks like Windows-1258 (Vietnamese \"ANSI\", Excel's plain \"CSV\"): "
-                         "save it again as \"CSV UTF-8 (Comma delimited)\", or send the .xlsx"
-                       : "the file is not UTF-8: save it as \"CSV UTF-8\"";
+        error = cp1258
+                    ? "the file is not UTF-8; it looks like Windows-1258 (Vietnamese \"ANSI\", Excel's plain \"CSV\"): "
+                      "save it again as \"CSV UTF-8 (Comma delimited)\", or send the .xlsx"
+                    : "the file is not UTF-8: save it as \"CSV UTF-8\"";
         return std::nullopt;
     }
     // Separator: whichever of , and ; the first line has more of, outside quotes.
     int commas = 0, semis = 0;
     bool q = false;
     for (char c : s) {
-        if (c == '"') q = !q;
-        else if (!q && c == '\n') break;
-        else if (!q && c == ',') ++commas;
-        else if (!q && c == ';') ++semis;
+        if (c == '"')
+            q = !q;
+        else if (!q && c == '\n')
+            break;
+        else if (!q && c == ',')
+            ++commas;
+        else if (!q && c == ';')
+            ++semis;
     }
     char sep = semis > commas ? ';' : ',';
     ReadSheet sheet;
@@ -359,7 +367,8 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
         }
         if (!table && !sheet) {
             out.error(SourceLocation{form.file, 0, 0}, "form-not-pgi",
-                      fmt::format("the sheet `{}` is missing (renamed?)", form_sheet), "keep the sheet names of the form");
+                      fmt::format("the sheet `{}` is missing (renamed?)", form_sheet),
+                      "keep the sheet names of the form");
             return form;
         }
     }
@@ -428,8 +437,8 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
             for (int c = 0; c < 6; ++c)
                 if (trim(sheet->text(r, c)) != trim(meta->text(mr, c))) {
                     out.error(where(sname, r, c), "form-locked-cell-changed",
-                              fmt::format("the pre-filled cell was changed: `{}`, the form said `{}`", sheet->text(r, c),
-                                          meta->text(mr, c)),
+                              fmt::format("the pre-filled cell was changed: `{}`, the form said `{}`",
+                                          sheet->text(r, c), meta->text(mr, c)),
                               "the grey columns are not to be edited; put changes in the yellow columns");
                     break;
                 }
@@ -442,9 +451,10 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
             continue;
         }
         if (!owners.is_owner(*task, form.owner)) {
-            out.error(where(sname, r, form_col_task), "form-foreign-task",
-                      fmt::format("task `{}` is not `{}`'s: it neither leads nor cooperates on it", task_id, form.owner),
-                      "each agency reports on its own tasks; rows may not be added to the form");
+            out.error(
+                where(sname, r, form_col_task), "form-foreign-task",
+                fmt::format("task `{}` is not `{}`'s: it neither leads nor cooperates on it", task_id, form.owner),
+                "each agency reports on its own tasks; rows may not be added to the form");
             continue;
         }
         std::string status_text = trim(sheet->text(r, form_col_new_status));
@@ -464,11 +474,13 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
         if (!status)
             out.error(where(sname, r, form_col_new_status), "form-bad-status",
                       fmt::format("`{}` is not a status", status_text), "use " + accepted_status_text());
-        else e.update.status = *status;
+        else
+            e.update.status = *status;
         const ReadCell* dc = sheet->at(r, form_col_date);
         if (!dc || trim(dc->text).empty()) {
             out.error(where(sname, r, form_col_date), "form-missing-date",
-                      fmt::format("task `{}`: the date of the update is missing", task_id), "write the date as dd/mm/yyyy");
+                      fmt::format("task `{}`: the date of the update is missing", task_id),
+                      "write the date as dd/mm/yyyy");
         } else if (auto d = cell_date(*dc)) {
             e.update.date = *d;
             if (!update_date_fits_period(*d, period))
@@ -495,12 +507,15 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
             }
             if (value < 0)
                 out.error(where(sname, r, form_col_percent), "form-bad-percent",
-                          fmt::format("`{}` is not a whole number from 0 to 100", sheet->text(r, form_col_percent)), "");
-            else e.update.percent = value;
+                          fmt::format("`{}` is not a whole number from 0 to 100", sheet->text(r, form_col_percent)),
+                          "");
+            else
+                e.update.percent = value;
         }
         std::string note = trim(sheet->text(r, form_col_note));
         std::string difficulties = trim(sheet->text(r, form_col_difficulties));
-        if (!difficulties.empty()) note += (note.empty() ? "" : "\n") + std::string("Khó khăn, vướng mắc: ") + difficulties;
+        if (!difficulties.empty())
+            note += (note.empty() ? "" : "\n") + std::string("Khó khăn, vướng mắc: ") + difficulties;
         e.update.note = note;
         std::string ev = sheet->text(r, form_col_evidence);
         std::size_t start = 0;

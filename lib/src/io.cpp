@@ -1,14 +1,14 @@
 #include "pgi/io.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace pgi {
 
@@ -33,7 +33,8 @@ Result<std::string> read_file(const std::filesystem::path& path) {
         return io_failure(path, "is not a regular file (a device, FIFO or socket)");
     }
     if (static_cast<unsigned long long>(st.st_size) > max_input_bytes) {
-        return io_failure(path, "is larger than " + std::to_string(max_input_bytes >> 20) + " MiB, more than any plan needs");
+        return io_failure(path,
+                          "is larger than " + std::to_string(max_input_bytes >> 20) + " MiB, more than any plan needs");
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {

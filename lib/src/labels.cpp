@@ -46,14 +46,17 @@ constexpr Forms forms[] = {
 #undef PGI_PLURAL
 
 // One check per label, so that the compiler names the label whose translations differ.
-#define PGI_LABEL(key, vi, en) \
-    static_assert(same_placeholders(forms[static_cast<std::size_t>(Label::key)]), "labels.def: " #key " has different placeholders in vi and en");
+#define PGI_LABEL(key, vi, en)                                                    \
+    static_assert(same_placeholders(forms[static_cast<std::size_t>(Label::key)]), \
+                  "labels.def: " #key " has different placeholders in vi and en");
 #define PGI_PLURAL(key, vi_one, vi_other, en_one, en_other) PGI_LABEL(key, vi_one, en_one)
 #include "pgi/labels.def"
 #undef PGI_LABEL
 #undef PGI_PLURAL
 
-const Forms& forms_of(Label key) { return forms[static_cast<std::size_t>(key)]; }
+const Forms& forms_of(Label key) {
+    return forms[static_cast<std::size_t>(key)];
+}
 
 }  // namespace
 
@@ -70,11 +73,16 @@ std::string_view plural_form(Label key, Language language, long n) {
 
 std::string_view status_label(TaskStatus status, Language language) {
     switch (status) {
-        case TaskStatus::not_started: return label(Label::status_not_started, language);
-        case TaskStatus::in_progress: return label(Label::status_in_progress, language);
-        case TaskStatus::done: return label(Label::status_done, language);
-        case TaskStatus::blocked: return label(Label::status_blocked, language);
-        case TaskStatus::cancelled: return label(Label::status_cancelled, language);
+        case TaskStatus::not_started:
+            return label(Label::status_not_started, language);
+        case TaskStatus::in_progress:
+            return label(Label::status_in_progress, language);
+        case TaskStatus::done:
+            return label(Label::status_done, language);
+        case TaskStatus::blocked:
+            return label(Label::status_blocked, language);
+        case TaskStatus::cancelled:
+            return label(Label::status_cancelled, language);
     }
     return label(Label::status_not_started, language);
 }

@@ -4,19 +4,19 @@
 // TOML, so each rule of docs/plan-format.md is written once.
 #include "pgi/load.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <initializer_list>
 
-#include <fmt/format.h>
-
 #include "doc_tree.hpp"
-#include "schema_tables.hpp"
 #include "pgi/escape.hpp"
 #include "pgi/io.hpp"
 #include "pgi/period.hpp"
 #include "pgi/text.hpp"
+#include "schema_tables.hpp"
 
 namespace pgi {
 
@@ -25,12 +25,12 @@ using detail::ParseContext;
 
 std::optional<InputFormat> format_from_extension(const std::filesystem::path& path) {
     auto ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext == ".yaml" || ext == ".yml") return InputFormat::yaml;
     if (ext == ".toml") return InputFormat::toml;
     return std::nullopt;
 }
-
 
 namespace {
 
@@ -59,7 +59,8 @@ void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
         unsigned char b = static_cast<unsigned char>(s[i]);
         std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
         char32_t cp = n == 1 ? b : n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
-        for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        for (std::size_t k = 1; k < n && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
         i += n - 1;
         switch (char_class(cp)) {
             case CharClass::control:
@@ -69,20 +70,23 @@ void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
                                       "which would reach terminals and reports");
                 return;
             case CharClass::bidi:
-                ctx.diagnostics.error(ctx.at(pos), "bidi-control",
-                                      fmt::format("bidirectional control U+{:04X} in the value", static_cast<unsigned>(cp)),
-                                      "remove it: it reorders how the rest of the line is shown, so what is displayed is "
-                                      "not what is stored");
+                ctx.diagnostics.error(
+                    ctx.at(pos), "bidi-control",
+                    fmt::format("bidirectional control U+{:04X} in the value", static_cast<unsigned>(cp)),
+                    "remove it: it reorders how the rest of the line is shown, so what is displayed is "
+                    "not what is stored");
                 return;
             case CharClass::invisible:
-                ctx.diagnostics.warning(ctx.at(pos), "invisible-character",
-                                        fmt::format("invisible character U+{:04X} in the value", static_cast<unsigned>(cp)),
-                                        "remove it (it often comes with text pasted from Word or a web page): a search "
-                                        "or comparison misses text that holds it");
+                ctx.diagnostics.warning(
+                    ctx.at(pos), "invisible-character",
+                    fmt::format("invisible character U+{:04X} in the value", static_cast<unsigned>(cp)),
+                    "remove it (it often comes with text pasted from Word or a web page): a search "
+                    "or comparison misses text that holds it");
                 return;
             case CharClass::ordinary:
             case CharClass::tab:
-            case CharClass::line_break: break;
+            case CharClass::line_break:
+                break;
         }
     }
 }
@@ -104,8 +108,7 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
         auto f = format_from_extension(file_name);
         if (!f) {
             ctx.diagnostics.error(SourceLocation{file_name, 0, 0}, "unknown-format",
-                                  "cannot tell the file format from the extension",
-                                  unknown_format_hint);
+                                  "cannot tell the file format from the extension", unknown_format_hint);
             return false;
         }
         format = *f;
@@ -133,7 +136,8 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
             return false;
         }
     }
-    bool parsed = format == InputFormat::yaml ? detail::parse_yaml_tree(text, ctx, root) : detail::parse_toml_tree(text, ctx, root);
+    bool parsed = format == InputFormat::yaml ? detail::parse_yaml_tree(text, ctx, root)
+                                              : detail::parse_toml_tree(text, ctx, root);
     if (parsed) check_scalars(root, ctx);
     return parsed;
 }
@@ -144,8 +148,7 @@ namespace {
 
 // Parses, then releases the file's bytes (when it owns them) before mapping: the tree already
 // holds every value, and a 40 MB plan need not be in memory three times over.
-LoadResult load_plan_impl(std::string_view text, std::string* owned, const std::string& file_name,
-                          InputFormat format) {
+LoadResult load_plan_impl(std::string_view text, std::string* owned, const std::string& file_name, InputFormat format) {
     LoadResult result;
     ParseContext ctx{file_name, result.diagnostics};
     Node root;

@@ -1,12 +1,12 @@
 // National score tables (national_table.hpp): the province data, CSV/YAML reading, checks.
 #include "pgi/national_table.hpp"
 
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "doc_tree.hpp"
 #include "pgi/io.hpp"
@@ -34,8 +34,8 @@ const ProvinceData& data() {
         try {
             YAML::Node root = YAML::Load(detail::embedded_provinces_yaml);
             for (const auto& r : root["regions"])
-                out.regions.push_back({r["id"].as<std::string>(), r["name"].as<std::string>(),
-                                       r["name_en"].as<std::string>()});
+                out.regions.push_back(
+                    {r["id"].as<std::string>(), r["name"].as<std::string>(), r["name_en"].as<std::string>()});
             auto read = [](const YAML::Node& list, std::vector<Province>& into) {
                 for (const auto& p : list) {
                     Province v;
@@ -68,11 +68,15 @@ const ProvinceData& data() {
     return d;
 }
 
-bool after_merger(int year) { return year >= 2025; }
+bool after_merger(int year) {
+    return year >= 2025;
+}
 
 }  // namespace
 
-const std::vector<Region>& regions() { return data().regions; }
+const std::vector<Region>& regions() {
+    return data().regions;
+}
 
 const Region* find_region(std::string_view id) {
     for (const auto& r : data().regions)
@@ -80,7 +84,9 @@ const Region* find_region(std::string_view id) {
     return nullptr;
 }
 
-const std::vector<Province>& provinces_for_year(int year) { return after_merger(year) ? data().p34 : data().p63; }
+const std::vector<Province>& provinces_for_year(int year) {
+    return after_merger(year) ? data().p34 : data().p63;
+}
 
 std::string province_key(std::string_view name) {
     std::string k = ascii_slug(to_nfc(name));
@@ -142,7 +148,8 @@ bool NationalTable::complete() const {
 }
 
 int NationalTable::rows_with_total() const {
-    return static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const TableRow& r) { return r.total_or_sum().has_value(); }));
+    return static_cast<int>(
+        std::count_if(rows.begin(), rows.end(), [](const TableRow& r) { return r.total_or_sum().has_value(); }));
 }
 
 const TableRow* NationalTable::find(std::string_view province_id) const {
@@ -163,13 +170,26 @@ Column column_of(std::string_view head) {
             k.erase(0, prefix.size());
             break;
         }
-    static const std::map<std::string, Column> names{
-        {"province", Column::province}, {"tinh-thanh-pho", Column::province}, {"tinh", Column::province},
-        {"tinh-thanh", Column::province}, {"1", Column::c1}, {"2", Column::c2}, {"3", Column::c3},
-        {"4", Column::c4}, {"pollution", Column::c1}, {"compliance", Column::c2},
-        {"green-practices", Column::c3}, {"incentives", Column::c4}, {"total", Column::total},
-        {"tong-diem", Column::total}, {"tong", Column::total}, {"pgi", Column::total}, {"rank", Column::rank},
-        {"xep-hang", Column::rank}, {"source", Column::source}, {"nguon", Column::source}};
+    static const std::map<std::string, Column> names{{"province", Column::province},
+                                                     {"tinh-thanh-pho", Column::province},
+                                                     {"tinh", Column::province},
+                                                     {"tinh-thanh", Column::province},
+                                                     {"1", Column::c1},
+                                                     {"2", Column::c2},
+                                                     {"3", Column::c3},
+                                                     {"4", Column::c4},
+                                                     {"pollution", Column::c1},
+                                                     {"compliance", Column::c2},
+                                                     {"green-practices", Column::c3},
+                                                     {"incentives", Column::c4},
+                                                     {"total", Column::total},
+                                                     {"tong-diem", Column::total},
+                                                     {"tong", Column::total},
+                                                     {"pgi", Column::total},
+                                                     {"rank", Column::rank},
+                                                     {"xep-hang", Column::rank},
+                                                     {"source", Column::source},
+                                                     {"nguon", Column::source}};
     auto it = names.find(k);
     return it == names.end() ? Column::unknown : it->second;
 }
@@ -287,7 +307,8 @@ struct RowBuilder {
 bool table_setting(std::string_view key, const std::string& value, const SourceLocation& at, NationalTable& table,
                    Diagnostics& out) {
     if (key == "published") {
-        if (auto d = parse_partial_date(value)) table.published = d;
+        if (auto d = parse_partial_date(value))
+            table.published = d;
         else
             out.error(at, "table-invalid-value", fmt::format("published `{}` is not a date", value),
                       "write when the figures were published: YYYY-MM (e.g. 2025-05) or YYYY-MM-DD");
@@ -295,8 +316,10 @@ bool table_setting(std::string_view key, const std::string& value, const SourceL
     }
     if (key == "partial") {
         std::string v = ascii_slug(value);
-        if (v == "true" || v == "yes") table.partial = true;
-        else if (v == "false" || v == "no") table.partial = false;
+        if (v == "true" || v == "yes")
+            table.partial = true;
+        else if (v == "false" || v == "no")
+            table.partial = false;
         else
             out.error(at, "table-invalid-value", fmt::format("partial `{}` is not true or false", value),
                       "write `partial: true` for a table that holds only some provinces");
@@ -372,8 +395,8 @@ void parse_csv(std::string_view text, NationalTable& table, Diagnostics& out) {
                       "keep one column of each kind");
         cols.push_back(c);
     }
-    bool all_components = seen.count(Column::c1) && seen.count(Column::c2) && seen.count(Column::c3) &&
-                          seen.count(Column::c4);
+    bool all_components =
+        seen.count(Column::c1) && seen.count(Column::c2) && seen.count(Column::c3) && seen.count(Column::c4);
     if (!seen.count(Column::province) || (!all_components && !seen.count(Column::total))) {
         out.error(at(records.front().front().line, 1), "table-missing-column",
                   !seen.count(Column::province) ? "the header has no `province` column"
@@ -394,7 +417,9 @@ void parse_csv(std::string_view text, NationalTable& table, Diagnostics& out) {
             const auto& cell = rec[i];
             SourceLocation loc = at(cell.line, cell.column);
             switch (cols[i]) {
-                case Column::province: row.name = cell.text; break;
+                case Column::province:
+                    row.name = cell.text;
+                    break;
                 case Column::c1:
                 case Column::c2:
                 case Column::c3:
@@ -412,8 +437,11 @@ void parse_csv(std::string_view text, NationalTable& table, Diagnostics& out) {
                     row.rank = b.rank_value(cell.text, loc);
                     row.rank_at = loc;
                     break;
-                case Column::source: row.source = cell.text; break;
-                case Column::unknown: break;
+                case Column::source:
+                    row.source = cell.text;
+                    break;
+                case Column::unknown:
+                    break;
             }
         }
         table.rows.push_back(std::move(row));
@@ -427,7 +455,8 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
     auto at = [&](detail::Pos p) { return ctx.at(p); };
     if (root.kind != detail::Node::Kind::mapping) {
         out.error(at(root.pos.line ? root.pos : detail::Pos{1, 1}), "table-missing-column",
-                  "a YAML table is a mapping with `year`, `source`, `published`, `partial` and `rows`", "see docs/rank.md");
+                  "a YAML table is a mapping with `year`, `source`, `published`, `partial` and `rows`",
+                  "see docs/rank.md");
         return;
     }
     RowBuilder b{table, out};
@@ -435,13 +464,14 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
     for (const auto& e : root.entries) {
         if (e.key == "year") {
             const std::string& v = e.value.scalar;
-            bool ok = v.size() == 4 && std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
-                      v[0] == '2';
+            bool ok = v.size() == 4 &&
+                      std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) && v[0] == '2';
             if (ok) {
                 if (need_year) table.year = std::stoi(v);
                 have_year = true;
             } else
-                out.error(at(e.value.pos), "table-invalid-value", fmt::format("year `{}` is not a year", e.value.scalar),
+                out.error(at(e.value.pos), "table-invalid-value",
+                          fmt::format("year `{}` is not a year", e.value.scalar),
                           "write the PGI edition, e.g. `year: 2024`");
         } else if (e.key == "source" || e.key == "published" || e.key == "partial") {
             table_setting(e.key, e.value.scalar, at(e.value.pos), table, out);
@@ -454,7 +484,9 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
                     Column c = column_of(f.key);
                     const std::string& v = f.value.scalar;
                     switch (c) {
-                        case Column::province: row.name = v; break;
+                        case Column::province:
+                            row.name = v;
+                            break;
                         case Column::c1:
                         case Column::c2:
                         case Column::c3:
@@ -473,7 +505,9 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
                             row.rank = b.rank_value(f.value.kind == detail::Node::Kind::null ? "" : v, loc);
                             row.rank_at = loc;
                             break;
-                        case Column::source: row.source = v; break;
+                        case Column::source:
+                            row.source = v;
+                            break;
                         case Column::unknown:
                             out.error(at(f.key_pos), "table-unknown-column", fmt::format("unknown key `{}`", f.key),
                                       "keys: province, 1, 2, 3, 4 (or the component ids), total, rank, source");
@@ -536,12 +570,17 @@ void check_table(NationalTable& table, Diagnostics& out) {
         row.province = p->id;
         auto [it, inserted] = seen.emplace(p->id, row.location);
         if (!inserted) {
-            out.add({Severity::error, row.location, "duplicate-province",
-                     fmt::format("{} has a second row", p->name), "keep one row per province", {it->second}});
+            out.add({Severity::error,
+                     row.location,
+                     "duplicate-province",
+                     fmt::format("{} has a second row", p->name),
+                     "keep one row per province",
+                     {it->second}});
             continue;
         }
         for (std::size_t k = 0; k < 4; ++k)
-            if (row.components[k] && (*row.components[k] < Score{} || *row.components[k] > Score::from_hundredths(1000)))
+            if (row.components[k] &&
+                (*row.components[k] < Score{} || *row.components[k] > Score::from_hundredths(1000)))
                 out.error(row.component_at[k], "score-out-of-range",
                           fmt::format("{}: component {} score {} is outside 0–10", p->name, k + 1,
                                       format_score(*row.components[k])),
@@ -572,18 +611,21 @@ void check_table(NationalTable& table, Diagnostics& out) {
     std::vector<const TableRow*> ranked;
     for (const auto& r : table.rows)
         if (r.rank && r.total && *r.rank >= 1 && *r.rank <= table.province_count) ranked.push_back(&r);
-    std::stable_sort(ranked.begin(), ranked.end(), [](const TableRow* a, const TableRow* b) { return *a->rank < *b->rank; });
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const TableRow* a, const TableRow* b) { return *a->rank < *b->rank; });
     for (std::size_t i = 1; i < ranked.size(); ++i) {
         const TableRow& a = *ranked[i - 1];
         const TableRow& b = *ranked[i];
         bool same_rank = *a.rank == *b.rank;
         if ((same_rank && *a.total != *b.total) || (!same_rank && *b.total > *a.total))
-            out.add({Severity::error, b.rank_at, "rank-contradicts-total",
+            out.add({Severity::error,
+                     b.rank_at,
+                     "rank-contradicts-total",
                      same_rank ? fmt::format("{} and {} share rank {} but have totals {} and {}", a.name, b.name,
                                              *a.rank, format_score(*a.total), format_score(*b.total))
-                               : fmt::format("{} is ranked {} with total {}, below {} ranked {} with the lower total {}",
-                                             b.name, *b.rank, format_score(*b.total), a.name, *a.rank,
-                                             format_score(*a.total)),
+                               : fmt::format(
+                                     "{} is ranked {} with total {}, below {} ranked {} with the lower total {}",
+                                     b.name, *b.rank, format_score(*b.total), a.name, *a.rank, format_score(*a.total)),
                      "check the rank and total columns of both rows against the publication",
                      {a.rank_at}});
     }
@@ -592,19 +634,19 @@ void check_table(NationalTable& table, Diagnostics& out) {
     for (const auto& p : set)
         if (!seen.count(p.id)) missing.push_back(p.name);
     if (!missing.empty() && !table.partial)
-        out.warning(SourceLocation{table.file, 1, 1}, "missing-province",
-                    missing.size() <= 10
-                        ? fmt::format("{} of the {} provinces of PGI {} have no row: {}", missing.size(), set.size(),
-                                      table.year, fmt::join(missing, ", "))
-                        : fmt::format("{} of the {} provinces of PGI {} have no row (the first: {}, …)", missing.size(),
-                                      set.size(), table.year,
-                                      fmt::join(std::vector<std::string>(missing.begin(), missing.begin() + 3), ", ")),
-                    "implied ranks need every province; add the missing rows (N/A where nothing was published), or declare "
-                    "the table partial (`# partial: true`, docs/rank.md)");
+        out.warning(
+            SourceLocation{table.file, 1, 1}, "missing-province",
+            missing.size() <= 10
+                ? fmt::format("{} of the {} provinces of PGI {} have no row: {}", missing.size(), set.size(),
+                              table.year, fmt::join(missing, ", "))
+                : fmt::format("{} of the {} provinces of PGI {} have no row (the first: {}, …)", missing.size(),
+                              set.size(), table.year,
+                              fmt::join(std::vector<std::string>(missing.begin(), missing.begin() + 3), ", ")),
+            "implied ranks need every province; add the missing rows (N/A where nothing was published), or declare "
+            "the table partial (`# partial: true`, docs/rank.md)");
 }
 
-TableLoadResult load_national_table_text(std::string_view text, const std::string& file_name,
-                                         std::optional<int> year) {
+TableLoadResult load_national_table_text(std::string_view text, const std::string& file_name, std::optional<int> year) {
     TableLoadResult res;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (auto bad = first_invalid_utf8(text)) {
@@ -617,7 +659,8 @@ TableLoadResult load_national_table_text(std::string_view text, const std::strin
     t.file = file_name;
     t.year = year.value_or(0);
     std::string ext = std::filesystem::path(file_name).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext == ".yaml" || ext == ".yml")
         parse_yaml(text, t, res.diagnostics, !year);
     else
@@ -625,9 +668,9 @@ TableLoadResult load_national_table_text(std::string_view text, const std::strin
     if (!t.year) {
         if (auto y = year_in_file_name(file_name)) t.year = *y;
         if (!t.year) {
-            res.diagnostics.error(SourceLocation{file_name, 0, 0}, "table-year-unknown",
-                                  "cannot tell which PGI edition the table is",
-                                  "name the file after the year (tables/pgi-2024.csv); a YAML table may say `year: 2024`");
+            res.diagnostics.error(
+                SourceLocation{file_name, 0, 0}, "table-year-unknown", "cannot tell which PGI edition the table is",
+                "name the file after the year (tables/pgi-2024.csv); a YAML table may say `year: 2024`");
             return res;
         }
     }

@@ -9,11 +9,16 @@ namespace {
 // Months per unit of a calendar kind; 0 for a range.
 int months_of(PeriodKind k) {
     switch (k) {
-        case PeriodKind::month: return 1;
-        case PeriodKind::quarter: return 3;
-        case PeriodKind::half: return 6;
-        case PeriodKind::year: return 12;
-        case PeriodKind::range: return 0;
+        case PeriodKind::month:
+            return 1;
+        case PeriodKind::quarter:
+            return 3;
+        case PeriodKind::half:
+            return 6;
+        case PeriodKind::year:
+            return 12;
+        case PeriodKind::range:
+            return 0;
     }
     return 0;
 }
@@ -43,7 +48,9 @@ int CalendarPeriod::index() const {
     return span == 0 || span == 12 ? 0 : (first.month - 1) / span + 1;
 }
 
-long CalendarPeriod::days() const { return days_from_civil(last) - days_from_civil(first) + 1; }
+long CalendarPeriod::days() const {
+    return days_from_civil(last) - days_from_civil(first) + 1;
+}
 
 std::optional<CalendarPeriod> parse_period(std::string_view text) {
     if (auto dots = text.find(".."); dots != std::string_view::npos) {
@@ -72,11 +79,16 @@ std::optional<CalendarPeriod> parse_period(std::string_view text) {
 
 std::string format_period(const CalendarPeriod& p) {
     switch (p.kind) {
-        case PeriodKind::month: return fmt::format("{:04}-{:02}", p.first.year, p.first.month);
-        case PeriodKind::quarter: return fmt::format("{:04}-Q{}", p.first.year, p.index());
-        case PeriodKind::half: return fmt::format("{:04}-H{}", p.first.year, p.index());
-        case PeriodKind::year: return fmt::format("{:04}", p.first.year);
-        case PeriodKind::range: return format_date(p.first) + ".." + format_date(p.last);
+        case PeriodKind::month:
+            return fmt::format("{:04}-{:02}", p.first.year, p.first.month);
+        case PeriodKind::quarter:
+            return fmt::format("{:04}-Q{}", p.first.year, p.index());
+        case PeriodKind::half:
+            return fmt::format("{:04}-H{}", p.first.year, p.index());
+        case PeriodKind::year:
+            return fmt::format("{:04}", p.first.year);
+        case PeriodKind::range:
+            return format_date(p.first) + ".." + format_date(p.last);
     }
     return {};
 }
@@ -92,9 +104,13 @@ std::optional<CalendarPeriod> period_between(const Date& from, const Date& to) {
     return CalendarPeriod{PeriodKind::range, from, to};
 }
 
-bool contains(const CalendarPeriod& p, const Date& d) { return p.first <= d && d <= p.last; }
+bool contains(const CalendarPeriod& p, const Date& d) {
+    return p.first <= d && d <= p.last;
+}
 
-bool overlaps(const CalendarPeriod& a, const CalendarPeriod& b) { return a.first <= b.last && b.first <= a.last; }
+bool overlaps(const CalendarPeriod& a, const CalendarPeriod& b) {
+    return a.first <= b.last && b.first <= a.last;
+}
 
 CalendarPeriod next_period(const CalendarPeriod& p) {
     if (p.kind == PeriodKind::range) {

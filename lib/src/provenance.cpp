@@ -1,11 +1,11 @@
 // provenance_of(): the git state of input files through libgit2 (provenance.hpp).
 #include "pgi/provenance.hpp"
 
+#include <git2.h>
+
 #include <filesystem>
 #include <map>
 #include <memory>
-
-#include <git2.h>
 
 namespace pgi {
 
@@ -13,11 +13,16 @@ namespace fs = std::filesystem;
 
 std::string GitProvenance::describe() const {
     switch (state) {
-        case State::unknown: return "";
-        case State::untracked: return "git: untracked";
-        case State::no_commit: return "git: no commit yet";
-        case State::committed: return "git " + head;
-        case State::modified: return "git " + head + ", modified";
+        case State::unknown:
+            return "";
+        case State::untracked:
+            return "git: untracked";
+        case State::no_commit:
+            return "git: no commit yet";
+        case State::committed:
+            return "git " + head;
+        case State::modified:
+            return "git " + head + ", modified";
     }
     return "";
 }
@@ -120,6 +125,8 @@ std::vector<GitProvenance> provenance_of(const std::vector<std::string>& files) 
     return out;
 }
 
-GitProvenance provenance_of(const std::string& path) { return provenance_of(std::vector<std::string>{path}).front(); }
+GitProvenance provenance_of(const std::string& path) {
+    return provenance_of(std::vector<std::string>{path}).front();
+}
 
 }  // namespace pgi

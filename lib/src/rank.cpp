@@ -2,10 +2,10 @@
 // targets, what-if.
 #include "pgi/rank.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "pgi/import.hpp"
 #include "pgi/text.hpp"
@@ -26,7 +26,8 @@ bool in_group(const NationalTable& table, std::string_view province, std::string
 }
 
 int group_size(const NationalTable& table, std::string_view region) {
-    if (region.empty()) return table.province_count ? table.province_count : static_cast<int>(provinces_for_year(table.year).size());
+    if (region.empty())
+        return table.province_count ? table.province_count : static_cast<int>(provinces_for_year(table.year).size());
     int n = 0;
     for (const auto& p : provinces_for_year(table.year))
         if (p.region == region) ++n;
@@ -40,7 +41,9 @@ const NationalTable* table_for(const std::vector<NationalTable>& tables, int yea
 }
 
 // Half-up division of a non-negative total of hundredths by a count.
-Score mean(std::int64_t sum, std::int64_t count) { return Score::from_hundredths((2 * sum + count) / (2 * count)); }
+Score mean(std::int64_t sum, std::int64_t count) {
+    return Score::from_hundredths((2 * sum + count) / (2 * count));
+}
 
 }  // namespace
 
@@ -65,8 +68,10 @@ Placing place_in(const NationalTable& table, std::string_view province, std::opt
         if (!t) continue;
         ++known;
         if (!p.total) continue;
-        if (*t > *p.total) ++higher;
-        else if (*t == *p.total) ++p.tied;
+        if (*t > *p.total)
+            ++higher;
+        else if (*t == *p.total)
+            ++p.tied;
     }
     p.with_total = known + (p.total ? 1 : 0);
     if (!p.total) return p;
@@ -142,10 +147,14 @@ RankTargetResult evaluate_rank_target(const Target& target, std::string_view pro
     }
     res.threshold = nth_total(*table, province, res.needed_rank, region);
     const Placing& p = res.placing;
-    if (p.published_rank) res.verdict = *p.published_rank <= res.needed_rank ? Verdict::met : Verdict::not_met;
-    else if (p.worst <= res.needed_rank) res.verdict = Verdict::met;
-    else if (p.best > res.needed_rank) res.verdict = Verdict::not_met;
-    else res.reason = CannotReason::incomplete_table;
+    if (p.published_rank)
+        res.verdict = *p.published_rank <= res.needed_rank ? Verdict::met : Verdict::not_met;
+    else if (p.worst <= res.needed_rank)
+        res.verdict = Verdict::met;
+    else if (p.best > res.needed_rank)
+        res.verdict = Verdict::not_met;
+    else
+        res.reason = CannotReason::incomplete_table;
     if (res.verdict != Verdict::met && res.threshold && *res.threshold > *p.total)
         res.points_needed = *res.threshold - *p.total;
     return res;
@@ -250,7 +259,8 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
     r.table_published = table->published;
     r.table_partial = table->partial;
     r.table_with_total = table->rows_with_total();
-    r.table_of = table->province_count ? table->province_count : static_cast<int>(provinces_for_year(table->year).size());
+    r.table_of =
+        table->province_count ? table->province_count : static_cast<int>(provinces_for_year(table->year).size());
     r.national = place_in(*table, province);
     if (!r.region.empty()) r.regional = place_in(*table, province, std::nullopt, r.region);
     r.threshold = nth_total(*table, province, o.top_n);
@@ -280,8 +290,7 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
         if (all.empty() || c.of < table->province_count) continue;
         std::sort(all.begin(), all.end());
         std::size_t n = all.size();
-        c.median = n % 2 ? all[n / 2]
-                         : mean(all[n / 2 - 1].hundredths() + all[n / 2].hundredths(), 2);
+        c.median = n % 2 ? all[n / 2] : mean(all[n / 2 - 1].hundredths() + all[n / 2].hundredths(), 2);
         c.best = all.back();
         std::int64_t sum = 0, count = 0;
         for (const auto* x : group)
@@ -291,7 +300,8 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
             }
         if (count) c.group_average = mean(sum, count);
         if (c.score) {
-            c.place = 1 + static_cast<int>(std::count_if(all.begin(), all.end(), [&](Score s) { return s > *c.score; }));
+            c.place =
+                1 + static_cast<int>(std::count_if(all.begin(), all.end(), [&](Score s) { return s > *c.score; }));
             c.gap_to_median = *c.median - *c.score;
             if (c.group_average) c.gap_to_group = *c.group_average - *c.score;
         }
@@ -337,17 +347,20 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
             }
             slot = ch.relative ? *slot + ch.value : ch.value;
             if (*slot < Score{} || *slot > Score::from_hundredths(1000)) {
-                res.diagnostics.error(SourceLocation{}, "what-if-invalid",
-                                      fmt::format("component {} would be {}, outside 0–10", ch.number, format_score(*slot)),
-                                      "component scores are on the 0–10 scale");
+                res.diagnostics.error(
+                    SourceLocation{}, "what-if-invalid",
+                    fmt::format("component {} would be {}, outside 0–10", ch.number, format_score(*slot)),
+                    "component scores are on the 0–10 scale");
                 return res;
             }
         }
         Score sum;
         bool all = true;
         for (const auto& s : r.components_after) {
-            if (!s) all = false;
-            else sum += *s;
+            if (!s)
+                all = false;
+            else
+                sum += *s;
         }
         if (!all) {
             res.diagnostics.error(SourceLocation{table->file, row->location.line, row->location.column},

@@ -11,7 +11,9 @@ namespace pgi {
 
 namespace {
 
-std::string L(Label key, Language l) { return std::string(label(key, l)); }
+std::string L(Label key, Language l) {
+    return std::string(label(key, l));
+}
 
 DocBlock block(DocBlock::Kind kind, std::string text) {
     DocBlock b;
@@ -27,13 +29,20 @@ DocBlock table_block(Table t) {
     return b;
 }
 
-XlsxValue opt(const std::optional<Score>& s) { return s ? XlsxValue(*s) : XlsxValue(); }
-XlsxValue opt_int(int n) { return n ? XlsxValue(static_cast<long>(n)) : XlsxValue(); }
-XlsxValue txt(std::string s) { return XlsxValue(std::move(s)); }
+XlsxValue opt(const std::optional<Score>& s) {
+    return s ? XlsxValue(*s) : XlsxValue();
+}
+XlsxValue opt_int(int n) {
+    return n ? XlsxValue(static_cast<long>(n)) : XlsxValue();
+}
+XlsxValue txt(std::string s) {
+    return XlsxValue(std::move(s));
+}
 
 }  // namespace
 
-OfficialDocument rank_document(const RankReport& r, const ReportSettings& s, const Date& date, const DocumentOptions& o) {
+OfficialDocument rank_document(const RankReport& r, const ReportSettings& s, const Date& date,
+                               const DocumentOptions& o) {
     const Language l = o.language;
     const bool comma = o.decimal_comma;
     OfficialDocument d;
@@ -43,7 +52,9 @@ OfficialDocument rank_document(const RankReport& r, const ReportSettings& s, con
     d.subject = format_label(Label::office_rank_subject, l, r.province_name, r.year);
     d.body.push_back(block(DocBlock::Kind::paragraph, detail::rank_table_line(r, l, true) + "."));
     int n = 1;
-    auto heading = [&](const std::string& text) { d.body.push_back(block(DocBlock::Kind::heading, fmt::format("{}. {}", n++, text))); };
+    auto heading = [&](const std::string& text) {
+        d.body.push_back(block(DocBlock::Kind::heading, fmt::format("{}. {}", n++, text)));
+    };
 
     heading(format_label(Label::rank_title, l, r.year, r.province_name));
     for (const auto& [k, v] : detail::rank_summary(r, l, comma))
@@ -140,7 +151,9 @@ Workbook rank_workbook(const RankReport& r, Language l) {
 
 std::vector<DocBlock> gap_rank_blocks(const GapReport& g, const DocumentOptions& o) {
     std::vector<DocBlock> out;
-    if (g.rank) out.push_back(block(DocBlock::Kind::paragraph, "- " + rank_line(g.rank_year, g.province_name, *g.rank, o.language, true) + "."));
+    if (g.rank)
+        out.push_back(block(DocBlock::Kind::paragraph,
+                            "- " + rank_line(g.rank_year, g.province_name, *g.rank, o.language, true) + "."));
     for (const auto& t : g.rank_targets)
         out.push_back(block(DocBlock::Kind::paragraph, "- " + rank_target_line(t, o.language, o.decimal_comma) + "."));
     return out;
@@ -158,8 +171,8 @@ std::optional<XlsxSheet> gap_rank_sheet(const GapReport& g, Language l) {
                  {L(Label::rank_col_points_needed, l), XlsxKind::score, 0},
                  {L(Label::rank_col_detail, l), XlsxKind::text, 160}};
     if (g.rank)
-        s.rows.push_back({txt(format_label(Label::rank_row_label, l, g.rank_year, g.province_name)),
-                          XlsxValue(), txt(placing_text(*g.rank, l)), XlsxValue(), XlsxValue(), XlsxValue(),
+        s.rows.push_back({txt(format_label(Label::rank_row_label, l, g.rank_year, g.province_name)), XlsxValue(),
+                          txt(placing_text(*g.rank, l)), XlsxValue(), XlsxValue(), XlsxValue(),
                           txt(rank_line(g.rank_year, g.province_name, *g.rank, l))});
     for (const auto& t : g.rank_targets)
         s.rows.push_back({txt(detail::rank_target_label(t.target, l)), txt(detail::rank_verdict_text(t, l)),

@@ -11,15 +11,17 @@ std::string score_text(const std::optional<Score>& s, bool decimal_comma) {
 
 std::string current_source_text(const GapRow& r, Language l) {
     switch (r.current_source) {
-        case CurrentSource::none: return r.current ? std::string(label(Label::source_mixed, l)) : "—";
-        case CurrentSource::baseline: return format_label(Label::source_baseline, l, r.current_year);
+        case CurrentSource::none:
+            return r.current ? std::string(label(Label::source_mixed, l)) : "—";
+        case CurrentSource::baseline:
+            return format_label(Label::source_baseline, l, r.current_year);
         case CurrentSource::observation:
             // a total VCCI did not publish (PGI 2024: top 30 only) is the sum, never "published"
             if (r.derived && r.observation_kind == ObservationKind::official)
                 return format_label(Label::source_sum, l, r.current_year);
-            return format_label(r.observation_kind == ObservationKind::official ? Label::source_official
-                                                                                : Label::source_estimate,
-                                l, r.current_year, r.published ? format_partial_date(*r.published) : "?");
+            return format_label(
+                r.observation_kind == ObservationKind::official ? Label::source_official : Label::source_estimate, l,
+                r.current_year, r.published ? format_partial_date(*r.published) : "?");
     }
     return "—";
 }
@@ -40,8 +42,8 @@ Table score_table(const GapReport& rep, const ScoreTableOptions& o) {
     auto by = [&](Label k, std::optional<int> year) { return year ? fmt::format("{} {}", L(k), *year) : L(k); };
     const std::optional<int> common_baseline_year = rep.total.baseline_year;
     Table t;
-    t.header = {L(Label::col_number), L(Label::col_component), by(Label::col_baseline, common_baseline_year),
-                L(Label::col_current), L(Label::col_source), by(Label::col_target, rep.target_year),
+    t.header = {L(Label::col_number),  L(Label::col_component), by(Label::col_baseline, common_baseline_year),
+                L(Label::col_current), L(Label::col_source),    by(Label::col_target, rep.target_year),
                 L(Label::col_gap)};
     t.align = {Align::right, Align::left, Align::right, Align::right, Align::left, Align::right, Align::right};
     if (o.with_achieved) {

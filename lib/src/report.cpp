@@ -1,10 +1,11 @@
 // Building the periodic report model (report.hpp). Rendering is in report_render.cpp.
+#include "pgi/report.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <set>
 #include <unordered_map>
 
-#include "pgi/report.hpp"
 #include "pgi/score.hpp"
 
 namespace pgi {
@@ -142,8 +143,8 @@ PeriodicReport build_report(const Plan& plan, const ReportOptions& o) {
         bool soon = left >= 0 && left <= o.due_window_days;
         if (!s.overdue && !soon) continue;
         const Task& t = plan.tasks[i];
-        DeadlineItem d{t.id, name_of(owners, t.lead), t.text, *s.due, s.status, s.percent,
-                       s.overdue ? s.days_overdue : left};
+        DeadlineItem d{t.id,      name_of(owners, t.lead),          t.text, *s.due, s.status,
+                       s.percent, s.overdue ? s.days_overdue : left};
         (s.overdue ? r.overdue : r.upcoming).push_back(std::move(d));
     }
     auto by_due = [](const DeadlineItem& a, const DeadlineItem& b) { return a.due < b.due; };

@@ -2,10 +2,10 @@
 // the page of an administrative document (docx.hpp).
 #include "pgi/report_docx.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 #include <utf8proc.h>
+
+#include <algorithm>
 
 #include "pgi/labels.hpp"
 #include "pgi/rank_office.hpp"
@@ -20,11 +20,13 @@ auto labeller(Language l) {
     return [l](Label k) { return std::string(label(k, l)); };
 }
 
+std::string f1(std::string_view f, const std::string& a) {
+    return fmt::format(fmt::runtime(f), a);
+}
 
-
-std::string f1(std::string_view f, const std::string& a) { return fmt::format(fmt::runtime(f), a); }
-
-std::string dmy(const Date& d) { return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year); }
+std::string dmy(const Date& d) {
+    return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year);
+}
 
 std::string dmy(const PartialDate& d) {
     if (d.day) return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year);
@@ -75,8 +77,8 @@ std::string task_text(const Plan& plan, const std::string& id, std::size_t words
     return t->source.empty() ? text : t->source + ". " + text;
 }
 
-const char* kind_prefixes[] = {"TP. ", "TP ", "Thành phố ", "thành phố ", "Tỉnh ", "tỉnh ", "Huyện ", "huyện ",
-                               "Thị xã ", "thị xã ", "TX. ", "Quận ", "quận "};
+const char* kind_prefixes[] = {"TP. ",   "TP ",     "Thành phố ", "thành phố ", "Tỉnh ", "tỉnh ", "Huyện ",
+                               "huyện ", "Thị xã ", "thị xã ",    "TX. ",       "Quận ", "quận "};
 
 // First code point of `w` without its marks, upper-cased (`tài` → `T`, `đô` → `Đ`).
 std::string initial(const std::string& w) {
@@ -115,7 +117,9 @@ std::string abbreviation(const std::string& body) {
     return out;
 }
 
-bool starts_with(const std::string& s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
+bool starts_with(const std::string& s, std::string_view p) {
+    return s.compare(0, p.size(), p) == 0;
+}
 
 // Recipients end with `;`, the last with `.` (Phụ lục I, Phần I, mục III.9).
 std::vector<std::string> punctuate(std::vector<std::string> lines) {
@@ -142,10 +146,11 @@ void fill_office_header(OfficialDocument& d, const ReportSettings& s, const Date
 
 namespace {
 
-void fill_common(OfficialDocument& d, const ReportSettings& s, const Date& date) { fill_office_header(d, s, date); }
+void fill_common(OfficialDocument& d, const ReportSettings& s, const Date& date) {
+    fill_office_header(d, s, date);
+}
 
-std::string plan_reference(const std::string& number, const std::string& issuer, const std::string& title,
-                           Language l) {
+std::string plan_reference(const std::string& number, const std::string& issuer, const std::string& title, Language l) {
     std::string num = number.empty() ? "…" : (number.front() == '/' ? "…" + number : number);
     std::string t = title;
     if (l == Language::vi) {
@@ -155,8 +160,12 @@ std::string plan_reference(const std::string& number, const std::string& issuer,
     return format_label(Label::office_plan_ref, l, num, issuer, t);
 }
 
-DocBlock heading(int& n, const std::string& text) { return {DocBlock::Kind::heading, fmt::format("{}. {}", n++, text), {}, {}}; }
-DocBlock note(std::string text) { return {DocBlock::Kind::note, std::move(text), {}, {}}; }
+DocBlock heading(int& n, const std::string& text) {
+    return {DocBlock::Kind::heading, fmt::format("{}. {}", n++, text), {}, {}};
+}
+DocBlock note(std::string text) {
+    return {DocBlock::Kind::note, std::move(text), {}, {}};
+}
 DocBlock table_block(Table t, std::vector<bool> bold = {}) {
     DocBlock b;
     b.kind = DocBlock::Kind::table;
@@ -168,14 +177,17 @@ DocBlock table_block(Table t, std::vector<bool> bold = {}) {
 std::string current_source(const GapRow& r, Language l) {
     const auto L = labeller(l);
     switch (r.current_source) {
-        case CurrentSource::none: return "—";
-        case CurrentSource::baseline: return fmt::format(fmt::runtime(L(Label::source_baseline)), r.current_year);
+        case CurrentSource::none:
+            return "—";
+        case CurrentSource::baseline:
+            return fmt::format(fmt::runtime(L(Label::source_baseline)), r.current_year);
         case CurrentSource::observation:
             // a total VCCI did not publish (outside the top 30 from PGI 2024) is never "published"
             if (r.derived) return format_label(Label::source_sum, l, r.current_year);
-            return fmt::format(fmt::runtime(r.observation_kind == ObservationKind::official ? L(Label::source_official)
-                                                                                           : L(Label::source_estimate)),
-                               r.current_year, r.published ? dmy(*r.published) : "?");
+            return fmt::format(
+                fmt::runtime(r.observation_kind == ObservationKind::official ? L(Label::source_official)
+                                                                             : L(Label::source_estimate)),
+                r.current_year, r.published ? dmy(*r.published) : "?");
     }
     return "—";
 }
@@ -183,14 +195,18 @@ std::string current_source(const GapRow& r, Language l) {
 DocBlock scores_table(const GapReport& g, const DocumentOptions& o) {
     const auto L = labeller(o.language);
     Table t;
-    auto by = [](const std::string& label, std::optional<int> y) { return y ? fmt::format("{} {}", label, *y) : label; };
-    t.header = {L(Label::col_number), L(Label::col_component), by(L(Label::col_baseline), g.total.baseline_year), L(Label::col_current), L(Label::col_source),
-                by(L(Label::col_target), g.target_year), L(Label::col_gap), L(Label::col_assessment)};
-    t.align = {Align::right, Align::left, Align::right, Align::right, Align::left, Align::right, Align::right, Align::left};
+    auto by = [](const std::string& label, std::optional<int> y) {
+        return y ? fmt::format("{} {}", label, *y) : label;
+    };
+    t.header = {L(Label::col_number),  L(Label::col_component), by(L(Label::col_baseline), g.total.baseline_year),
+                L(Label::col_current), L(Label::col_source),    by(L(Label::col_target), g.target_year),
+                L(Label::col_gap),     L(Label::col_assessment)};
+    t.align = {Align::right, Align::left,  Align::right, Align::right,
+               Align::left,  Align::right, Align::right, Align::left};
     auto row = [&](const GapRow& x, std::string num, std::string name) {
-        t.rows.push_back({Cell(std::move(num)), Cell(std::move(name)), Cell(score(x.baseline, o)), Cell(score(x.current, o)),
-                          Cell(current_source(x, o.language)), Cell(score(x.target, o)), Cell(score(x.gap, o)),
-                          Cell(x.met ? (*x.met ? L(Label::met) : L(Label::not_met)) : "—")});
+        t.rows.push_back({Cell(std::move(num)), Cell(std::move(name)), Cell(score(x.baseline, o)),
+                          Cell(score(x.current, o)), Cell(current_source(x, o.language)), Cell(score(x.target, o)),
+                          Cell(score(x.gap, o)), Cell(x.met ? (*x.met ? L(Label::met) : L(Label::not_met)) : "—")});
     };
     for (const auto& c : g.components)
         row(c, c.number ? std::to_string(c.number) : "", comp_name(c.name, c.name_en, o.language));
@@ -234,13 +250,17 @@ ReportSettings report_settings_with_defaults(const Plan& plan) {
     }
     if (s.signer_title.empty()) {
         const std::string& b = s.issuing_body;
-        if (starts_with(b, "Phòng")) s.signer_title = "TRƯỞNG PHÒNG";
-        else if (starts_with(b, "Sở") || starts_with(b, "Trung tâm")) s.signer_title = "GIÁM ĐỐC";
-        else if (starts_with(b, "Ban")) s.signer_title = "TRƯỞNG BAN";
+        if (starts_with(b, "Phòng"))
+            s.signer_title = "TRƯỞNG PHÒNG";
+        else if (starts_with(b, "Sở") || starts_with(b, "Trung tâm"))
+            s.signer_title = "GIÁM ĐỐC";
+        else if (starts_with(b, "Ban"))
+            s.signer_title = "TRƯỞNG BAN";
         else if (starts_with(b, "UBND") || starts_with(b, "Ủy ban") || starts_with(b, "Uỷ ban")) {
             s.signer_title = "CHỦ TỊCH";
             if (s.signer_authority.empty()) s.signer_authority = "TM. ỦY BAN NHÂN DÂN";
-        } else s.signer_title = "THỦ TRƯỞNG CƠ QUAN";
+        } else
+            s.signer_title = "THỦ TRƯỞNG CƠ QUAN";
     }
     return s;
 }
@@ -256,11 +276,14 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
     std::string period = period_label(r.period, l);
     d.subject = f1(L(Label::office_report_subject), period);
     d.body.push_back({DocBlock::Kind::paragraph,
-                      fmt::format(fmt::runtime(L(Label::office_intro)), plan_reference(r.plan_document, r.plan_issuer, r.plan_title, l),
-                                  s.issuing_body, period, dmy(r.as_of)),
-                      {}, {}});
+                      fmt::format(fmt::runtime(L(Label::office_intro)),
+                                  plan_reference(r.plan_document, r.plan_issuer, r.plan_title, l), s.issuing_body,
+                                  period, dmy(r.as_of)),
+                      {},
+                      {}});
     std::vector<std::string> sections = s.sections;
-    if (sections.empty()) sections = {"scores", "components", "owners", "changes", "deadlines", "not_reported", "sources"};
+    if (sections.empty())
+        sections = {"scores", "components", "owners", "changes", "deadlines", "not_reported", "sources"};
     int n = 1;
     for (const auto& key : sections) {
         if (key == "scores") {
@@ -287,7 +310,8 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 row.emplace_back(percent_done(c, o));
             };
             for (const auto& c : r.components) {
-                std::vector<Cell> row{Cell(c.number ? std::to_string(c.number) : ""), Cell(comp_name(c.name, c.name_en, l))};
+                std::vector<Cell> row{Cell(c.number ? std::to_string(c.number) : ""),
+                                      Cell(comp_name(c.name, c.name_en, l))};
                 counts(row, c.tasks);
                 t.rows.push_back(std::move(row));
             }
@@ -320,11 +344,14 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 row.emplace_back(std::to_string(os.overdue.size()));
                 const auto& rep = os.reporting;
                 std::string text;
-                if (rep.reported) text = f1(L(Label::reported_on), rep.last_report ? dmy(*rep.last_report) : "");
+                if (rep.reported)
+                    text = f1(L(Label::reported_on), rep.last_report ? dmy(*rep.last_report) : "");
                 else {
                     text = L(Label::not_reported);
-                    if (rep.late) text += ", " + label_count(Label::late_by_days, l, rep.days_late);
-                    else if (rep.due) text += ", " + f1(L(Label::due_on), dmy(*rep.due));
+                    if (rep.late)
+                        text += ", " + label_count(Label::late_by_days, l, rep.days_late);
+                    else if (rep.due)
+                        text += ", " + f1(L(Label::due_on), dmy(*rep.due));
                 }
                 row.emplace_back(text);
                 t.rows.push_back(std::move(row));
@@ -337,12 +364,14 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 continue;
             }
             Table t;
-            t.header = {L(Label::col_date), L(Label::col_task), L(Label::col_reporter), L(Label::col_status), L(Label::col_progress), L(Label::col_result)};
+            t.header = {L(Label::col_date),   L(Label::col_task),     L(Label::col_reporter),
+                        L(Label::col_status), L(Label::col_progress), L(Label::col_result)};
             t.align.assign(t.header.size(), Align::left);
             t.align[4] = Align::right;
             for (const auto& c : r.changes) {
                 std::string st = c.before == c.after ? std::string(status_label(c.after, l))
-                                                     : std::string(status_label(c.before, l)) + " → " + std::string(status_label(c.after, l));
+                                                     : std::string(status_label(c.before, l)) + " → " +
+                                                           std::string(status_label(c.after, l));
                 // The note, then the evidence (document numbers, links) on lines of their own.
                 std::string result = c.note;
                 for (const auto& e : c.evidence) result += (result.empty() ? "" : "\n") + e;
@@ -354,7 +383,8 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
             d.body.push_back(heading(n, L(Label::office_s_deadlines)));
             auto list = [&](const std::vector<DeadlineItem>& items, const std::string& days) {
                 Table t;
-                t.header = {L(Label::col_task), L(Label::role_lead), L(Label::col_due), days, L(Label::col_status), L(Label::col_progress)};
+                t.header = {L(Label::col_task),   L(Label::role_lead),   L(Label::col_due), days,
+                            L(Label::col_status), L(Label::col_progress)};
                 t.align = {Align::left, Align::left, Align::left, Align::right, Align::left, Align::right};
                 for (const auto& x : items)
                     t.rows.push_back({Cell(task_text(plan, x.task)), Cell(owner_name(x.lead, l)), Cell(dmy(x.due)),
@@ -363,14 +393,19 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 return table_block(std::move(t));
             };
             d.body.push_back({DocBlock::Kind::subheading, L(Label::report_overdue_title), {}, {}});
-            if (r.overdue.empty()) d.body.push_back(note(L(Label::report_none)));
-            else d.body.push_back(list(r.overdue, L(Label::col_days_overdue)));
+            if (r.overdue.empty())
+                d.body.push_back(note(L(Label::report_none)));
+            else
+                d.body.push_back(list(r.overdue, L(Label::col_days_overdue)));
             d.body.push_back({DocBlock::Kind::subheading,
                               fmt::format(fmt::runtime(L(Label::office_upcoming_title)), r.due_window_days,
                                           dmy(add_days(r.as_of, r.due_window_days))),
-                              {}, {}});
-            if (r.upcoming.empty()) d.body.push_back(note(L(Label::report_none)));
-            else d.body.push_back(list(r.upcoming, L(Label::col_days_left)));
+                              {},
+                              {}});
+            if (r.upcoming.empty())
+                d.body.push_back(note(L(Label::report_none)));
+            else
+                d.body.push_back(list(r.upcoming, L(Label::col_days_left)));
         } else if (key == "not_reported") {
             d.body.push_back(heading(n, L(Label::office_s_not_reported)));
             if (r.not_reported.empty()) {
@@ -386,7 +421,7 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 for (const auto& other : r.owners)
                     if (other.owner.id == rep.to) to = owner_name(other.owner, l);
                 if (!rep.to.empty() && rep.to == r.focal_agency.id) to = owner_name(r.focal_agency, l);
-                std::string situation = rep.late ? label_count(Label::late_by_days, l, rep.days_late)
+                std::string situation = rep.late  ? label_count(Label::late_by_days, l, rep.days_late)
                                         : rep.due ? L(Label::not_yet_due)
                                                   : L(Label::no_duty);
                 t.rows.push_back({Cell(owner_name(os.owner, l)), Cell(rep.due ? dmy(*rep.due) : "—"), Cell(situation),
@@ -406,7 +441,8 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
             d.appendix.push_back(table_block(std::move(t)));
         }
     }
-    d.body.push_back({DocBlock::Kind::closing, fmt::format(fmt::runtime(L(Label::office_closing)), period, s.issuing_body), {}, {}});
+    d.body.push_back(
+        {DocBlock::Kind::closing, fmt::format(fmt::runtime(L(Label::office_closing)), period, s.issuing_body), {}, {}});
     return d;
 }
 
@@ -419,9 +455,11 @@ OfficialDocument gap_document(const GapReport& g, const ReportSettings& s, const
     d.kind = L(Label::office_kind_report);
     d.subject = fmt::format(fmt::runtime(L(Label::office_gap_subject)), g.target_year, dmy(g.as_of));
     d.body.push_back({DocBlock::Kind::paragraph,
-                      fmt::format(fmt::runtime(L(Label::office_gap_intro)), plan_reference(g.plan_document, g.plan_issuer, g.plan_title, l),
-                                  s.issuing_body, dmy(g.as_of), g.target_year),
-                      {}, {}});
+                      fmt::format(fmt::runtime(L(Label::office_gap_intro)),
+                                  plan_reference(g.plan_document, g.plan_issuer, g.plan_title, l), s.issuing_body,
+                                  dmy(g.as_of), g.target_year),
+                      {},
+                      {}});
     int n = 1;
     d.body.push_back(heading(n, fmt::format(fmt::runtime(L(Label::office_s_scores)), g.target_year)));
     d.body.push_back(scores_table(g, o));
@@ -434,10 +472,12 @@ OfficialDocument gap_document(const GapReport& g, const ReportSettings& s, const
     t.align[1] = Align::left;
     auto row = [&](const GapRow& x, std::string num, std::string name) {
         std::vector<Cell> cells{Cell(std::move(num)), Cell(std::move(name)), Cell(std::to_string(x.tasks))};
-        for (TaskStatus st : status_order) cells.emplace_back(std::to_string(x.tasks_by_status[static_cast<std::size_t>(st)]));
+        for (TaskStatus st : status_order)
+            cells.emplace_back(std::to_string(x.tasks_by_status[static_cast<std::size_t>(st)]));
         t.rows.push_back(std::move(cells));
     };
-    for (const auto& c : g.components) row(c, c.number ? std::to_string(c.number) : "", comp_name(c.name, c.name_en, l));
+    for (const auto& c : g.components)
+        row(c, c.number ? std::to_string(c.number) : "", comp_name(c.name, c.name_en, l));
     row(g.total, "", L(Label::all_components));
     std::vector<bool> bold(t.rows.size(), false);
     bold.back() = true;

@@ -1,8 +1,8 @@
 // Rendering of the periodic report (Markdown, CSV) and of the task list (table, Markdown,
 // CSV, JSON). Pure: model in, string out.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "pgi/escape.hpp"
@@ -21,10 +21,16 @@ struct Labels {
     std::string operator()(Label key) const { return std::string(label(key, language)); }
 };
 
-Labels labels(Language l) { return Labels{l}; }
+Labels labels(Language l) {
+    return Labels{l};
+}
 
-std::string fmt1(const std::string& f, const std::string& a) { return fmt::format(fmt::runtime(f), a); }
-std::string fmt2(const std::string& f, const std::string& a, const std::string& b) { return fmt::format(fmt::runtime(f), a, b); }
+std::string fmt1(const std::string& f, const std::string& a) {
+    return fmt::format(fmt::runtime(f), a);
+}
+std::string fmt2(const std::string& f, const std::string& a, const std::string& b) {
+    return fmt::format(fmt::runtime(f), a, b);
+}
 
 // Dates in the reader's convention: dd/mm/yyyy in Vietnamese documents, ISO in English.
 std::string show_date(const Date& d, Language l) {
@@ -37,9 +43,13 @@ const char* roman(int n) {
     return n >= 1 && n <= 4 ? r[n] : "";
 }
 
-std::string name(const OwnerName& o, Language l) { return display_name(o.name, o.name_en, l, o.id); }
+std::string name(const OwnerName& o, Language l) {
+    return display_name(o.name, o.name_en, l, o.id);
+}
 
-std::string percent_text(const std::optional<int>& p) { return p ? fmt::format("{}%", *p) : std::string(); }
+std::string percent_text(const std::optional<int>& p) {
+    return p ? fmt::format("{}%", *p) : std::string();
+}
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
     std::string out;
@@ -52,8 +62,10 @@ std::string reporting_text(const ReportingStatus& s, const Labels& L, Language l
     // A duty owed more than once in the period (monthly in a quarter): how many are missing.
     std::string out = s.owed > 1 ? format_label(Label::reports_missing_of, l, s.missing, s.owed)
                                  : std::string(L(Label::not_reported));
-    if (s.late) out += ", " + label_count(Label::late_by_days, l, s.days_late);
-    else if (s.due) out += ", " + fmt1(L(Label::due_on), show_date(*s.due, l));
+    if (s.late)
+        out += ", " + label_count(Label::late_by_days, l, s.days_late);
+    else if (s.due)
+        out += ", " + fmt1(L(Label::due_on), show_date(*s.due, l));
     return out;
 }
 
@@ -113,12 +125,16 @@ Section components_section(const PeriodicReport& r, const ReportRenderOptions& o
 Section owners_section(const PeriodicReport& r, const ReportRenderOptions& o, bool csv) {
     const Labels& L = labels(o.language);
     Section s{"owners", {}};
-    if (csv) s.table.header = {L(Label::col_agency_id), L(Label::col_agency), L(Label::role_lead), L(Label::role_cooperating)};
-    else s.table.header = {L(Label::col_agency), L(Label::role_lead), L(Label::role_cooperating)};
+    if (csv)
+        s.table.header = {L(Label::col_agency_id), L(Label::col_agency), L(Label::role_lead),
+                          L(Label::role_cooperating)};
+    else
+        s.table.header = {L(Label::col_agency), L(Label::role_lead), L(Label::role_cooperating)};
     for (TaskStatus st : report_status_order) s.table.header.emplace_back(std::string(status_label(st, o.language)));
     if (csv) {
-        s.table.header.insert(s.table.header.end(), {L(Label::col_overdue), L(Label::col_overdue_tasks), L(Label::col_reported_this_period), L(Label::col_report_date),
-                                                     L(Label::col_report_due), L(Label::col_days_late)});
+        s.table.header.insert(s.table.header.end(),
+                              {L(Label::col_overdue), L(Label::col_overdue_tasks), L(Label::col_reported_this_period),
+                               L(Label::col_report_date), L(Label::col_report_due), L(Label::col_days_late)});
     } else {
         s.table.header.insert(s.table.header.end(), {L(Label::col_overdue_tasks), L(Label::col_reported_this_period)});
     }
@@ -155,25 +171,31 @@ Section changes_section(const PeriodicReport& r, const ReportRenderOptions& o, b
     const Labels& L = labels(o.language);
     Section s{"changes", {}};
     if (csv)
-        s.table.header = {L(Label::col_date), L(Label::col_task), L(Label::col_agency_id), L(Label::col_reporter), L(Label::col_about_period), L(Label::col_status_before), L(Label::col_status_after),
-                          std::string(L(Label::col_progress)) + " (%)", L(Label::col_evidence), L(Label::col_note)};
+        s.table.header = {L(Label::col_date),         L(Label::col_task),
+                          L(Label::col_agency_id),    L(Label::col_reporter),
+                          L(Label::col_about_period), L(Label::col_status_before),
+                          L(Label::col_status_after), std::string(L(Label::col_progress)) + " (%)",
+                          L(Label::col_evidence),     L(Label::col_note)};
     else
-        s.table.header = {L(Label::col_date), L(Label::col_task), L(Label::col_reporter), L(Label::col_about_period), L(Label::col_status), L(Label::col_progress), L(Label::col_evidence), L(Label::col_note)};
+        s.table.header = {L(Label::col_date),         L(Label::col_task),   L(Label::col_reporter),
+                          L(Label::col_about_period), L(Label::col_status), L(Label::col_progress),
+                          L(Label::col_evidence),     L(Label::col_note)};
     s.table.align.assign(s.table.header.size(), Align::left);
     s.table.align[csv ? 7 : 5] = Align::right;
     for (const auto& c : r.changes) {
         auto period = parse_period(c.period);
         std::string about = csv ? c.period : (period ? period_label(*period, o.language) : c.period);
         if (csv)
-            s.table.rows.push_back({Cell(format_date(c.date)), Cell(c.task), Cell(c.reported_by.id),
-                                    Cell(name(c.reported_by, o.language)), Cell(about),
-                                    Cell(std::string(status_label(c.before, o.language))), Cell(std::string(status_label(c.after, o.language))),
-                                    Cell(c.percent ? std::to_string(*c.percent) : ""), Cell(join(c.evidence, "; ")),
-                                    Cell(c.note)});
+            s.table.rows.push_back(
+                {Cell(format_date(c.date)), Cell(c.task), Cell(c.reported_by.id), Cell(name(c.reported_by, o.language)),
+                 Cell(about), Cell(std::string(status_label(c.before, o.language))),
+                 Cell(std::string(status_label(c.after, o.language))),
+                 Cell(c.percent ? std::to_string(*c.percent) : ""), Cell(join(c.evidence, "; ")), Cell(c.note)});
         else
             s.table.rows.push_back({Cell(show_date(c.date, o.language)), Cell(c.task),
-                                    Cell(name(c.reported_by, o.language)), Cell(about), Cell(status_change(c, o.language)),
-                                    Cell(percent_text(c.percent)), Cell(join(c.evidence, "; ")), Cell(c.note)});
+                                    Cell(name(c.reported_by, o.language)), Cell(about),
+                                    Cell(status_change(c, o.language)), Cell(percent_text(c.percent)),
+                                    Cell(join(c.evidence, "; ")), Cell(c.note)});
     }
     return s;
 }
@@ -183,10 +205,17 @@ Section deadlines_section(const std::vector<DeadlineItem>& items, const char* ke
     const Labels& L = labels(o.language);
     Section s{key, {}};
     if (csv)
-        s.table.header = {L(Label::col_task), L(Label::col_agency_id), L(Label::role_lead), L(Label::col_due), days_label, L(Label::col_status), std::string(L(Label::col_progress)) + " (%)",
+        s.table.header = {L(Label::col_task),
+                          L(Label::col_agency_id),
+                          L(Label::role_lead),
+                          L(Label::col_due),
+                          days_label,
+                          L(Label::col_status),
+                          std::string(L(Label::col_progress)) + " (%)",
                           L(Label::col_text)};
     else
-        s.table.header = {L(Label::col_task), L(Label::role_lead), L(Label::col_due), days_label, L(Label::col_status), L(Label::col_progress), L(Label::col_text)};
+        s.table.header = {L(Label::col_task),   L(Label::role_lead),    L(Label::col_due), days_label,
+                          L(Label::col_status), L(Label::col_progress), L(Label::col_text)};
     s.table.align.assign(s.table.header.size(), Align::left);
     s.table.align[csv ? 4 : 3] = Align::right;
     s.table.align[csv ? 6 : 5] = Align::right;
@@ -207,8 +236,13 @@ Section deadlines_section(const std::vector<DeadlineItem>& items, const char* ke
 Section not_reported_section(const PeriodicReport& r, const ReportRenderOptions& o, bool csv) {
     const Labels& L = labels(o.language);
     Section s{"not_reported", {}};
-    if (csv) s.table.header = {L(Label::col_agency_id), L(Label::col_agency), L(Label::col_report_due), L(Label::col_situation), L(Label::col_days_late), L(Label::col_send_to), L(Label::col_reports_missing)};
-    else s.table.header = {L(Label::col_agency), L(Label::col_agency_id), L(Label::col_report_due), L(Label::col_situation), L(Label::col_send_to), L(Label::col_reports_missing)};
+    if (csv)
+        s.table.header = {L(Label::col_agency_id),      L(Label::col_agency),    L(Label::col_report_due),
+                          L(Label::col_situation),      L(Label::col_days_late), L(Label::col_send_to),
+                          L(Label::col_reports_missing)};
+    else
+        s.table.header = {L(Label::col_agency),    L(Label::col_agency_id), L(Label::col_report_due),
+                          L(Label::col_situation), L(Label::col_send_to),   L(Label::col_reports_missing)};
     s.table.align.assign(s.table.header.size(), Align::left);
     s.table.align.back() = Align::right;
     // Recipients by id: the focal agency or whoever the duty names.
@@ -226,8 +260,8 @@ Section not_reported_section(const PeriodicReport& r, const ReportRenderOptions&
         std::string missing = rep.owes ? fmt::format("{}/{}", rep.missing, rep.owed) : "";
         if (csv)
             s.table.rows.push_back({Cell(os.owner.id), Cell(name(os.owner, o.language)), Cell(due),
-                                    Cell(situation_text(rep, L)),
-                                    Cell(rep.late ? std::to_string(rep.days_late) : ""), Cell(to), Cell(missing)});
+                                    Cell(situation_text(rep, L)), Cell(rep.late ? std::to_string(rep.days_late) : ""),
+                                    Cell(to), Cell(missing)});
         else
             s.table.rows.push_back({Cell(name(os.owner, o.language)), Cell(os.owner.id), Cell(due.empty() ? "—" : due),
                                     Cell(situation_text(rep, L)), Cell(to.empty() ? "—" : to),
@@ -249,7 +283,8 @@ std::string plan_text(const PeriodicReport& r) {
 std::string period_text(const PeriodicReport& r, const Labels& L, Language l) {
     std::string label = period_label(r.period, l);
     if (r.period.kind == PeriodKind::range) return label;
-    return label + " (" + fmt2(L(Label::report_period_span), show_date(r.period.first, l), show_date(r.period.last, l)) + ")";
+    return label + " (" +
+           fmt2(L(Label::report_period_span), show_date(r.period.first, l), show_date(r.period.last, l)) + ")";
 }
 
 std::string code_span(const std::string& s) {
@@ -286,11 +321,14 @@ std::vector<std::string> source_lines(const std::vector<SourceFile>& sources, co
         ++g->files;
         auto rv = std::find_if(g->revisions.begin(), g->revisions.end(),
                                [&](const auto& x) { return x.first == s.revision; });
-        if (rv == g->revisions.end()) g->revisions.emplace_back(s.revision, 1);
-        else ++rv->second;
+        if (rv == g->revisions.end())
+            g->revisions.emplace_back(s.revision, 1);
+        else
+            ++rv->second;
     }
     for (const auto& g : groups) {
-        std::string line = code_span(g.dir) + " — " + label_count(Label::report_files, L.language, static_cast<long>(g.files));
+        std::string line =
+            code_span(g.dir) + " — " + label_count(Label::report_files, L.language, static_cast<long>(g.files));
         std::string revs;
         for (const auto& [rev, n] : g.revisions) {
             if (rev.empty() && g.revisions.size() == 1) continue;
@@ -316,13 +354,12 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
     item(L(Label::report_issuer), r.plan_issuer);
     if (!r.focal_agency.id.empty()) item(L(Label::report_focal), name(r.focal_agency, l));
     item(L(Label::report_period), period_text(r, L, l));
-    item(L(Label::report_as_of), show_date(r.as_of, l) + (r.as_of_is_today_for_past_period
-                                                               ? " (" + std::string(L(Label::as_of_today_note)) + ")"
-                                                               : std::string()));
+    item(L(Label::report_as_of),
+         show_date(r.as_of, l) +
+             (r.as_of_is_today_for_past_period ? " (" + std::string(L(Label::as_of_today_note)) + ")" : std::string()));
     if (!r.sources.empty()) {
         out += "- **" + std::string(L(Label::report_sources)) + ":**\n";
-        for (const auto& line : source_lines(r.sources, L))
-            out += "  - " + line + "\n";
+        for (const auto& line : source_lines(r.sources, L)) out += "  - " + line + "\n";
     }
     out += "\n";
     auto none = [&] { out += "_" + std::string(L(Label::report_none)) + "_\n\n"; };
@@ -342,23 +379,33 @@ std::string render_markdown_report(const PeriodicReport& r, const ReportRenderOp
     out += render_markdown(components_section(r, o, false).table) + "\n";
 
     out += "## " + std::string(L(Label::report_s2)) + "\n\n";
-    if (r.owners.empty()) none();
-    else out += render_markdown(owners_section(r, o, false).table) + "\n";
+    if (r.owners.empty())
+        none();
+    else
+        out += render_markdown(owners_section(r, o, false).table) + "\n";
 
     out += "## " + std::string(L(Label::report_s3)) + "\n\n";
-    if (r.changes.empty()) none();
-    else out += render_markdown(changes_section(r, o, false).table) + "\n";
+    if (r.changes.empty())
+        none();
+    else
+        out += render_markdown(changes_section(r, o, false).table) + "\n";
 
     out += "## " + std::string(L(Label::report_s4)) + "\n\n";
     out += "### " + std::string(L(Label::report_overdue_title)) + "\n\n";
-    if (r.overdue.empty()) none();
-    else out += render_markdown(deadlines_section(r.overdue, "overdue", L(Label::col_days_overdue), o, false).table) + "\n";
+    if (r.overdue.empty())
+        none();
+    else
+        out +=
+            render_markdown(deadlines_section(r.overdue, "overdue", L(Label::col_days_overdue), o, false).table) + "\n";
     out += "### " +
            markdown_line(label_count(Label::report_upcoming_title, l, r.due_window_days,
                                      show_date(add_days(r.as_of, r.due_window_days), l))) +
            "\n\n";
-    if (r.upcoming.empty()) none();
-    else out += render_markdown(deadlines_section(r.upcoming, "upcoming", L(Label::col_days_left), o, false).table) + "\n";
+    if (r.upcoming.empty())
+        none();
+    else
+        out +=
+            render_markdown(deadlines_section(r.upcoming, "upcoming", L(Label::col_days_left), o, false).table) + "\n";
 
     out += "## " + std::string(L(Label::report_s5)) + "\n\n";
     if (r.not_reported.empty()) {
@@ -454,9 +501,13 @@ std::string period_label(const CalendarPeriod& p, Language language) {
                                 p.year());
         case PeriodKind::quarter:
             return format_label(Label::period_quarter, language, roman(p.index()), p.index(), p.year());
-        case PeriodKind::half: return fmt::format(fmt::runtime(p.index() == 1 ? L(Label::period_half_1) : L(Label::period_half_2)), p.year());
-        case PeriodKind::year: return fmt::format(fmt::runtime(L(Label::period_year)), p.year());
-        case PeriodKind::range: return fmt2(L(Label::period_range), show_date(p.first, language), show_date(p.last, language));
+        case PeriodKind::half:
+            return fmt::format(fmt::runtime(p.index() == 1 ? L(Label::period_half_1) : L(Label::period_half_2)),
+                               p.year());
+        case PeriodKind::year:
+            return fmt::format(fmt::runtime(L(Label::period_year)), p.year());
+        case PeriodKind::range:
+            return fmt2(L(Label::period_range), show_date(p.first, language), show_date(p.last, language));
     }
     return format_period(p);
 }
@@ -472,7 +523,9 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
         const Component* c = plan.find_component(t.component);
         return c && c->number ? std::to_string(c->number) : t.component;
     };
-    auto last_update = [](const TaskRow& r) { return r.state.update ? format_date(r.state.update->date) : std::string(); };
+    auto last_update = [](const TaskRow& r) {
+        return r.state.update ? format_date(r.state.update->date) : std::string();
+    };
     switch (format) {
         case TaskListFormat::json: {
             nlohmann::ordered_json root;
@@ -490,10 +543,13 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
                 j["status_origin"] = r.state.origin == StatusOrigin::plan     ? "plan"
                                      : r.state.origin == StatusOrigin::update ? "update"
                                                                               : "carried";
-                j["percent"] = r.state.percent ? nlohmann::ordered_json(*r.state.percent) : nlohmann::ordered_json(nullptr);
-                j["due"] = t.due ? nlohmann::ordered_json(format_partial_date(*t.due)) : nlohmann::ordered_json(nullptr);
+                j["percent"] =
+                    r.state.percent ? nlohmann::ordered_json(*r.state.percent) : nlohmann::ordered_json(nullptr);
+                j["due"] =
+                    t.due ? nlohmann::ordered_json(format_partial_date(*t.due)) : nlohmann::ordered_json(nullptr);
                 j["overdue"] = r.state.overdue;
-                j["overdue_days"] = r.state.overdue ? nlohmann::ordered_json(r.state.days_overdue) : nlohmann::ordered_json(nullptr);
+                j["overdue_days"] =
+                    r.state.overdue ? nlohmann::ordered_json(r.state.days_overdue) : nlohmann::ordered_json(nullptr);
                 j["recurrence"] = to_string(t.recurrence);
                 j["last_update"] = r.state.update ? nlohmann::ordered_json(format_date(r.state.update->date))
                                                   : nlohmann::ordered_json(nullptr);
@@ -509,8 +565,8 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
         }
         case TaskListFormat::csv: {
             Table t;
-            t.header = {"id", "component", "lead", "cooperating", "status", "percent", "due", "overdue_days",
-                        "recurrence", "last_update", "text", "source"};
+            t.header = {"id",  "component",    "lead",       "cooperating", "status", "percent",
+                        "due", "overdue_days", "recurrence", "last_update", "text",   "source"};
             for (const auto& r : rows) {
                 const Task& k = *r.task;
                 t.rows.push_back({Cell(k.id), Cell(k.component), Cell(k.lead), Cell(join(k.cooperating, ";")),
@@ -528,7 +584,8 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
             Table t;
             t.header = {"ID", L(Label::col_number), L(Label::role_lead)};
             if (md) t.header.push_back(L(Label::role_cooperating));
-            t.header.insert(t.header.end(), {L(Label::col_status), "%", L(Label::col_due), L(Label::col_overdue), L(Label::col_text)});
+            t.header.insert(t.header.end(),
+                            {L(Label::col_status), "%", L(Label::col_due), L(Label::col_overdue), L(Label::col_text)});
             t.align.assign(t.header.size(), Align::left);
             t.align[1] = Align::right;
             t.align[md ? 5 : 4] = Align::right;
@@ -536,7 +593,8 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
             for (const auto& r : rows) {
                 const Task& k = *r.task;
                 std::string lead = owner_display(plan, k.lead, o.language);
-                std::vector<Cell> row{Cell(k.id), Cell(component_number(k)), Cell(md ? lead : cut(lead, o.owner_width))};
+                std::vector<Cell> row{Cell(k.id), Cell(component_number(k)),
+                                      Cell(md ? lead : cut(lead, o.owner_width))};
                 if (md) {
                     std::vector<std::string> names;
                     for (const auto& c : k.cooperating) names.push_back(owner_display(plan, c, o.language));
@@ -548,8 +606,9 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
                 row.emplace_back(std::string(status_label(r.state.status, o.language)), st);
                 row.emplace_back(r.state.percent ? std::to_string(*r.state.percent) : "");
                 row.emplace_back(k.due ? format_partial_date(*k.due) : "");
-                row.emplace_back(r.state.overdue ? label_count(Label::days_count, o.language, r.state.days_overdue) : "",
-                                 Style::bad);
+                row.emplace_back(
+                    r.state.overdue ? label_count(Label::days_count, o.language, r.state.days_overdue) : "",
+                    Style::bad);
                 row.emplace_back(md ? k.text : cut(k.text, o.text_width));
                 t.rows.push_back(std::move(row));
             }

@@ -12,7 +12,8 @@ std::string type_column(const FieldInfo& f) {
     std::string t = f.type_text;
     if (f.type == ValueType::integer && f.type_text == "integer" && f.min && f.max)
         t += fmt::format(" {}–{}", *f.min, *f.max);
-    if (f.nested && (f.type == ValueType::list || f.type == ValueType::mapping)) t += fmt::format(" (`{}`)", f.nested->name);
+    if (f.nested && (f.type == ValueType::list || f.type == ValueType::mapping))
+        t += fmt::format(" (`{}`)", f.nested->name);
     return t;
 }
 

@@ -1,11 +1,11 @@
 // The value converters of the schema reader (schema_reader.hpp).
 #include "schema_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 #include "pgi/period.hpp"
 #include "pgi/text.hpp"
@@ -16,10 +16,14 @@ namespace {
 
 const char* kind_name(const Node& n) {
     switch (n.kind) {
-        case Node::Kind::null: return "an empty value";
-        case Node::Kind::scalar: return "a single value";
-        case Node::Kind::sequence: return "a list";
-        case Node::Kind::mapping: return "a mapping";
+        case Node::Kind::null:
+            return "an empty value";
+        case Node::Kind::scalar:
+            return "a single value";
+        case Node::Kind::sequence:
+            return "a list";
+        case Node::Kind::mapping:
+            return "a mapping";
     }
     return "a value";
 }
@@ -37,9 +41,8 @@ std::string join_keys(std::span<const std::string_view> keys) {
 
 bool valid_id(std::string_view s) {
     if (s.empty() || !std::isalnum(static_cast<unsigned char>(s[0]))) return false;
-    return std::all_of(s.begin(), s.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '.' || c == '_' || c == '-';
-    });
+    return std::all_of(s.begin(), s.end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
 void Reader::error(Pos p, const char* code, std::string msg, std::string hint) {
@@ -91,7 +94,8 @@ std::optional<std::string> Reader::str(const Node& n, std::string_view what) {
     if (n.type == Node::Type::invalid) return std::nullopt;
     if (n.kind != Node::Kind::scalar) {
         if (n.kind == Node::Kind::null) return std::string();
-        error(n.pos, "wrong-type", fmt::format("`{}` must be text, not {}", what, kind_name(n)), "quote the text: \"…\"");
+        error(n.pos, "wrong-type", fmt::format("`{}` must be text, not {}", what, kind_name(n)),
+              "quote the text: \"…\"");
         return std::nullopt;
     }
     if (!is_nfc(n.scalar))

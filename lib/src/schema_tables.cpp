@@ -3,11 +3,11 @@
 // them; docs/plan-format.md's tables are generated from the `doc` texts here.
 #include "schema_tables.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "pgi/date.hpp"
 #include "pgi/period.hpp"
@@ -29,24 +29,38 @@ Node scalar(std::string s, Node::Type t) {
     n.scalar = std::move(s);
     return n;
 }
-Node text_node(const std::string& s) { return scalar(s, Node::Type::string); }
-Node int_node(long v) { return scalar(std::to_string(v), Node::Type::integer); }
-Node score_node(Score s) { return scalar(format_score(s), Node::Type::floating); }
-Node date_node(const Date& d) { return scalar(format_date(d), Node::Type::date); }
+Node text_node(const std::string& s) {
+    return scalar(s, Node::Type::string);
+}
+Node int_node(long v) {
+    return scalar(std::to_string(v), Node::Type::integer);
+}
+Node score_node(Score s) {
+    return scalar(format_score(s), Node::Type::floating);
+}
+Node date_node(const Date& d) {
+    return scalar(format_date(d), Node::Type::date);
+}
 // A full date is a date in both formats; `2024-08` is bare in YAML and a string in TOML;
 // `2020` is a string in both (a bare 2020 would read as a number).
 Node partial_node(const PartialDate& d) {
-    Node::Type t = d.month != 0 && d.day != 0 ? Node::Type::date : d.month != 0 ? Node::Type::plain : Node::Type::string;
+    Node::Type t = d.month != 0 && d.day != 0 ? Node::Type::date
+                   : d.month != 0             ? Node::Type::plain
+                                              : Node::Type::string;
     return scalar(format_partial_date(d), t);
 }
-Node enum_node(const char* s) { return scalar(s, Node::Type::plain); }
+Node enum_node(const char* s) {
+    return scalar(s, Node::Type::plain);
+}
 Node seq_node(bool flow) {
     Node n;
     n.kind = Node::Kind::sequence;
     n.flow = flow;
     return n;
 }
-void put(Node& map, std::string key, Node value) { map.entries.push_back(Entry{std::move(key), Pos{}, std::move(value)}); }
+void put(Node& map, std::string key, Node value) {
+    map.entries.push_back(Entry{std::move(key), Pos{}, std::move(value)});
+}
 
 // An id can go unquoted when YAML cannot read it as anything but a string.
 bool plain_ok(const std::string& s) {
@@ -63,7 +77,9 @@ bool plain_ok(const std::string& s) {
 
 }  // namespace
 
-Node id_node(const std::string& s) { return scalar(s, plain_ok(s) ? Node::Type::plain : Node::Type::string); }
+Node id_node(const std::string& s) {
+    return scalar(s, plain_ok(s) ? Node::Type::plain : Node::Type::string);
+}
 
 // ---- field factories: one line per key in the tables below ----
 
@@ -120,8 +136,10 @@ Field<S> id_at_f(std::string key, std::string S::*m, P S::*at, Need need, std::s
     f.read = [key, m, at](Reader& r, const Node& v, S& s) {
         auto t = r.id(v, key);
         s.*m = t.value_or("");
-        if constexpr (std::is_same_v<P, Where>) s.*at = r.at(v.pos);
-        else s.*at = Reader::tp(v);
+        if constexpr (std::is_same_v<P, Where>)
+            s.*at = r.at(v.pos);
+        else
+            s.*at = Reader::tp(v);
         return t.has_value();
     };
     return f;
@@ -132,8 +150,10 @@ Field<S> ids_f(std::string key, std::vector<std::string> S::*m, std::string type
                P S::*at = nullptr) {
     Field<S> f{info(key, ValueType::id_list, false, std::move(type_text), std::move(doc)), {}, {}};
     f.read = [key, m, at](Reader& r, const Node& v, S& s) {
-        if constexpr (std::is_same_v<P, std::nullptr_t>) s.*m = r.str_list(v, key, true);
-        else s.*m = r.str_list(v, key, true, &(s.*at));
+        if constexpr (std::is_same_v<P, std::nullptr_t>)
+            s.*m = r.str_list(v, key, true);
+        else
+            s.*m = r.str_list(v, key, true, &(s.*at));
         return true;
     };
     f.write = [key, m](const S& s, Node& map, const WriteContext&) {
@@ -364,25 +384,32 @@ std::optional<DocumentRef> docref_item(Reader& r, const Node& n, const char* wha
     read_fields(r, t, n, d);
     return d;
 }
-std::optional<DocumentRef> parent_item(Reader& r, const Node& n) { return docref_item(r, n, "a parent document"); }
-std::optional<DocumentRef> reference_item(Reader& r, const Node& n) { return docref_item(r, n, "a reference"); }
+std::optional<DocumentRef> parent_item(Reader& r, const Node& n) {
+    return docref_item(r, n, "a parent document");
+}
+std::optional<DocumentRef> reference_item(Reader& r, const Node& n) {
+    return docref_item(r, n, "a reference");
+}
 
 const Table<DocumentRef>& docref_table() {
-    static const Table<DocumentRef> t{
-        "a document", "document refs",
-        "A cited document: a mapping, or just its number (`- 163/KH-UBND`).",
-        {
-            text_f("number", &DocumentRef::number, Need::required, "`163/KH-UBND`; `/KH-UBND` when the number is blank"),
-            opt_partial_f("date", &DocumentRef::date, "the document's date"),
-            text_f("issuer", &DocumentRef::issuer, Need::optional, "the issuing body"),
-            text_f("title", &DocumentRef::title, Need::optional, "the title line"),
-        }};
+    static const Table<DocumentRef> t{"a document",
+                                      "document refs",
+                                      "A cited document: a mapping, or just its number (`- 163/KH-UBND`).",
+                                      {
+                                          text_f("number", &DocumentRef::number, Need::required,
+                                                 "`163/KH-UBND`; `/KH-UBND` when the number is blank"),
+                                          opt_partial_f("date", &DocumentRef::date, "the document's date"),
+                                          text_f("issuer", &DocumentRef::issuer, Need::optional, "the issuing body"),
+                                          text_f("title", &DocumentRef::title, Need::optional, "the title line"),
+                                      }};
     return t;
 }
 
 const Table<ReportDeadline>& report_table() {
     static const Table<ReportDeadline> t{
-        "a report", "plan.reports[]", "A reporting duty: who reports to whom, by when, how often.",
+        "a report",
+        "plan.reports[]",
+        "A reporting duty: who reports to whom, by when, how often.",
         {
             date_f("due", &ReportDeadline::due, "the first (or only) deadline"),
             ids_f("from", &ReportDeadline::from, "list of owner ids",
@@ -425,7 +452,9 @@ const Table<ReportDeadline>& report_table() {
 // The plan's period: `start` and an optional `end` (null: open-ended).
 const Table<Period>& period_table() {
     static const Table<Period> t{
-        "period", "plan.period", "",
+        "period",
+        "plan.period",
+        "",
         {
             year_f("start", &Period::start, "period.start", "the first year"),
             {info("end", ValueType::integer, false, "year", "the last year; omit for an open-ended plan"),
@@ -442,7 +471,9 @@ const Table<Period>& period_table() {
 
 const Table<PlanMeta>& meta_table() {
     static const Table<PlanMeta> t{
-        "plan", "plan", "The document's metadata.",
+        "plan",
+        "plan",
+        "The document's metadata.",
         {
             text_f("document", &PlanMeta::document_number, Need::optional,
                    "document number, `163/KH-UBND`; `/KH-UBND` when the number is blank"),
@@ -490,8 +521,8 @@ const Table<PlanMeta>& meta_table() {
                    "other documents cited"),
             id_at_f("focal_agency", &PlanMeta::focal_agency, &PlanMeta::focal_agency_location, Need::optional,
                     "owner id", "the agency that collects reports (cơ quan đầu mối)"),
-            list_f("reports", &PlanMeta::reports, report_table(), item_of<ReportDeadline, report_table>,
-                   Need::optional, "reporting duties"),
+            list_f("reports", &PlanMeta::reports, report_table(), item_of<ReportDeadline, report_table>, Need::optional,
+                   "reporting duties"),
             [] {
                 Field<PlanMeta> f = text_f("time_zone", &PlanMeta::time_zone, Need::optional,
                                            "UTC offset where \"today\" is taken (`+07:00`, `UTC+7`); default Vietnam, "
@@ -530,7 +561,9 @@ const Table<Component>& scale_table() {
 
 const Table<Baseline>& baseline_table() {
     static const Table<Baseline> t{
-        "baseline", "components[].baseline", "",
+        "baseline",
+        "components[].baseline",
+        "",
         {
             year_f("year", &Baseline::year, "baseline.year", "the PGI edition of the baseline score"),
             [] {
@@ -606,7 +639,8 @@ Field<Target> target_kind_f(std::string key, TargetKind kind, std::string doc) {
 
 const Table<Target>& target_table() {
     static const Table<Target> t{
-        "a target", "targets[]",
+        "a target",
+        "targets[]",
         "A target for one year: exactly one of `score`, `rank_top`, `rank_increase`, `rank_not_below`.",
         {
             year_f("year", &Target::year, "year", "the target year"),
@@ -657,7 +691,9 @@ Field<S> baseline_f(std::optional<Baseline> S::*m, std::string doc) {
 
 const Table<Component>& component_table() {
     static const Table<Component> t{
-        "a component", "components[]", "One of the four PGI component indices.",
+        "a component",
+        "components[]",
+        "One of the four PGI component indices.",
         {
             id_f("id", &Component::id, Need::required, "id",
                  "stable id; the PGI ids are `pollution`, `compliance`, `green-practices`, `incentives` "
@@ -667,17 +703,17 @@ const Table<Component>& component_table() {
             text_f("name_en", &Component::name_en, Need::optional, "English name"),
             texts_f("aliases", &Component::aliases, false, "other names documents use"),
             [] {
-                Field<Component> f{info("scale", ValueType::mapping, false, "map", "`min`, `max` scores"),
-                                   [](Reader& r, const Node& v, Component& c) {
-                                       if (!r.expect(v, Node::Kind::mapping, "scale")) return false;
-                                       read_fields(r, scale_table(), v, c);
-                                       return true;
-                                   },
-                                   [](const Component& c, Node& map, const WriteContext& ctx) {
-                                       if (c.scale_min != Score::from_hundredths(0) ||
-                                           c.scale_max != Score::from_hundredths(1000))
-                                           put(map, "scale", write_fields(scale_table(), c, ctx, true));
-                                   }};
+                Field<Component> f{
+                    info("scale", ValueType::mapping, false, "map", "`min`, `max` scores"),
+                    [](Reader& r, const Node& v, Component& c) {
+                        if (!r.expect(v, Node::Kind::mapping, "scale")) return false;
+                        read_fields(r, scale_table(), v, c);
+                        return true;
+                    },
+                    [](const Component& c, Node& map, const WriteContext& ctx) {
+                        if (c.scale_min != Score::from_hundredths(0) || c.scale_max != Score::from_hundredths(1000))
+                            put(map, "scale", write_fields(scale_table(), c, ctx, true));
+                    }};
                 f.info.default_text = "`{min: 0, max: 10}`";
                 f.info.nested = &scale_table().info;
                 return f;
@@ -690,7 +726,8 @@ const Table<Component>& component_table() {
 
 const Table<TotalSpec>& total_table() {
     static const Table<TotalSpec> t{
-        "total", "total",
+        "total",
+        "total",
         "Targets for the total PGI score. Score targets are normally the sum of the component targets; a stated "
         "one is checked against that sum.",
         {
@@ -706,9 +743,12 @@ const Table<TotalSpec>& total_table() {
 
 const Table<Owner>& owner_table() {
     static const Table<Owner> t{
-        "an owner", "owners[]", "An agency that leads or cooperates on tasks, or receives reports.",
+        "an owner",
+        "owners[]",
+        "An agency that leads or cooperates on tasks, or receives reports.",
         {
-            id_f("id", &Owner::id, Need::required, "id", "ASCII slug of the name, e.g. `phong-tai-nguyen-va-moi-truong`"),
+            id_f("id", &Owner::id, Need::required, "id",
+                 "ASCII slug of the name, e.g. `phong-tai-nguyen-va-moi-truong`"),
             text_f("name", &Owner::name, Need::nonempty, "name as the plan writes it"),
             text_f("name_en", &Owner::name_en, Need::optional, "English name"),
             enum_f("kind", &Owner::kind, OwnerKind::other, Need::optional, true, "owner kind", "what kind of agency"),
@@ -741,7 +781,9 @@ const Table<TaskUpdate>& update_table() {
 
 const Table<Task>& task_table() {
     static const Table<Task> t{
-        "a task", "tasks[]", "A task (nhiệm vụ, giải pháp) under one component, led by one owner.",
+        "a task",
+        "tasks[]",
+        "A task (nhiệm vụ, giải pháp) under one component, led by one owner.",
         {
             [] {
                 Field<Task> f = id_f("id", &Task::id, Need::required, "id",
@@ -754,7 +796,8 @@ const Table<Task>& task_table() {
                 };
                 return f;
             }(),
-            id_at_f("component", &Task::component, &Task::component_at, Need::required, "component id", "its component"),
+            id_at_f("component", &Task::component, &Task::component_at, Need::required, "component id",
+                    "its component"),
             id_at_f("lead", &Task::lead, &Task::lead_at, Need::required, "owner id", "lead owner (cơ quan chủ trì)"),
             ids_f("cooperating", &Task::cooperating, "list of owner ids", "cooperating owners (cơ quan phối hợp)",
                   &Task::cooperating_at),
@@ -788,7 +831,9 @@ std::vector<std::pair<std::string, Score>> ordered_scores(const Plan* plan, cons
 
 const Table<Observation>& observation_table() {
     static const Table<Observation> t{
-        "an observation", "observations[]", "Scores for a reference year as published on a date.",
+        "an observation",
+        "observations[]",
+        "Scores for a reference year as published on a date.",
         {
             year_f("year", &Observation::year, "year", "the PGI edition (reference year)"),
             partial_f("published", &Observation::published,
@@ -825,29 +870,31 @@ const Table<Observation>& observation_table() {
 // ---- report_settings (docs/plan-format.md, docs/report-docx.md) ----
 
 const Table<ReportSettings>& signer_table() {
-    static const Table<ReportSettings> t{
-        "signer", "report_settings.signer", "",
-        {
-            text_f("title", &ReportSettings::signer_title, Need::optional,
-                   "chức vụ, printed in capitals, e.g. `TRƯỞNG PHÒNG`"),
-            text_f("name", &ReportSettings::signer_name, Need::optional,
-                   "họ tên; empty leaves it to be written by hand"),
-            text_f("authority", &ReportSettings::signer_authority, Need::optional,
-                   "thẩm quyền ký above the title, e.g. `KT. TRƯỞNG PHÒNG`"),
-        }};
+    static const Table<ReportSettings> t{"signer",
+                                         "report_settings.signer",
+                                         "",
+                                         {
+                                             text_f("title", &ReportSettings::signer_title, Need::optional,
+                                                    "chức vụ, printed in capitals, e.g. `TRƯỞNG PHÒNG`"),
+                                             text_f("name", &ReportSettings::signer_name, Need::optional,
+                                                    "họ tên; empty leaves it to be written by hand"),
+                                             text_f("authority", &ReportSettings::signer_authority, Need::optional,
+                                                    "thẩm quyền ký above the title, e.g. `KT. TRƯỞNG PHÒNG`"),
+                                         }};
     return t;
 }
 
 // The report sections a document may include, in their default order (report_docx.cpp).
 const std::vector<std::string>& report_section_names() {
-    static const std::vector<std::string> names{"scores",  "components",   "owners", "changes",
+    static const std::vector<std::string> names{"scores",    "components",   "owners", "changes",
                                                 "deadlines", "not_reported", "sources"};
     return names;
 }
 
 const Table<ReportSettings>& report_settings_table() {
     static const Table<ReportSettings> t{
-        "report_settings", "report_settings",
+        "report_settings",
+        "report_settings",
         "How `pgi report --format docx` presents the office's document; every key is optional.",
         {
             text_f("parent_body", &ReportSettings::parent_body, Need::optional,
@@ -855,21 +902,20 @@ const Table<ReportSettings>& report_settings_table() {
             text_f("issuing_body", &ReportSettings::issuing_body, Need::optional,
                    "cơ quan ban hành, bold capitals under the parent body"),
             text_f("number", &ReportSettings::number, Need::optional, "số, ký hiệu after `Số:`, e.g. `…/BC-TNMT`"),
-            text_f("place", &ReportSettings::place, Need::optional,
-                   "địa danh before `, ngày … tháng … năm …`"),
+            text_f("place", &ReportSettings::place, Need::optional, "địa danh before `, ngày … tháng … năm …`"),
             texts_f("recipients", &ReportSettings::recipients, false, "nơi nhận, one line each"),
             [] {
-                Field<ReportSettings> f{info("signer", ValueType::mapping, false, "map", "who signs"),
-                                        [](Reader& r, const Node& v, ReportSettings& s) {
-                                            if (!r.expect(v, Node::Kind::mapping, "signer")) return false;
-                                            read_fields(r, signer_table(), v, s);
-                                            return true;
-                                        },
-                                        [](const ReportSettings& s, Node& map, const WriteContext& ctx) {
-                                            if (!s.signer_title.empty() || !s.signer_name.empty() ||
-                                                !s.signer_authority.empty())
-                                                put(map, "signer", write_fields(signer_table(), s, ctx, true));
-                                        }};
+                Field<ReportSettings> f{
+                    info("signer", ValueType::mapping, false, "map", "who signs"),
+                    [](Reader& r, const Node& v, ReportSettings& s) {
+                        if (!r.expect(v, Node::Kind::mapping, "signer")) return false;
+                        read_fields(r, signer_table(), v, s);
+                        return true;
+                    },
+                    [](const ReportSettings& s, Node& map, const WriteContext& ctx) {
+                        if (!s.signer_title.empty() || !s.signer_name.empty() || !s.signer_authority.empty())
+                            put(map, "signer", write_fields(signer_table(), s, ctx, true));
+                    }};
                 f.info.nested = &signer_table().info;
                 return f;
             }(),
@@ -922,23 +968,24 @@ std::optional<Observation> observation_item(Reader& r, const Node& n) {
 
 const Table<Plan>& plan_table() {
     static const Table<Plan> t{
-        "the top level", "top level", "",
+        "the top level",
+        "top level",
+        "",
         {
             [] {
-                Field<Plan> f{info("pgi", ValueType::integer, true, "integer", "format version, `1`"),
-                              [](Reader& r, const Node& v, Plan& p) {
-                                  auto n = r.integer(v, "pgi", 1, 1000);
-                                  if (!n) return false;
-                                  p.format_version = *n;
-                                  if (*n != plan_format_version)
-                                      r.error(v.pos, "unsupported-version",
-                                              fmt::format("plan format version {} is not supported", *n),
-                                              fmt::format("this pgi reads version {}", plan_format_version));
-                                  return true;
-                              },
-                              [](const Plan& p, Node& map, const WriteContext&) {
-                                  put(map, "pgi", int_node(p.format_version));
-                              }};
+                Field<Plan> f{
+                    info("pgi", ValueType::integer, true, "integer", "format version, `1`"),
+                    [](Reader& r, const Node& v, Plan& p) {
+                        auto n = r.integer(v, "pgi", 1, 1000);
+                        if (!n) return false;
+                        p.format_version = *n;
+                        if (*n != plan_format_version)
+                            r.error(v.pos, "unsupported-version",
+                                    fmt::format("plan format version {} is not supported", *n),
+                                    fmt::format("this pgi reads version {}", plan_format_version));
+                        return true;
+                    },
+                    [](const Plan& p, Node& map, const WriteContext&) { put(map, "pgi", int_node(p.format_version)); }};
                 f.info.allowed = {std::to_string(plan_format_version)};
                 return f;
             }(),
@@ -957,9 +1004,9 @@ const Table<Plan>& plan_table() {
                 return f;
             }(),
             [] {
-                Field<Plan> f = list_f("components", &Plan::components, component_table(),
-                                       item_of<Component, component_table>, Need::required,
-                                       "the component indices with baselines and targets");
+                Field<Plan> f =
+                    list_f("components", &Plan::components, component_table(), item_of<Component, component_table>,
+                           Need::required, "the component indices with baselines and targets");
                 auto read = f.read;
                 f.read = [read](Reader& r, const Node& v, Plan& p) {
                     read(r, v, p);
@@ -990,24 +1037,24 @@ const Table<Plan>& plan_table() {
                    "agencies that lead or cooperate on tasks"),
             list_f("tasks", &Plan::tasks, task_table(), item_of<Task, task_table>, Need::optional,
                    "tasks (nhiệm vụ, giải pháp)"),
-            list_f("observations", &Plan::observations, observation_table(), observation_item,
-                   Need::optional, "published or estimated scores per year"),
+            list_f("observations", &Plan::observations, observation_table(), observation_item, Need::optional,
+                   "published or estimated scores per year"),
             [] {
-                Field<Plan> f{info("report_settings", ValueType::mapping, false, "map",
-                                   "how the report is presented as an office document ([report-docx.md](report-docx.md))"),
-                              [](Reader& r, const Node& v, Plan& p) {
-                                  p.report_settings.location = r.at(v.pos);
-                                  if (v.kind == Node::Kind::null) return true;
-                                  if (!r.expect(v, Node::Kind::mapping, "report_settings")) return false;
-                                  p.report_settings.present = true;
-                                  read_fields(r, report_settings_table(), v, p.report_settings);
-                                  return true;
-                              },
-                              [](const Plan& p, Node& map, const WriteContext& ctx) {
-                                  if (p.report_settings.present)
-                                      put(map, "report_settings",
-                                          write_fields(report_settings_table(), p.report_settings, ctx));
-                              }};
+                Field<Plan> f{
+                    info("report_settings", ValueType::mapping, false, "map",
+                         "how the report is presented as an office document ([report-docx.md](report-docx.md))"),
+                    [](Reader& r, const Node& v, Plan& p) {
+                        p.report_settings.location = r.at(v.pos);
+                        if (v.kind == Node::Kind::null) return true;
+                        if (!r.expect(v, Node::Kind::mapping, "report_settings")) return false;
+                        p.report_settings.present = true;
+                        read_fields(r, report_settings_table(), v, p.report_settings);
+                        return true;
+                    },
+                    [](const Plan& p, Node& map, const WriteContext& ctx) {
+                        if (p.report_settings.present)
+                            put(map, "report_settings", write_fields(report_settings_table(), p.report_settings, ctx));
+                    }};
                 f.info.nested = &report_settings_table().info;
                 return f;
             }(),
@@ -1040,11 +1087,11 @@ const Table<UpdateEntry>& update_entry_table() {
             id_f("task", &UpdateEntry::task, Need::required, "task id", "the task the update is about")};
         // then every key of a task's update, on the entry's `update`
         for (const auto& f : update_table().fields)
-            fields.push_back({f.info,
-                              [read = f.read](Reader& r, const Node& v, UpdateEntry& e) { return read(r, v, e.update); },
-                              [write = f.write](const UpdateEntry& e, Node& map, const WriteContext& ctx) {
-                                  write(e.update, map, ctx);
-                              }});
+            fields.push_back(
+                {f.info, [read = f.read](Reader& r, const Node& v, UpdateEntry& e) { return read(r, v, e.update); },
+                 [write = f.write](const UpdateEntry& e, Node& map, const WriteContext& ctx) {
+                     write(e.update, map, ctx);
+                 }});
         return Table<UpdateEntry>{"an update", "update-file:updates[]",
                                   "A progress update: `task` and the keys of a task's update.", std::move(fields)};
     }();
@@ -1060,7 +1107,8 @@ std::optional<UpdateEntry> update_entry_item(Reader& r, const Node& n) {
 
 const Table<DeadlineEntry>& deadline_table() {
     static const Table<DeadlineEntry> t{
-        "a deadline", "update-file:deadlines[]",
+        "a deadline",
+        "update-file:deadlines[]",
         "A deadline set after the plan was issued: the task's `due` from then on.",
         {
             id_f("task", &DeadlineEntry::task, Need::required, "task id", "the task"),
@@ -1073,7 +1121,9 @@ const Table<DeadlineEntry>& deadline_table() {
 
 const Table<UpdateFile>& update_file_table() {
     static const Table<UpdateFile> t{
-        "an update file", "update-file:top level", "",
+        "an update file",
+        "update-file:top level",
+        "",
         {
             [] {
                 Field<UpdateFile> f{info("pgi", ValueType::integer, false, "integer", "format version, `1`"),
@@ -1093,7 +1143,8 @@ const Table<UpdateFile>& update_file_table() {
             }(),
             id_f("reported_by", &UpdateFile::reported_by, Need::optional, "owner id",
                  "owner id of the reporting agency; the default `reported_by` of the entries"),
-            period_f("period", &UpdateFile::period, "the period the entries report on; the default `period` of the entries"),
+            period_f("period", &UpdateFile::period,
+                     "the period the entries report on; the default `period` of the entries"),
             list_f("updates", &UpdateFile::updates, update_entry_table(), update_entry_item, Need::optional,
                    "progress updates"),
             list_f("deadlines", &UpdateFile::deadlines, deadline_table(), item_of<DeadlineEntry, deadline_table>,
@@ -1179,11 +1230,10 @@ namespace pgi::schema {
 const std::vector<const StructInfo*>& plan_structs() {
     using namespace detail;
     static const std::vector<const StructInfo*> all{
-        &plan_table().info,      &meta_table().info,   &period_table().info,    &docref_table().info,
-        &report_table().info,    &component_table().info, &scale_table().info,  &baseline_table().info,
-        &target_table().info,    &total_table().info,  &owner_table().info,     &task_table().info,
-        &update_table().info,    &observation_table().info, &report_settings_table().info,
-        &signer_table().info};
+        &plan_table().info,   &meta_table().info,        &period_table().info,          &docref_table().info,
+        &report_table().info, &component_table().info,   &scale_table().info,           &baseline_table().info,
+        &target_table().info, &total_table().info,       &owner_table().info,           &task_table().info,
+        &update_table().info, &observation_table().info, &report_settings_table().info, &signer_table().info};
     return all;
 }
 

@@ -1,9 +1,9 @@
 #include "pgi/score.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 namespace pgi {
 

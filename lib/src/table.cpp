@@ -11,11 +11,16 @@ namespace pgi {
 namespace {
 const char* sgr(Style s) {
     switch (s) {
-        case Style::good: return "\x1b[32m";
-        case Style::bad: return "\x1b[31m";
-        case Style::dim: return "\x1b[2m";
-        case Style::bold: return "\x1b[1m";
-        case Style::plain: return "";
+        case Style::good:
+            return "\x1b[32m";
+        case Style::bad:
+            return "\x1b[31m";
+        case Style::dim:
+            return "\x1b[2m";
+        case Style::bold:
+            return "\x1b[1m";
+        case Style::plain:
+            return "";
     }
     return "";
 }
@@ -23,9 +28,13 @@ const char* sgr(Style s) {
 // A terminal cell is one line of visible text: tabs and line breaks (YAML block scalars keep
 // them) become spaces, so they neither break the row nor count as zero width, and control
 // characters cannot reach the terminal.
-std::string one_line(const std::string& s) { return visible_line(s); }
+std::string one_line(const std::string& s) {
+    return visible_line(s);
+}
 
-Align align_of(const Table& t, std::size_t col) { return col < t.align.size() ? t.align[col] : Align::left; }
+Align align_of(const Table& t, std::size_t col) {
+    return col < t.align.size() ? t.align[col] : Align::left;
+}
 
 std::vector<std::size_t> widths(const Table& t, bool markdown) {
     std::vector<std::size_t> w(t.header.size(), markdown ? 3 : 0);
@@ -76,7 +85,8 @@ std::string render_terminal(const Table& t, bool color) {
             if (color && cell.style != Style::plain) {
                 // colour the text, not the padding
                 std::size_t lead = align_of(t, c) == Align::right ? padded.size() - text.size() : 0;
-                padded = padded.substr(0, lead) + sgr(cell.style) + text + "\x1b[0m" + padded.substr(lead + text.size());
+                padded =
+                    padded.substr(0, lead) + sgr(cell.style) + text + "\x1b[0m" + padded.substr(lead + text.size());
             }
             line += padded;
         }
@@ -87,7 +97,9 @@ std::string render_terminal(const Table& t, bool color) {
 }
 
 namespace {
-bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // `:` followed by a shortcode and another `:` (GFM's emoji, `:smile:`).
 bool opens_shortcode(std::string_view s, std::size_t i) {
@@ -119,22 +131,43 @@ std::string markdown_escape(std::string_view text, bool line_start) {
     for (; i < s.size(); ++i) {
         char ch = s[i];
         switch (ch) {
-            case '|': out += "\\|"; break;
+            case '|':
+                out += "\\|";
+                break;
             case '\r':
                 if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
                 out += "<br>";
                 break;
-            case '\n': out += "<br>"; break;
-            case '\t': out += ' '; break;
-            case '\\': case '*': case '_': case '`': case '<': case '>': case '[': case ']': case '&': case '~':
-            case '^': case '$': case '@': case '#': case '\'': case '"':
+            case '\n':
+                out += "<br>";
+                break;
+            case '\t':
+                out += ' ';
+                break;
+            case '\\':
+            case '*':
+            case '_':
+            case '`':
+            case '<':
+            case '>':
+            case '[':
+            case ']':
+            case '&':
+            case '~':
+            case '^':
+            case '$':
+            case '@':
+            case '#':
+            case '\'':
+            case '"':
                 out += '\\';
                 out += ch;
                 break;
             case '-':
             case '.':
                 // `--`, `...` (smart dashes, ellipses); `www.` (GFM's bare-URL autolink)
-                if ((i > 0 && s[i - 1] == ch) || (ch == '.' && i >= 3 && (s.compare(i - 3, 3, "www") == 0 || s.compare(i - 3, 3, "WWW") == 0)))
+                if ((i > 0 && s[i - 1] == ch) ||
+                    (ch == '.' && i >= 3 && (s.compare(i - 3, 3, "www") == 0 || s.compare(i - 3, 3, "WWW") == 0)))
                     out += '\\';
                 out += ch;
                 break;
@@ -145,7 +178,8 @@ std::string markdown_escape(std::string_view text, bool line_start) {
                 break;
             default:
                 // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR are line breaks too
-                if (ch == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+                if (ch == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' &&
+                    (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
                     out += "<br>";
                     i += 2;
                 } else {
@@ -157,9 +191,13 @@ std::string markdown_escape(std::string_view text, bool line_start) {
 }
 }  // namespace
 
-std::string markdown_cell(std::string_view text) { return markdown_escape(text, false); }
+std::string markdown_cell(std::string_view text) {
+    return markdown_escape(text, false);
+}
 
-std::string markdown_line(std::string_view text) { return markdown_escape(text, true); }
+std::string markdown_line(std::string_view text) {
+    return markdown_escape(text, true);
+}
 
 std::string markdown_lines(std::string_view text, std::string_view bullet) {
     std::string out;
@@ -203,9 +241,12 @@ std::string render_markdown(const Table& t) {
 
 CsvDialect csv_dialect(CsvStyle style, bool decimal_comma) {
     switch (style) {
-        case CsvStyle::plain: return {',', decimal_comma, false};
-        case CsvStyle::excel: return {',', decimal_comma, true};
-        case CsvStyle::excel_vi: return {';', true, true};
+        case CsvStyle::plain:
+            return {',', decimal_comma, false};
+        case CsvStyle::excel:
+            return {',', decimal_comma, true};
+        case CsvStyle::excel_vi:
+            return {';', true, true};
     }
     return {};
 }
@@ -242,7 +283,8 @@ std::string csv_field(std::string_view text, const CsvDialect& dialect, bool neu
         for (std::size_t i = 0; i + 1 < s.size(); ++i) {
             if (s[i] != other || std::string_view("=+-@\t\r").find(s[i + 1]) == std::string_view::npos) continue;
             std::size_t end = s.find(other, i + 1);
-            if (is_plain_number(std::string_view(s).substr(i + 1, end == std::string::npos ? std::string::npos : end - i - 1)))
+            if (is_plain_number(
+                    std::string_view(s).substr(i + 1, end == std::string::npos ? std::string::npos : end - i - 1)))
                 continue;
             s.insert(s.begin() + static_cast<std::ptrdiff_t>(i) + 1, '\'');
         }
@@ -292,6 +334,8 @@ std::string render_csv(const Table& t, const CsvDialect& dialect, bool neutraliz
     return render_csv_records(records, dialect, neutralize_formulas);
 }
 
-std::string render_csv(const Table& t, bool neutralize_formulas) { return render_csv(t, CsvDialect{}, neutralize_formulas); }
+std::string render_csv(const Table& t, bool neutralize_formulas) {
+    return render_csv(t, CsvDialect{}, neutralize_formulas);
+}
 
 }  // namespace pgi

@@ -1,14 +1,14 @@
 #include "pgi/text.hpp"
 
-#include <cstdlib>
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <vector>
-
-#include <utf8proc.h>
 
 namespace pgi {
 
@@ -37,9 +37,9 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
 std::string to_nfc(std::string_view text) {
     if (all_ascii(text)) return std::string(text);
     utf8proc_uint8_t* out = nullptr;
-    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                          static_cast<utf8proc_ssize_t>(text.size()), &out,
-                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    auto n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                     &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
     if (n < 0) return std::string(text);
     std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
     return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
@@ -86,8 +86,8 @@ bool quick_nfc(std::string_view text) {
         i += n;
         if (cp >= 0x1160 && cp <= 0x11FF) return false;
         const utf8proc_property_t* p = utf8proc_get_property(cp);
-        if (p->combining_class != 0 || p->category == UTF8PROC_CATEGORY_MN ||
-            p->category == UTF8PROC_CATEGORY_MC || p->category == UTF8PROC_CATEGORY_ME)
+        if (p->combining_class != 0 || p->category == UTF8PROC_CATEGORY_MN || p->category == UTF8PROC_CATEGORY_MC ||
+            p->category == UTF8PROC_CATEGORY_ME)
             return false;
         if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0 && !stable_under_nfc(cp)) return false;
     }
@@ -142,10 +142,9 @@ std::string ascii_slug(std::string_view text) {
         // Decompose and keep the base letter.
         utf8proc_int32_t buf[8];
         int lbc = 0;
-        auto m = utf8proc_decompose_char(cp, buf, 8,
-                                         static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                                                        UTF8PROC_CASEFOLD),
-                                         &lbc);
+        auto m = utf8proc_decompose_char(
+            cp, buf, 8, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD),
+            &lbc);
         if (m <= 0) continue;
         for (utf8proc_ssize_t k = 0; k < m && k < 8; ++k) {
             utf8proc_int32_t c = buf[k];

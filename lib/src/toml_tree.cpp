@@ -1,10 +1,10 @@
 // TOML -> Node tree through toml++. toml++ already rejects repeated keys and reports
 // 1-based line:column; we keep its value types so that the mapper can tell 2024 from "2024".
-#include <algorithm>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <toml++/toml.h>
+
+#include <algorithm>
+#include <sstream>
 
 #include "doc_tree.hpp"
 #include "pgi/text.hpp"
@@ -134,8 +134,7 @@ std::optional<Pos> find_deep_dotted_key(std::string_view text, int max_parts) {
 bool parse_toml_tree(std::string_view text, ParseContext& ctx, Node& root) {
     if (auto at = find_deep_dotted_key(text, kMaxDottedKeyParts)) {
         ctx.diagnostics.error(ctx.at(*at), "too-deep",
-                              fmt::format("a dotted key or table header with more than {} parts",
-                                          kMaxDottedKeyParts),
+                              fmt::format("a dotted key or table header with more than {} parts", kMaxDottedKeyParts),
                               "a plan needs at most a few parts (`[plan.focal]`); is this file damaged?");
         return false;
     }

@@ -1,5 +1,7 @@
 #include "pgi/tracking.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -7,13 +9,13 @@
 #include <set>
 #include <unordered_map>
 
-#include <utf8proc.h>
-
 #include "pgi/labels.hpp"
 
 namespace pgi {
 
-bool is_closed(TaskStatus s) { return s == TaskStatus::done || s == TaskStatus::cancelled; }
+bool is_closed(TaskStatus s) {
+    return s == TaskStatus::done || s == TaskStatus::cancelled;
+}
 
 std::optional<Date> due_date(const Task& task) {
     if (!task.due) return std::nullopt;
@@ -22,14 +24,19 @@ std::optional<Date> due_date(const Task& task) {
 
 std::optional<PeriodKind> reporting_unit(Recurrence r) {
     switch (r) {
-        case Recurrence::none: return std::nullopt;
-        case Recurrence::quarterly: return PeriodKind::quarter;
-        case Recurrence::half_yearly: return PeriodKind::half;
-        case Recurrence::yearly: return PeriodKind::year;
+        case Recurrence::none:
+            return std::nullopt;
+        case Recurrence::quarterly:
+            return PeriodKind::quarter;
+        case Recurrence::half_yearly:
+            return PeriodKind::half;
+        case Recurrence::yearly:
+            return PeriodKind::year;
         case Recurrence::monthly:
         case Recurrence::continuous:
         case Recurrence::daily:
-        case Recurrence::weekly: return PeriodKind::month;
+        case Recurrence::weekly:
+            return PeriodKind::month;
     }
     return std::nullopt;
 }
@@ -70,8 +77,8 @@ TaskState task_state(const Task& task, const CalendarPeriod& period, const Date&
         s.status = carried->status == TaskStatus::done ? TaskStatus::in_progress : carried->status;
         s.origin = StatusOrigin::carried;
         s.update = carried;
-    } else if (!task.updates.empty() &&
-               std::none_of(task.updates.begin(), task.updates.end(), [&](const TaskUpdate& u) { return !(as_of < u.date); })) {
+    } else if (!task.updates.empty() && std::none_of(task.updates.begin(), task.updates.end(),
+                                                     [&](const TaskUpdate& u) { return !(as_of < u.date); })) {
         // Every update is later than `as_of`: the plan's `status` field tells the state after
         // them, not before; before the first report, nothing had been reported done.
         s.status = TaskStatus::not_started;
@@ -157,22 +164,39 @@ std::vector<DutyOccurrence> duty_occurrences(const Plan& plan, const ReportDeadl
         case Recurrence::none:
         case Recurrence::continuous: {
             int y = plan.meta.period.start > 0 && plan.meta.period.start <= report.due.year ? plan.meta.period.start
-                                                                                           : report.due.year;
+                                                                                            : report.due.year;
             CalendarPeriod covers{PeriodKind::range, Date{y, 1, 1}, report.due};
             if (overlaps(covers, period)) out.push_back({report.due, covers});
             return out;
         }
-        case Recurrence::daily: days = 1; break;
-        case Recurrence::weekly: days = 7; break;
-        case Recurrence::monthly: months = 1; unit = PeriodKind::month; break;
-        case Recurrence::quarterly: months = 3; unit = PeriodKind::quarter; break;
-        case Recurrence::half_yearly: months = 6; unit = PeriodKind::half; break;
-        case Recurrence::yearly: months = 12; unit = PeriodKind::year; break;
+        case Recurrence::daily:
+            days = 1;
+            break;
+        case Recurrence::weekly:
+            days = 7;
+            break;
+        case Recurrence::monthly:
+            months = 1;
+            unit = PeriodKind::month;
+            break;
+        case Recurrence::quarterly:
+            months = 3;
+            unit = PeriodKind::quarter;
+            break;
+        case Recurrence::half_yearly:
+            months = 6;
+            unit = PeriodKind::half;
+            break;
+        case Recurrence::yearly:
+            months = 12;
+            unit = PeriodKind::year;
+            break;
     }
     // Which unit each occurrence is about: the one before its due date's (the default), or
     // the one it falls in; unsaid, `current` only when the first due date ends its unit.
     bool current = report.covers == ReportCovers::current;
-    if (months && report.covers == ReportCovers::automatic) current = period_containing(unit, report.due).last == report.due;
+    if (months && report.covers == ReportCovers::automatic)
+        current = period_containing(unit, report.due).last == report.due;
     for (int k = 0; k < 100000; ++k) {
         // From the first due date each time, so a month-end clamp (Feb 29) does not drift: a
         // duty due on the 30th is due on 29 February and on 30 March, once a month.
@@ -212,8 +236,9 @@ std::vector<std::string> units_of_task_owners(const Plan& plan, const OwnerIndex
 }
 
 void sort_by_plan_order(std::vector<std::string>& ids, const OwnerIndex& owners) {
-    std::stable_sort(ids.begin(), ids.end(),
-                     [&](const std::string& a, const std::string& b) { return owners.position(a) < owners.position(b); });
+    std::stable_sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
+        return owners.position(a) < owners.position(b);
+    });
 }
 
 }  // namespace
@@ -230,8 +255,8 @@ std::vector<std::string> duty_senders(const Plan& plan, const OwnerIndex& owners
     return out;
 }
 
-std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex& owners,
-                                              const CalendarPeriod& period, const Date& as_of) {
+std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex& owners, const CalendarPeriod& period,
+                                              const Date& as_of) {
     std::vector<std::string> order = units_of_task_owners(plan, owners);
     std::set<std::string> listed(order.begin(), order.end());
     std::unordered_map<std::string, ReportingStatus> st;
@@ -245,7 +270,8 @@ std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex
     std::unordered_map<std::string, std::vector<Owed>> owed;
     for (const auto& r : plan.meta.reports) {
         auto occ = duty_occurrences(plan, r, period);
-        if (std::none_of(occ.begin(), occ.end(), [&](const DutyOccurrence& o) { return contains(period, o.covers.last); }))
+        if (std::none_of(occ.begin(), occ.end(),
+                         [&](const DutyOccurrence& o) { return contains(period, o.covers.last); }))
             continue;
         const std::string& to = r.to.empty() ? plan.meta.focal_agency : r.to;
         for (const auto& u : duty_senders(plan, owners, r)) {
@@ -255,9 +281,12 @@ std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex
                 // A report is owed for P when the period it is about ends in P: the October
                 // report owes the monthly report on October, not the yearly one due 01/12.
                 if (!contains(period, o.covers.last)) continue;
-                auto same = std::find_if(mine.begin(), mine.end(), [&](const Owed& x) { return x.occ.covers == o.covers; });
-                if (same == mine.end()) mine.push_back({o, to});
-                else if (o.due < same->occ.due) *same = Owed{o, to};
+                auto same =
+                    std::find_if(mine.begin(), mine.end(), [&](const Owed& x) { return x.occ.covers == o.covers; });
+                if (same == mine.end())
+                    mine.push_back({o, to});
+                else if (o.due < same->occ.due)
+                    *same = Owed{o, to};
             }
         }
     }
@@ -299,7 +328,8 @@ std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex
         const Owed* first_late = nullptr;
         const auto& ps = about[id];
         for (const auto& o : mine) {
-            bool covered = std::any_of(ps.begin(), ps.end(), [&](const CalendarPeriod& p) { return overlaps(p, o.occ.covers); });
+            bool covered =
+                std::any_of(ps.begin(), ps.end(), [&](const CalendarPeriod& p) { return overlaps(p, o.occ.covers); });
             if (covered) continue;
             ++s.missing;
             if (!first_missing) first_missing = &o;
@@ -339,8 +369,8 @@ std::string search_key(std::string_view text) {
         }
     }
     utf8proc_uint8_t* out = nullptr;
-    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(pre.data()), static_cast<utf8proc_ssize_t>(pre.size()),
-                          &out,
+    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(pre.data()),
+                          static_cast<utf8proc_ssize_t>(pre.size()), &out,
                           static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
                                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
     if (n < 0) {  // invalid UTF-8: ASCII lower-casing only
@@ -391,8 +421,8 @@ std::optional<TaskStatus> parse_status_label(std::string_view text) {
     static const std::vector<std::pair<std::string, TaskStatus>> names = [] {
         std::vector<std::pair<std::string, TaskStatus>> v;
         auto add = [&](std::string_view label, TaskStatus s) { v.emplace_back(search_key(label), s); };
-        const TaskStatus all[] = {TaskStatus::not_started, TaskStatus::in_progress, TaskStatus::done, TaskStatus::blocked,
-                                  TaskStatus::cancelled};
+        const TaskStatus all[] = {TaskStatus::not_started, TaskStatus::in_progress, TaskStatus::done,
+                                  TaskStatus::blocked, TaskStatus::cancelled};
         for (std::size_t i = 0; i < 5; ++i) add(vietnamese_status_labels()[i], all[i]);
         add("not started", TaskStatus::not_started);
         add("chưa triển khai", TaskStatus::not_started);
@@ -484,7 +514,8 @@ std::vector<TaskRow> query_tasks(const Plan& plan, const TaskQuery& q) {
         return plan.components.size();
     };
     switch (q.sort) {
-        case TaskSort::plan: break;
+        case TaskSort::plan:
+            break;
         case TaskSort::id:
             std::stable_sort(rows.begin(), rows.end(),
                              [](const TaskRow& a, const TaskRow& b) { return natural_less(a.task->id, b.task->id); });

@@ -31,14 +31,26 @@ std::string dq(std::string_view s) {
     std::string out = "\"";
     for (char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) out += fmt::format("\\u{:04X}", static_cast<unsigned char>(c));
-                else out += c;
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+                    out += fmt::format("\\u{:04X}", static_cast<unsigned char>(c));
+                else
+                    out += c;
         }
     }
     return out + "\"";
@@ -64,7 +76,8 @@ std::string yaml_entry(const UpdateEntry& e, const FileDefaults& d, std::size_t 
     out += in + "status: " + to_string(u.status) + "\n";
     if (u.percent) out += in + fmt::format("percent: {}\n", *u.percent);
     if (!u.period.empty() && u.period != d.period) out += in + "period: " + dq(u.period) + "\n";
-    if (!u.reported_by.empty() && u.reported_by != d.reported_by) out += in + "reported_by: " + dq(u.reported_by) + "\n";
+    if (!u.reported_by.empty() && u.reported_by != d.reported_by)
+        out += in + "reported_by: " + dq(u.reported_by) + "\n";
     if (!u.note.empty()) out += in + "note: " + dq(u.note) + "\n";
     if (!u.evidence.empty()) out += in + "evidence: " + dq_list(u.evidence) + "\n";
     return out;
@@ -167,8 +180,9 @@ std::optional<std::string> append_updates(std::string_view existing, bool toml, 
     auto comment = rest.find('#');
     if (comment != std::string_view::npos) rest = rest.substr(0, comment);
     if (rest.find_first_not_of(" \t\r") != std::string_view::npos) {
-        error = "`updates:` is written as a flow list ([...]); write it as a block list (one `- task:` per item) so that "
-                "pgi can append to it";
+        error =
+            "`updates:` is written as a flow list ([...]); write it as a block list (one `- task:` per item) so that "
+            "pgi can append to it";
         return std::nullopt;
     }
     std::size_t indent = 2;

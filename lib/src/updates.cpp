@@ -1,5 +1,9 @@
 #include "pgi/updates.hpp"
 
+#include <fmt/format.h>
+#include <fnmatch.h>
+#include <locale.h>
+
 #include <algorithm>
 #include <atomic>
 #include <map>
@@ -7,11 +11,6 @@
 #include <system_error>
 #include <thread>
 #include <unordered_map>
-
-#include <fmt/format.h>
-
-#include <fnmatch.h>
-#include <locale.h>
 
 namespace pgi {
 
@@ -57,7 +56,8 @@ std::vector<std::string_view> split(std::string_view s) {
     std::size_t start = 0;
     while (true) {
         auto slash = s.find('/', start);
-        std::string_view part = s.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        std::string_view part =
+            s.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
         if (!part.empty() && part != ".") out.push_back(part);
         if (slash == std::string_view::npos) break;
         start = slash + 1;
@@ -89,7 +89,9 @@ bool components_match(const std::vector<std::string_view>& p, std::size_t i, con
     return components_match(p, i + 1, s, j + 1);
 }
 
-bool has_wildcard(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
+bool has_wildcard(std::string_view s) {
+    return s.find_first_of("*?[") != std::string_view::npos;
+}
 
 }  // namespace
 
@@ -164,17 +166,21 @@ void merge_updates(Plan& plan, std::vector<UpdateFile> files, Diagnostics& out) 
         for (const auto& d : f.deadlines) {
             auto it = task_index.find(d.task);
             if (it == task_index.end()) {
-                out.error(d.location, "unknown-task", fmt::format("deadline for `{}`, which is not a task of the plan", d.task),
+                out.error(d.location, "unknown-task",
+                          fmt::format("deadline for `{}`, which is not a task of the plan", d.task),
                           "check the task id against `pgi tasks`");
                 continue;
             }
             Task& t = plan.tasks[it->second];
             if (t.due && !(*t.due == d.due)) {
                 auto prev = due_set_at.count(it->second) ? due_set_at[it->second] : t.location;
-                out.add({Severity::warning, d.location, "due-overridden",
+                out.add({Severity::warning,
+                         d.location,
+                         "due-overridden",
                          fmt::format("task `{}`: the due date {} replaces {}", t.id, format_partial_date(d.due),
                                      format_partial_date(*t.due)),
-                         "keep one deadline per task, or remove the older one", {prev}});
+                         "keep one deadline per task, or remove the older one",
+                         {prev}});
             }
             t.due = d.due;
             due_set_at[it->second] = d.location;
@@ -239,8 +245,8 @@ Result<LoadResult> load_plan_with_updates(const PlanSources& sources, InputForma
                 loaded[i] = load_update_file(unique[i]);
         }
     };
-    std::size_t workers = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 16,
-                                                 unique.size() / 4 + 1});
+    std::size_t workers =
+        std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 16, unique.size() / 4 + 1});
     std::vector<std::thread> pool;
     for (std::size_t w = 1; w < workers; ++w) {
         try {

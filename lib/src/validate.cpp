@@ -1,11 +1,11 @@
 #include "pgi/validate.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "pgi/load.hpp"
 #include "pgi/text.hpp"
@@ -14,7 +14,6 @@
 namespace pgi {
 
 namespace {
-
 
 class Checker {
 public:
@@ -71,7 +70,8 @@ private:
                 }
             }
             if (cycle)
-                out_.error(g.location, "group-cycle", fmt::format("group `{}` contains itself through its members", g.id),
+                out_.error(g.location, "group-cycle",
+                           fmt::format("group `{}` contains itself through its members", g.id),
                            "a group lists agencies or other groups, never itself");
         }
     }
@@ -81,10 +81,10 @@ private:
         for (const auto& c : plan_.components)
             if (c.number) numbers.insert(c.number);
         if (!numbers.empty() && numbers.size() < 4)
-            out_.warning(plan_.components.front().location, "incomplete-components",
-                         fmt::format("the plan has {} of the 4 PGI components; its total is not the PGI score",
-                                     numbers.size()),
-                         "add the missing components (their targets may be omitted)");
+            out_.warning(
+                plan_.components.front().location, "incomplete-components",
+                fmt::format("the plan has {} of the 4 PGI components; its total is not the PGI score", numbers.size()),
+                "add the missing components (their targets may be omitted)");
     }
     template <class T>
     void check_ids(const std::vector<T>& items, const char* what) {
@@ -93,8 +93,11 @@ private:
             if (item.id.empty()) continue;
             auto [it, inserted] = seen.emplace(item.id, &item);
             if (!inserted)
-                out_.add({Severity::error, item.location, "duplicate-id",
-                          fmt::format("{} id `{}` is used twice", what, item.id), "ids must be unique",
+                out_.add({Severity::error,
+                          item.location,
+                          "duplicate-id",
+                          fmt::format("{} id `{}` is used twice", what, item.id),
+                          "ids must be unique",
                           {it->second->location}});
         }
     }
@@ -105,8 +108,12 @@ private:
             if (c.number == 0) continue;
             auto [it, inserted] = seen.emplace(c.number, &c);
             if (!inserted)
-                out_.add({Severity::error, c.location, "duplicate-id",
-                          fmt::format("component number {} is used twice", c.number), "", {it->second->location}});
+                out_.add({Severity::error,
+                          c.location,
+                          "duplicate-id",
+                          fmt::format("component number {} is used twice", c.number),
+                          "",
+                          {it->second->location}});
         }
     }
 
@@ -193,7 +200,8 @@ private:
                                          format_score(c.baseline->score)),
                              "plans aim to raise scores; check the two numbers");
             if (t.stated_increase && !c.baseline)
-                out_.warning(t.location, "target-mismatch", "the target states an increase but the component has no baseline");
+                out_.warning(t.location, "target-mismatch",
+                             "the target states an increase but the component has no baseline");
         }
     }
 
@@ -218,9 +226,10 @@ private:
             for (const auto& c : plan_.components) max_sum += c.scale_max;
             if (plan_.components.empty()) max_sum = Score::from_hundredths(4000);
             if (b->score < Score{} || b->score > max_sum)
-                out_.error(b->location, "score-out-of-range",
-                           fmt::format("total baseline {} is outside 0–{}", format_score(b->score), format_score(max_sum)),
-                           "the PGI score is the sum of four 0–10 component scores");
+                out_.error(
+                    b->location, "score-out-of-range",
+                    fmt::format("total baseline {} is outside 0–{}", format_score(b->score), format_score(max_sum)),
+                    "the PGI score is the sum of four 0–10 component scores");
         }
         auto base = total_baseline();
         for (const auto& t : plan_.total.targets) {
@@ -241,8 +250,9 @@ private:
             Score sum;
             bool complete = !plan_.components.empty();
             for (const auto& c : plan_.components) {
-                auto it = std::find_if(c.targets.begin(), c.targets.end(),
-                                       [&](const Target& x) { return x.kind == TargetKind::score && x.year == t.year; });
+                auto it = std::find_if(c.targets.begin(), c.targets.end(), [&](const Target& x) {
+                    return x.kind == TargetKind::score && x.year == t.year;
+                });
                 if (it == c.targets.end()) {
                     complete = false;
                     break;
@@ -264,7 +274,8 @@ private:
             ref_owner(t.cooperating[i], at(t.location, t.cooperating_at, i),
                       fmt::format("task `{}`: cooperating owner", t.id));
         for (const auto& u : t.updates)
-            ref_owner(u.reported_by, located(u.location, u.reported_by_at), fmt::format("task `{}`: update reporter", t.id));
+            ref_owner(u.reported_by, located(u.location, u.reported_by_at),
+                      fmt::format("task `{}`: update reporter", t.id));
         check_updates(t);
     }
 
@@ -277,13 +288,16 @@ private:
         std::map<std::pair<Date, std::string>, const TaskUpdate*> seen;
         for (const auto& u : t.updates) {
             if (u.reported_by.empty())
-                out_.error(u.location, "update-no-reporter",
-                           fmt::format("task `{}`: the update of {} names no reporting owner", t.id, format_date(u.date)),
-                           "add `reported_by: <owner id>` to the update or its file, or name the update file after the "
-                           "reporting owner (updates/2024-10/<owner id>.yaml); pgi never assumes the task's lead");
+                out_.error(
+                    u.location, "update-no-reporter",
+                    fmt::format("task `{}`: the update of {} names no reporting owner", t.id, format_date(u.date)),
+                    "add `reported_by: <owner id>` to the update or its file, or name the update file after the "
+                    "reporting owner (updates/2024-10/<owner id>.yaml); pgi never assumes the task's lead");
             if (!u.reported_by.empty() && plan_.find_owner(u.reported_by) &&
                 std::find(owners.begin(), owners.end(), u.reported_by) == owners.end())
-                out_.add({Severity::error, u.location, "update-not-owner",
+                out_.add({Severity::error,
+                          u.location,
+                          "update-not-owner",
                           fmt::format("task `{}`: `{}` reports on it but is neither its lead nor a cooperating owner",
                                       t.id, u.reported_by),
                           fmt::format("the owners of `{}` are: {}; fix `reported_by` or the task id", t.id,
@@ -292,11 +306,14 @@ private:
             std::string period = t.recurrence == Recurrence::none ? std::string() : format_period(update_period(t, u));
             auto [it, inserted] = seen.emplace(std::make_pair(u.date, period), &u);
             if (!inserted && it->second->status != u.status)
-                out_.add({Severity::error, u.location, "conflicting-updates",
+                out_.add({Severity::error,
+                          u.location,
+                          "conflicting-updates",
                           fmt::format("task `{}` is `{}` and `{}` on the same date {}{}", t.id,
                                       to_string(it->second->status), to_string(u.status), format_date(u.date),
                                       period.empty() ? "" : " for " + period),
-                          "keep one of the two updates, or date them apart", {it->second->location}});
+                          "keep one of the two updates, or date them apart",
+                          {it->second->location}});
         }
     }
 
@@ -319,11 +336,14 @@ private:
             Date when = o.kind == ObservationKind::official ? Date{} : o.published.latest();
             auto [it, inserted] = seen.emplace(std::make_tuple(o.year, o.kind, when), &o);
             if (!inserted)
-                out_.add({Severity::error, o.location, "duplicate-observation",
+                out_.add({Severity::error,
+                          o.location,
+                          "duplicate-observation",
                           o.kind == ObservationKind::official
                               ? fmt::format("two official observations for PGI {}", o.year)
                               : fmt::format("two estimates for PGI {} published on the same date", o.year),
-                          "keep one of them", {it->second->location}});
+                          "keep one of them",
+                          {it->second->location}});
         }
     }
 
@@ -342,9 +362,10 @@ private:
         for (const auto& c : plan_.components) max_sum += c.scale_max;
         if (o.total) {
             if (*o.total < Score{} || *o.total > max_sum)
-                out_.error(o.location, "score-out-of-range",
-                           fmt::format("observed total {} is outside 0–{}", format_score(*o.total), format_score(max_sum)),
-                           "the PGI score is the sum of four 0–10 component scores");
+                out_.error(
+                    o.location, "score-out-of-range",
+                    fmt::format("observed total {} is outside 0–{}", format_score(*o.total), format_score(max_sum)),
+                    "the PGI score is the sum of four 0–10 component scores");
             Score diff = *o.total - sum;
             if (o.scores.size() == plan_.components.size() &&
                 (diff > Score::from_hundredths(1) || diff < Score::from_hundredths(-1)))
@@ -358,7 +379,9 @@ private:
 
 }  // namespace
 
-void validate_plan(const Plan& plan, Diagnostics& out) { Checker(plan, out).run(); }
+void validate_plan(const Plan& plan, Diagnostics& out) {
+    Checker(plan, out).run();
+}
 
 void validate_loaded(LoadResult& loaded) {
     if (loaded.plan) validate_plan(*loaded.plan, loaded.diagnostics);

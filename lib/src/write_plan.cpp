@@ -1,18 +1,17 @@
 // Plan -> YAML / TOML text in the schema of docs/plan-format.md (contract in pgi/write.hpp).
 // The schema tables turn the plan into a tree (plan_to_tree, schema_tables.cpp); this file
 // only emits trees: one small YAML emitter, one small TOML emitter.
-#include "pgi/write.hpp"
+#include <fmt/format.h>
+#include <toml++/toml.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
 #include <sstream>
 
-#include <fmt/format.h>
-#include <toml++/toml.h>
-#include <yaml-cpp/yaml.h>
-
 #include "pgi/escape.hpp"
 #include "pgi/load.hpp"
+#include "pgi/write.hpp"
 #include "schema_tables.hpp"
 
 namespace pgi {
@@ -47,10 +46,14 @@ detail::WriteContext context(const WriteOptions& o) {
 
 void emit_yaml(YAML::Emitter& e, const Node& n) {
     switch (n.kind) {
-        case Node::Kind::null: e << YAML::Null; break;
+        case Node::Kind::null:
+            e << YAML::Null;
+            break;
         case Node::Kind::scalar:
-            if (n.type == Node::Type::string) e << YAML::DoubleQuoted << n.scalar;
-            else e << n.scalar;
+            if (n.type == Node::Type::string)
+                e << YAML::DoubleQuoted << n.scalar;
+            else
+                e << n.scalar;
             if (n.pos.line > 0) e << YAML::Comment(fmt::format("line {}", n.pos.line));
             break;
         case Node::Kind::sequence:
@@ -88,8 +91,10 @@ std::string escape_yaml_breaks(std::string_view text) {
             out += text[++i];
             continue;
         }
-        if (c == '"') quoted = !quoted;
-        else if (c == '\n') quoted = false;  // a double-quoted scalar pgi writes is one line
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == '\n')
+            quoted = false;  // a double-quoted scalar pgi writes is one line
         if (quoted && c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
             (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
             out += text[i + 2] == '\xA8' ? "\\L" : "\\P";
@@ -116,23 +121,22 @@ std::string toml_string(const std::string& s) {
 }
 
 std::string toml_key(const std::string& k) {
-    bool bare = !k.empty() && std::all_of(k.begin(), k.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '_' || c == '-';
-    });
+    bool bare = !k.empty() && std::all_of(k.begin(), k.end(),
+                                          [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '-'; });
     return bare ? k : toml_string(k);
 }
 
 // A value on one line: scalars, arrays of scalars, inline tables.
 bool toml_inline(const Node& n) {
     if (n.kind == Node::Kind::mapping) return n.flow;
-    if (n.kind == Node::Kind::sequence)
-        return n.items.empty() || n.items.front().kind != Node::Kind::mapping;
+    if (n.kind == Node::Kind::sequence) return n.items.empty() || n.items.front().kind != Node::Kind::mapping;
     return true;
 }
 
 std::string toml_value(const Node& n) {
     switch (n.kind) {
-        case Node::Kind::null: return "\"\"";
+        case Node::Kind::null:
+            return "\"\"";
         case Node::Kind::scalar: {
             bool quoted = n.type == Node::Type::string || n.type == Node::Type::plain;
             std::string v = quoted ? toml_string(n.scalar) : n.scalar;

@@ -1,16 +1,15 @@
 // render_xlsx() over libxlsxwriter.
 #include "pgi/xlsx.hpp"
 
+#include <unistd.h>
+#include <xlsxwriter.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <unistd.h>
-
-#include <xlsxwriter.h>
 
 #include "pgi/text.hpp"
 
@@ -26,7 +25,8 @@ double cell_chars(const XlsxValue& v) {
         std::size_t best = 0, start = 0;
         for (;;) {
             auto nl = s->find('\n', start);
-            best = std::max(best, display_width(s->substr(start, nl == std::string::npos ? std::string::npos : nl - start)));
+            best = std::max(best,
+                            display_width(s->substr(start, nl == std::string::npos ? std::string::npos : nl - start)));
             if (nl == std::string::npos) break;
             start = nl + 1;
         }
@@ -39,7 +39,9 @@ double cell_chars(const XlsxValue& v) {
 }
 
 // Days since 1970-01-01 of a UTC date, as time_t at midnight.
-time_t midnight_utc(const Date& d) { return static_cast<time_t>(days_from_civil(d)) * 86400; }
+time_t midnight_utc(const Date& d) {
+    return static_cast<time_t>(days_from_civil(d)) * 86400;
+}
 
 }  // namespace
 
@@ -117,7 +119,8 @@ std::optional<std::string> render_xlsx(const Workbook& wb, const Date& stamp, st
                     if (ch == ' ') {
                         longest = std::max(longest, static_cast<double>(display_width(word)));
                         word.clear();
-                    } else word += ch;
+                    } else
+                        word += ch;
                 }
                 for (const auto& row : sheet.rows)
                     if (c < row.size()) longest = std::max(longest, cell_chars(row[c]));

@@ -1,14 +1,14 @@
 // YAML -> Node tree through yaml-cpp's event API. The event API builds no yaml-cpp document
 // (which costs ~40x the file size in memory) and, unlike YAML::Load, lets us see every key of
 // a mapping, so repeated keys are reported instead of silently collapsed.
-#include <istream>
-#include <streambuf>
-#include <unordered_map>
-
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
 
 #include "doc_tree.hpp"
 #include "pgi/text.hpp"
@@ -86,8 +86,7 @@ public:
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         ctx_.diagnostics.error(ctx_.at(lines_.pos(mark)), "yaml-alias",
-                               "YAML aliases (*name) are not supported in plan files",
-                               "write the value out in full");
+                               "YAML aliases (*name) are not supported in plan files", "write the value out in full");
         Node n;
         n.type = Node::Type::invalid;
         n.pos = lines_.pos(mark);
@@ -104,7 +103,8 @@ public:
         add(std::move(n));
     }
 
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
         open(mark, Node::Kind::sequence);
     }
     void OnSequenceEnd() override { close(); }
@@ -163,7 +163,9 @@ private:
         if (!f.key_ok) return;
         auto [it, inserted] = f.seen.emplace(f.key, f.key_pos);
         if (!inserted) {
-            Diagnostic d{Severity::error, ctx_.at(f.key_pos), "duplicate-key",
+            Diagnostic d{Severity::error,
+                         ctx_.at(f.key_pos),
+                         "duplicate-key",
                          fmt::format("key `{}` appears more than once in this mapping", f.key),
                          "YAML keeps only one of the values: remove or rename one",
                          {ctx_.at(it->second)}};

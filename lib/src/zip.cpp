@@ -1,9 +1,9 @@
 // make_zip / read_zip over libzip's in-memory sources.
 #include "pgi/zip.hpp"
 
-#include <memory>
-
 #include <zip.h>
+
+#include <memory>
 
 namespace pgi {
 

@@ -10,9 +10,8 @@
 // text: index, text), `diagnostics` (render_text of one finding per text, its message the text).
 #include <iostream>
 #include <iterator>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "pgi/diagnostic.hpp"
 #include "pgi/escape.hpp"

@@ -7,14 +7,14 @@
 // date serial), @TASK:COL=… (the row whose column A holds TASK: @c1.c.2:G=Hoàn thành), or
 // *:COL=… (every row of the form below its header: *:G=Hoàn thành).
 // Exit 0 on success, 1 with a message on stderr otherwise.
+#include <zip.h>
+
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
-
-#include <pugixml.hpp>
-#include <zip.h>
 
 namespace {
 

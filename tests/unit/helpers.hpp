@@ -1,10 +1,10 @@
 // Small helpers shared by the unit tests.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "pgi/load.hpp"
 #include "pgi/updates.hpp"
@@ -24,14 +24,18 @@ inline LoadResult load(const std::string& text, InputFormat f = InputFormat::yam
 inline std::vector<std::string> findings(const LoadResult& r) {
     std::vector<std::string> out;
     for (const auto& d : r.diagnostics.items())
-        out.push_back(d.location.line ? std::to_string(d.location.line) + ":" + std::to_string(d.location.column) +
-                                            " " + d.code
-                                      : d.code);
+        out.push_back(d.location.line
+                          ? std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + " " + d.code
+                          : d.code);
     return out;
 }
 
-inline std::string example(const char* rel) { return std::string(PGI_EXAMPLES_DIR) + "/" + rel; }
-inline std::string fixture(const char* rel) { return std::string(PGI_FIXTURES_DIR) + "/" + rel; }
+inline std::string example(const char* rel) {
+    return std::string(PGI_EXAMPLES_DIR) + "/" + rel;
+}
+inline std::string fixture(const char* rel) {
+    return std::string(PGI_FIXTURES_DIR) + "/" + rel;
+}
 
 /// The Lạng Sơn example as a plan directory: plan.yaml with its sample updates/ tree,
 /// validated without errors.

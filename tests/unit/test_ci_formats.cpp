@@ -1,6 +1,7 @@
 // CI annotation formats of `pgi validate` (docs/ci.md): GitHub Actions workflow commands and
 // GitLab Code Quality reports, checked against their documented shapes.
 #include <doctest/doctest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "pgi/diagnostic.hpp"

@@ -1,6 +1,6 @@
-#include <cstdlib>
-
 #include <doctest/doctest.h>
+
+#include <cstdlib>
 
 #include "pgi/date.hpp"
 #include "pgi/model.hpp"
@@ -8,7 +8,7 @@
 using namespace pgi;
 
 TEST_CASE("impossible calendar dates are rejected") {
-    CHECK(parse_date("2024-02-29"));   // 2024 is a leap year
+    CHECK(parse_date("2024-02-29"));  // 2024 is a leap year
     CHECK(!parse_date("2025-02-29"));
     CHECK(!parse_date("2024-02-30"));
     CHECK(!parse_date("2024-04-31"));
@@ -18,7 +18,7 @@ TEST_CASE("impossible calendar dates are rejected") {
     CHECK(!parse_date("1900-02-29"));  // century not divisible by 400
     CHECK(!parse_date("2024-2-3"));
     CHECK(!parse_date("12/7/2024"));
-    CHECK(!parse_date("2024-08"));     // partial: not a full date
+    CHECK(!parse_date("2024-08"));  // partial: not a full date
 }
 
 TEST_CASE("partial dates keep what is known and span a period") {
@@ -57,14 +57,14 @@ TEST_CASE("the default as-of date follows SOURCE_DATE_EPOCH") {
 
 TEST_CASE("today is the date in the plan's time zone: 06:30 on 1 November in Hà Nội is 1 November") {
     ::setenv("SOURCE_DATE_EPOCH", "1730417400", 1);  // 2024-10-31T23:30:00Z = 2024-11-01 06:30 UTC+7
-    CHECK(default_as_of() == Date{2024, 10, 31});     // UTC
+    CHECK(default_as_of() == Date{2024, 10, 31});    // UTC
     CHECK(default_as_of(7 * 60) == Date{2024, 11, 1});
     CHECK(default_as_of(-12 * 60) == Date{2024, 10, 31});  // 11:30 on 31 October at UTC-12
     Plan plan;
-    CHECK(plan.meta.utc_offset_minutes() == 420);     // Vietnam unless the plan says otherwise
+    CHECK(plan.meta.utc_offset_minutes() == 420);  // Vietnam unless the plan says otherwise
     plan.meta.time_zone = "UTC-5";
     CHECK(plan.meta.utc_offset_minutes() == -300);
-    ::setenv("SOURCE_DATE_EPOCH", "1730332800", 1);   // 2024-10-31T00:00:00Z: 07:00 in Hà Nội
+    ::setenv("SOURCE_DATE_EPOCH", "1730332800", 1);  // 2024-10-31T00:00:00Z: 07:00 in Hà Nội
     CHECK(default_as_of(7 * 60) == Date{2024, 10, 31});
     CHECK(default_as_of(-60) == Date{2024, 10, 30});  // 23:00 the day before at UTC-1
     ::setenv("SOURCE_DATE_EPOCH", "1764979200", 1);   // restore the value CTest sets

@@ -6,9 +6,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <numeric>
-#include <sstream>
-
 #include <pugixml.hpp>
+#include <sstream>
 
 #include "helpers.hpp"
 #include "pgi/docx.hpp"
@@ -50,9 +49,12 @@ std::string all_text(const pugi::xml_node& n) {
     std::string out;
     for (auto c : n.children()) {
         std::string name = c.name();
-        if (name == "w:t") out += c.text().get();
-        else if (name == "w:br") out += "\n";
-        else out += all_text(c);
+        if (name == "w:t")
+            out += c.text().get();
+        else if (name == "w:br")
+            out += "\n";
+        else
+            out += all_text(c);
     }
     return out;
 }
@@ -112,7 +114,8 @@ TEST_CASE("text_twips measures Times New Roman; Vietnamese letters as their base
 TEST_CASE("fit_columns: no column narrower than its longest word; the widths fill the text width") {
     Table t;
     t.header = {"Ngày", "Nội dung"};
-    t.rows = {{Cell("05/11/2024"), Cell("Rà soát các điểm tập kết rác thải trên địa bàn thành phố và báo cáo kết quả")}};
+    t.rows = {
+        {Cell("05/11/2024"), Cell("Rà soát các điểm tập kết rác thải trên địa bàn thành phố và báo cáo kết quả")}};
     auto w = fit_columns(t, 24, 9355);
     REQUIRE(w);
     REQUIRE(w->size() == 2);
@@ -162,8 +165,8 @@ TEST_CASE("the Lạng Sơn October 2024 report as .docx: page, fonts, header blo
     for (const auto& p : parts) names.push_back(p.name);
     CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/document.xml",
                                             "word/styles.xml", "word/settings.xml", "word/header1.xml",
-                                            "word/header2.xml", "word/_rels/document.xml.rels",
-                                            "docProps/core.xml", "docProps/app.xml"});
+                                            "word/header2.xml", "word/_rels/document.xml.rels", "docProps/core.xml",
+                                            "docProps/app.xml"});
     for (const auto& p : parts) {
         pugi::xml_document x;
         CHECK_MESSAGE(x.load_buffer(p.content.data(), p.content.size()), p.name);
@@ -239,7 +242,8 @@ TEST_CASE("the Lạng Sơn October 2024 report as .docx: page, fonts, header blo
     int data_tables = 0;
     for (auto t : body.select_nodes("w:tbl")) {
         auto tbl = t.node();
-        if (std::string(tbl.child("w:tblPr").child("w:tblBorders").child("w:top").attribute("w:val").value()) != "single")
+        if (std::string(tbl.child("w:tblPr").child("w:tblBorders").child("w:top").attribute("w:val").value()) !=
+            "single")
             continue;
         ++data_tables;
         int sum = 0;

@@ -2,18 +2,17 @@
 // (cli/app.hpp, docs/cli.md "Exit codes"), and the io and label contracts mutation testing
 // found unguarded (tests/mutation/mutants.txt). Exit 3 cannot be provoked from the command line
 // without a bug, so run_command() is driven here with commands that fail on purpose.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <new>
 #include <stdexcept>
-
-#include <doctest/doctest.h>
 
 #include "app.hpp"
 #include "pgi/error.hpp"
 #include "pgi/io.hpp"
 #include "pgi/labels.hpp"
-
-#include <unistd.h>
 
 using namespace pgi;
 
@@ -26,13 +25,15 @@ TEST_CASE("every error code has its stable name") {
 }
 
 TEST_CASE("an error becomes a finding at its location") {
-    Error e{ErrorCode::io, "cannot open file: No such file or directory", "check the path", SourceLocation{"a.yaml", 0, 0}};
+    Error e{ErrorCode::io, "cannot open file: No such file or directory", "check the path",
+            SourceLocation{"a.yaml", 0, 0}};
     Diagnostic d = to_diagnostic(e);
     CHECK(d.severity == Severity::error);
     CHECK(d.code == "io-error");
     CHECK(d.location.file == "a.yaml");
     CHECK(d.hint == "check the path");
-    CHECK(render_text(d) == "a.yaml: error: [io-error] cannot open file: No such file or directory\n  hint: check the path\n");
+    CHECK(render_text(d) ==
+          "a.yaml: error: [io-error] cannot open file: No such file or directory\n  hint: check the path\n");
 }
 
 TEST_CASE("read_file and write_file_atomic report failures as io errors") {

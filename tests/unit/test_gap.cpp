@@ -6,7 +6,9 @@
 using namespace pgi;
 using pgi::test::example;
 
-static Score h(long v) { return Score::from_hundredths(v); }
+static Score h(long v) {
+    return Score::from_hundredths(v);
+}
 
 static Plan seed_plan() {
     LoadResult r = load_plan_file(example("lang-son-2024/plan.yaml")).value();
@@ -32,7 +34,7 @@ TEST_CASE("before the PGI 2024 result, Lạng Sơn's gaps are target minus 2023 
     }
     CHECK(rep.total.baseline == h(1733));  // 4.84 + 4.14 + 3.60 + 4.75
     CHECK(rep.total.current == h(1733));
-    CHECK(rep.total.target == h(2237));    // 6.58 + 6.11 + 4.38 + 5.30
+    CHECK(rep.total.target == h(2237));  // 6.58 + 6.11 + 4.38 + 5.30
     CHECK(rep.total.gap == h(504));
     CHECK(rep.total.tasks == 44);
     CHECK(rep.total.tasks_by_status[static_cast<std::size_t>(TaskStatus::not_started)] == 44);
@@ -189,7 +191,8 @@ TEST_CASE("no share achieved is computed when the target does not exceed the bas
     o.language = Language::en;
     std::string csv = render_gap(rep, GapFormat::csv, o);
     // planned increase 0.00, achieved 0.11: the percentage column stays empty
-    CHECK(csv.find("\r\npollution,1,Giảm thiểu ô nhiễm và thiên tai,2023,4.84,4.95,observation,2024,2025-05,2024,4.84,-0.11,0.00,0.11,,true,") !=
+    CHECK(csv.find("\r\npollution,1,Giảm thiểu ô nhiễm và thiên "
+                   "tai,2023,4.84,4.95,observation,2024,2025-05,2024,4.84,-0.11,0.00,0.11,,true,") !=
           std::string::npos);
 }
 

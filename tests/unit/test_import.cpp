@@ -1,12 +1,12 @@
 // `pgi import` as a whole: the seed against the hand-made example, the project's own
 // fixtures (tests/fixtures/import/, written for these tests), and bad input.
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <random>
 #include <set>
-
-#include <doctest/doctest.h>
 
 #include "helpers.hpp"
 #include "pgi/gap.hpp"
@@ -19,7 +19,9 @@ using namespace pgi;
 
 namespace {
 
-Score h(long v) { return Score::from_hundredths(v); }
+Score h(long v) {
+    return Score::from_hundredths(v);
+}
 
 std::string read(const std::string& path) {
     auto t = read_file(path);
@@ -27,7 +29,9 @@ std::string read(const std::string& path) {
     return *t;
 }
 
-ImportResult import_file(const std::string& path) { return import_plan_text(read(path), ImportOptions{path}); }
+ImportResult import_file(const std::string& path) {
+    return import_plan_text(read(path), ImportOptions{path});
+}
 
 // `line code` for each warning and error (notes left out).
 std::vector<std::string> problems(const ImportResult& r) {
@@ -146,9 +150,9 @@ TEST_CASE("the seed imports to the hand-made Lạng Sơn example") {
         // The same documents; the importer lists them in the order the text cites them.
         CHECK(got.meta.references.size() == want.meta.references.size());
         for (const auto& ref : want.meta.references)
-            CHECK_MESSAGE(std::find(got.meta.references.begin(), got.meta.references.end(), ref) !=
-                              got.meta.references.end(),
-                          ref.number);
+            CHECK_MESSAGE(
+                std::find(got.meta.references.begin(), got.meta.references.end(), ref) != got.meta.references.end(),
+                ref.number);
         CHECK(got.meta.focal_agency == "phong-tai-nguyen-va-moi-truong");
         CHECK(got.meta.reports == want.meta.reports);
     }
@@ -256,12 +260,13 @@ TEST_CASE("the city plan as NFD text with CRLF line ends and a BOM imports to th
 }
 
 TEST_CASE("an owner heading that states its role: the agency leads, the partners it names cooperate") {
-    ImportResult r = import_plan_text("II. NHIỆM VỤ\n\n1. Chỉ số “Đảm bảo tuân thủ”\n\n"
-                                      "Mục tiêu phấn đấu đạt từ 6,00 điểm trở lên.\n\n"
-                                      "a) Phòng Kinh tế (chủ trì): Kiểm tra doanh nghiệp.\n\n"
-                                      "b) Sở Tài nguyên và Môi trường chủ trì, phối hợp Công an tỉnh: Thanh tra, phối "
-                                      "hợp Sở Xây dựng.\n",
-                                      ImportOptions{"roles.txt"});
+    ImportResult r = import_plan_text(
+        "II. NHIỆM VỤ\n\n1. Chỉ số “Đảm bảo tuân thủ”\n\n"
+        "Mục tiêu phấn đấu đạt từ 6,00 điểm trở lên.\n\n"
+        "a) Phòng Kinh tế (chủ trì): Kiểm tra doanh nghiệp.\n\n"
+        "b) Sở Tài nguyên và Môi trường chủ trì, phối hợp Công an tỉnh: Thanh tra, phối "
+        "hợp Sở Xây dựng.\n",
+        ImportOptions{"roles.txt"});
     REQUIRE(r.plan);
     CHECK(task(*r.plan, "c2.a.1").lead == "phong-kinh-te");
     CHECK(task(*r.plan, "c2.b.1").lead == "so-tai-nguyen-va-moi-truong");
@@ -402,9 +407,15 @@ TEST_CASE("random text, binary junk and truncated documents never crash the impo
             for (int j = 0; j < 1 + static_cast<int>(rng() % 8); ++j) {
                 std::size_t pos = rng() % m.size();
                 switch (rng() % 3) {
-                    case 0: m[pos] = junk[rng() % sizeof junk]; break;
-                    case 1: m.erase(pos, rng() % 200); break;
-                    default: m.insert(pos, m.substr(rng() % m.size(), rng() % 300)); break;
+                    case 0:
+                        m[pos] = junk[rng() % sizeof junk];
+                        break;
+                    case 1:
+                        m.erase(pos, rng() % 200);
+                        break;
+                    default:
+                        m.insert(pos, m.substr(rng() % m.size(), rng() % 300));
+                        break;
                 }
                 if (m.empty()) m = "x";
             }
@@ -412,12 +423,34 @@ TEST_CASE("random text, binary junk and truncated documents never crash the impo
         }
     }
     // Random printable Vietnamese-ish text and raw binary.
-    const char* pieces[] = {"a) ", "- ", "1. ", "II. ", "Chỉ số “Đảm bảo tuân thủ”", "đạt ", "6,58 ", "tăng ",
-                            "điểm ", "so với năm 2023 ", "Phòng Kinh tế", ": ", "\n", "\n\n", "|", "\t", "⁽¹⁾",
-                            "¹ ", "KẾ HOẠCH", "ngày ", "tháng 8 năm 2024", "UBND các phường, xã", "phối hợp ", "đ) "};
+    const char* pieces[] = {"a) ",
+                            "- ",
+                            "1. ",
+                            "II. ",
+                            "Chỉ số “Đảm bảo tuân thủ”",
+                            "đạt ",
+                            "6,58 ",
+                            "tăng ",
+                            "điểm ",
+                            "so với năm 2023 ",
+                            "Phòng Kinh tế",
+                            ": ",
+                            "\n",
+                            "\n\n",
+                            "|",
+                            "\t",
+                            "⁽¹⁾",
+                            "¹ ",
+                            "KẾ HOẠCH",
+                            "ngày ",
+                            "tháng 8 năm 2024",
+                            "UBND các phường, xã",
+                            "phối hợp ",
+                            "đ) "};
     for (int k = 0; k < 100; ++k) {
         std::string t;
-        for (int j = 0; j < 1 + static_cast<int>(rng() % 120); ++j) t += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+        for (int j = 0; j < 1 + static_cast<int>(rng() % 120); ++j)
+            t += pieces[rng() % (sizeof pieces / sizeof *pieces)];
         exercise(t);
     }
     for (int k = 0; k < 50; ++k) {

@@ -4,12 +4,12 @@
 // copy-paste input, a text with no target and no task, and a text with two plan bodies. The
 // fixtures (tests/fixtures/import/province_*) were written for these tests; each check below
 // failed on the importer before these recognisers.
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <set>
-
-#include <doctest/doctest.h>
 
 #include "helpers.hpp"
 #include "import_detail.hpp"
@@ -22,7 +22,9 @@ using namespace pgi::recognise;
 
 namespace {
 
-Score h(long v) { return Score::from_hundredths(v); }
+Score h(long v) {
+    return Score::from_hundredths(v);
+}
 
 std::string read(const std::string& path) {
     auto t = read_file(path);
@@ -99,7 +101,8 @@ TEST_CASE("targets: regional ranks, places up, not below a rank, and a year that
     CHECK(st3.ranks[1].rank == 3);
     CHECK(st3.ranks[1].year == 2024);
     // "năm 2023 … đạt 4,80" is 2023's; after ";" the target has no year of its own.
-    auto st2 = parse_target_statement("năm 2023 tỉnh đạt 4,80 điểm (đứng thứ 30/63); phấn đấu đạt từ 5,20 điểm trở lên.");
+    auto st2 =
+        parse_target_statement("năm 2023 tỉnh đạt 4,80 điểm (đứng thứ 30/63); phấn đấu đạt từ 5,20 điểm trở lên.");
     REQUIRE(st2.scores.size() == 2);
     CHECK(st2.scores[0].year == 2023);
     CHECK(st2.scores[1].year == 0);
@@ -202,7 +205,7 @@ TEST_CASE("a provincial plan: baselines, periods, numbered lists, leads in items
     }
     SUBCASE("components by their VCCI forms, abbreviations and numbers") {
         REQUIRE(p.components.size() == 4);
-        CHECK(component(p, "compliance").targets.at(0).score == h(550));  // "Bảo đảm tuân thủ …"
+        CHECK(component(p, "compliance").targets.at(0).score == h(550));       // "Bảo đảm tuân thủ …"
         CHECK(component(p, "green-practices").targets.at(0).score == h(400));  // "Chỉ số thành phần 3"
         CHECK(component(p, "green-practices").baseline->score == h(350));
         CHECK(component(p, "incentives").targets.at(0).score == h(430));  // "… trong BVMT"
@@ -297,7 +300,8 @@ TEST_CASE("the same plan as Word copy-paste, pdftotext, pdftotext -layout and pa
 }
 
 TEST_CASE("target tables: Markdown pipe, tab-separated (Word copy-paste) and pdftotext -layout") {
-    for (const char* rel : {"import/target_table.md", "import/target_table_tsv.txt", "import/target_table_layout.txt"}) {
+    for (const char* rel :
+         {"import/target_table.md", "import/target_table_tsv.txt", "import/target_table_layout.txt"}) {
         CAPTURE(rel);
         ImportResult r = import_fixture(rel);
         REQUIRE_MESSAGE(r.plan, render_text(r.diagnostics));

@@ -8,7 +8,9 @@
 using namespace pgi;
 using namespace pgi::recognise;
 
-static Score h(long v) { return Score::from_hundredths(v); }
+static Score h(long v) {
+    return Score::from_hundredths(v);
+}
 
 // ---- List markers --------------------------------------------------------------------
 
@@ -34,8 +36,8 @@ TEST_CASE("list markers: roman numerals, numbers, Vietnamese letters and bullets
     CHECK(m.value == 4);
     CHECK(parse_list_marker("a. Phòng Kinh tế").kind == ListMarker::Kind::letter);
 
-    for (const char* bullet : {"- Tăng cường", "– Tăng cường", "• Tăng cường", "+ Tăng cường", "* Tăng cường",
-                               "\xEF\x82\xB7 Tăng cường"}) {
+    for (const char* bullet :
+         {"- Tăng cường", "– Tăng cường", "• Tăng cường", "+ Tăng cường", "* Tăng cường", "\xEF\x82\xB7 Tăng cường"}) {
         CAPTURE(bullet);
         m = parse_list_marker(bullet);
         CHECK(m.kind == ListMarker::Kind::bullet);
@@ -130,10 +132,10 @@ TEST_CASE("dates: day-first numeric dates") {
     CHECK(std::string("Kế hoạch số 163/KH-UBND ngày 12/7/2024 của").substr(d[0].begin, d[0].end - d[0].begin) ==
           "12/7/2024");
     CHECK(find_dates("ngày 01/4/2021 và 10-01-2022 và 07.7.2022").size() == 3);
-    CHECK(find_dates("31/2/2024").empty());         // no such day
-    CHECK(find_dates("08/2022/NĐ-CP").empty());     // a decree number, not a date
+    CHECK(find_dates("31/2/2024").empty());      // no such day
+    CHECK(find_dates("08/2022/NĐ-CP").empty());  // a decree number, not a date
     CHECK(find_dates("giai đoạn 2021-2025").empty());
-    CHECK(find_dates("12/7/1066").empty());         // outside 1900..2200
+    CHECK(find_dates("12/7/1066").empty());  // outside 1900..2200
 }
 
 TEST_CASE("dates: written out, with the day or the month left blank in a draft") {
@@ -194,8 +196,9 @@ TEST_CASE("deadlines: the annex column's recurrences and dated forms") {
 TEST_CASE("recurrence inferred from a task's wording") {
     CHECK(infer_recurrence("Đảm bảo công tác thu gom rác thải sinh hoạt hàng ngày, không để tồn đọng.") ==
           Recurrence::daily);
-    CHECK(infer_recurrence("Quản lý, thu gom bao gói thuốc bảo vệ thực vật sau sử dụng; hằng năm, tổng hợp tình hình") ==
-          Recurrence::yearly);
+    CHECK(
+        infer_recurrence("Quản lý, thu gom bao gói thuốc bảo vệ thực vật sau sử dụng; hằng năm, tổng hợp tình hình") ==
+        Recurrence::yearly);
     CHECK(infer_recurrence("Tăng cường quản lý thoát nước trên địa bàn thành phố") == Recurrence::continuous);
     CHECK(infer_recurrence("Tuyên truyền sâu rộng tới cán bộ") == Recurrence::continuous);
     CHECK(infer_recurrence("Công khai bản đồ cảnh báo các khu vực có nguy cơ sạt lở") == Recurrence::none);
@@ -219,8 +222,8 @@ TEST_CASE("targets: the seed's sentence gives target, stated increase and baseli
 }
 
 TEST_CASE("targets: II.4 of the seed omits `điểm` after the baseline") {
-    auto t = parse_target_statement(
-        "Mục tiêu phấn đấu đạt từ 5,30 điểm trở lên (tăng 0,55 điểm so với năm 2023 đạt 4,75).");
+    auto t =
+        parse_target_statement("Mục tiêu phấn đấu đạt từ 5,30 điểm trở lên (tăng 0,55 điểm so với năm 2023 đạt 4,75).");
     REQUIRE(t.scores.size() == 1);
     CHECK(t.scores[0].score == h(530));
     CHECK(t.scores[0].increase == h(55));
@@ -427,11 +430,11 @@ TEST_CASE("every component form and equivalent of data/pgi-components.yaml match
     // One test per equivalent, in a name as a province would write it.
     REQUIRE(name_equivalents().size() == 7);
     CHECK(component_key("Bảo đảm tuân thủ") == "dam bao tuan thu");
-    CHECK(id("Bảo đảm tuân thủ các tiêu chuẩn môi trường tối thiểu") == "compliance");           // Bảo đảm
+    CHECK(id("Bảo đảm tuân thủ các tiêu chuẩn môi trường tối thiểu") == "compliance");            // Bảo đảm
     CHECK(id("Giảm thiểu ô nhiễm môi trường và tác động tiêu cực của BĐKH") == "pollution");      // BĐKH
-    CHECK(id("Chính sách ưu đãi và dịch vụ hỗ trợ doanh nghiệp trong BVMT") == "incentives");      // BVMT
-    CHECK(id("Vai trò lãnh đạo của chính quyền tỉnh trong bảo vệ MT") == "green-practices");        // MT
-    CHECK(id("Chính sách ưu đãi và dịch vụ hỗ trợ DN trong bảo vệ môi trường") == "incentives");    // DN
+    CHECK(id("Chính sách ưu đãi và dịch vụ hỗ trợ doanh nghiệp trong BVMT") == "incentives");     // BVMT
+    CHECK(id("Vai trò lãnh đạo của chính quyền tỉnh trong bảo vệ MT") == "green-practices");      // MT
+    CHECK(id("Chính sách ưu đãi và dịch vụ hỗ trợ DN trong bảo vệ môi trường") == "incentives");  // DN
     CHECK(component_key("Chỉ số PGI") == "chi so chi so xanh cap tinh");                          // PGI
     CHECK(id("Vai trò lãnh đạo của chính quyền cấp tỉnh trong bảo vệ môi trường") == "green-practices");
     // The issue's examples: VCCI's long name of component 4 without "ưu đãi", and the number.

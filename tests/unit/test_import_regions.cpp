@@ -11,7 +11,9 @@ using namespace pgi::import_detail;
 
 namespace {
 
-Score h(long v) { return Score::from_hundredths(v); }
+Score h(long v) {
+    return Score::from_hundredths(v);
+}
 
 // The paragraphs of `text` as the importer prepares them.
 std::vector<recognise::Paragraph> paragraphs(std::string_view text) {
@@ -88,7 +90,8 @@ TEST_CASE("owners: registered once, groups, roles and partners") {
     }
     SUBCASE("partners after phối hợp, not the lead and not the generic ones") {
         auto ids = r.owners.cooperating(
-            "Chủ trì, phối hợp với Phòng Kinh tế, Công an thành phố và các cơ quan liên quan kiểm tra.", 7, "thanh-tra");
+            "Chủ trì, phối hợp với Phòng Kinh tế, Công an thành phố và các cơ quan liên quan kiểm tra.", 7,
+            "thanh-tra");
         CHECK(ids == std::vector<std::string>{"phong-kinh-te", "cong-an-thanh-pho"});
         CHECK(r.owners.cooperating("Phối hợp Phòng Kinh tế kiểm tra.", 7, "phong-kinh-te").empty());
     }
@@ -108,7 +111,8 @@ TEST_CASE("footnotes: attached to the task that cites them, else reported") {
 
 TEST_CASE("header: number, place and date, issuer, title period") {
     Readers r;
-    auto paras = paragraphs("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ MẪU\n\nSố: 57/KH-UBND\n\nHà Mẫu, ngày 09 tháng 9 năm 2024\n");
+    auto paras =
+        paragraphs("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ MẪU\n\nSố: 57/KH-UBND\n\nHà Mẫu, ngày 09 tháng 9 năm 2024\n");
     for (const auto& p : paras) r.header.header_paragraph(p);
     CHECK(r.header.meta().document_number == "57/KH-UBND");
     REQUIRE(r.header.meta().issued);
@@ -197,8 +201,7 @@ TEST_CASE("task sections: owner headings, tasks, lettering and missing targets")
     CHECK(tasks[1].cooperating == std::vector<std::string>{"phong-kinh-te"});
     CHECK(tasks[2].id == "c2.c.2");
     CHECK(tasks[2].note == "The document skips the letter b) in section II.1: the headings run a), c).");
-    CHECK(codes(r.diags) ==
-          std::vector<std::string>{"5 skipped-letter", "1 missing-target", "11 unmatched-component"});
+    CHECK(codes(r.diags) == std::vector<std::string>{"5 skipped-letter", "1 missing-target", "11 unmatched-component"});
 }
 
 TEST_CASE("annex tables: header, group rows, task rows") {
@@ -309,13 +312,13 @@ TEST_CASE("duties: the period each report covers, and every deadline of a clause
     r.header.meta().issued = PartialDate{2024, 8, 8};
     r.numbering.roman = "III";
     auto paras = paragraphs(
-        "Giao Phòng Kinh tế là cơ quan đầu mối theo dõi, đôn đốc thực hiện Kế hoạch.\n\n"              // 1
-        "Hằng tháng, các cơ quan báo cáo kết quả thực hiện tháng trước trước ngày 05.\n\n"            // 3
-        "Định kỳ hằng tháng, các cơ quan báo cáo trước ngày 10 tháng sau.\n\n"                         // 5
-        "Báo cáo định kỳ hằng quý trước ngày 15 của tháng cuối quý.\n\n"                              // 7
-        "Chốt số liệu ngày 25, gửi báo cáo trước ngày 28 hằng tháng.\n\n"                             // 9
-        "Báo cáo tiến độ trước ngày 20 hằng tháng.\n\n"                                              // 11
-        "Báo cáo quý trước ngày 10 của tháng đầu quý sau.\n\n"                                       // 13
+        "Giao Phòng Kinh tế là cơ quan đầu mối theo dõi, đôn đốc thực hiện Kế hoạch.\n\n"                     // 1
+        "Hằng tháng, các cơ quan báo cáo kết quả thực hiện tháng trước trước ngày 05.\n\n"                    // 3
+        "Định kỳ hằng tháng, các cơ quan báo cáo trước ngày 10 tháng sau.\n\n"                                // 5
+        "Báo cáo định kỳ hằng quý trước ngày 15 của tháng cuối quý.\n\n"                                      // 7
+        "Chốt số liệu ngày 25, gửi báo cáo trước ngày 28 hằng tháng.\n\n"                                     // 9
+        "Báo cáo tiến độ trước ngày 20 hằng tháng.\n\n"                                                       // 11
+        "Báo cáo quý trước ngày 10 của tháng đầu quý sau.\n\n"                                                // 13
         "Báo cáo sơ kết trước ngày 15/6/2025 và ngày 15/12/2025; báo cáo năm trước ngày 15/12 hằng năm.\n");  // 15
     for (const auto& p : paras) r.duties.paragraph(p);
     PlanMeta meta;

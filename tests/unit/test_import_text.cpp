@@ -31,22 +31,26 @@ TEST_CASE("paragraphs: blank lines separate them, wrapped lines join, line numbe
 }
 
 TEST_CASE("paragraphs: a list item starts a new paragraph even without a blank line") {
-    auto p = prepare_import_text("Nơi nhận:\n- UBND tỉnh;\n- Sở TNMT tỉnh;\na) Phòng Kinh tế\nb) Công an thành phố\n", "t");
+    auto p =
+        prepare_import_text("Nơi nhận:\n- UBND tỉnh;\n- Sở TNMT tỉnh;\na) Phòng Kinh tế\nb) Công an thành phố\n", "t");
     CHECK(texts(p) == std::vector<std::string>{"Nơi nhận:", "- UBND tỉnh;", "- Sở TNMT tỉnh;", "a) Phòng Kinh tế",
                                                "b) Công an thành phố"});
 }
 
 TEST_CASE("paragraphs: pandoc's hanging list lines continue the item; pdftotext's indented first line starts one") {
     // pandoc -t plain: the wrap falls after a full stop, the next line hangs under the item.
-    auto p = prepare_import_text("-   Quản lý chặt chẽ việc đảm bảo cấp nước sạch.\n"
-                                 "    Kịp thời tham mưu, đề xuất cải tạo.\n",
-                                 "plain.txt");
-    CHECK(texts(p) == std::vector<std::string>{"- Quản lý chặt chẽ việc đảm bảo cấp nước sạch. Kịp thời tham mưu, đề xuất cải tạo."});
+    auto p = prepare_import_text(
+        "-   Quản lý chặt chẽ việc đảm bảo cấp nước sạch.\n"
+        "    Kịp thời tham mưu, đề xuất cải tạo.\n",
+        "plain.txt");
+    CHECK(texts(p) == std::vector<std::string>{
+                          "- Quản lý chặt chẽ việc đảm bảo cấp nước sạch. Kịp thời tham mưu, đề xuất cải tạo."});
     // pdftotext -layout: a paragraph's first line is indented, its other lines are not.
-    p = prepare_import_text("        Các cơ quan, đơn vị theo chức năng được\n"
-                            "    giao cùng thực hiện.\n"
-                            "        Thực hiện Kế hoạch số 163/KH-UBND.\n",
-                            "layout.txt");
+    p = prepare_import_text(
+        "        Các cơ quan, đơn vị theo chức năng được\n"
+        "    giao cùng thực hiện.\n"
+        "        Thực hiện Kế hoạch số 163/KH-UBND.\n",
+        "layout.txt");
     CHECK(texts(p) == std::vector<std::string>{"Các cơ quan, đơn vị theo chức năng được giao cùng thực hiện.",
                                                "Thực hiện Kế hoạch số 163/KH-UBND."});
 }
@@ -54,9 +58,10 @@ TEST_CASE("paragraphs: pandoc's hanging list lines continue the item; pdftotext'
 TEST_CASE("a UTF-8 BOM, CRLF line ends and NFD text give the same paragraphs as clean NFC text") {
     std::string nfc = "Số: /KH-UBND\n\nTP. Lạng Sơn, ngày tháng 8 năm 2024\n\nđ) Ban Chỉ huy Quân sự thành phố\n";
     // The same text decomposed (NFD), as Word and PDF exports sometimes give it, with CRLF and a BOM.
-    std::string nfd = "\xEF\xBB\xBF"
-                      "Số: /KH-UBND\r\n\r\nTP. La\xCC\xA3ng So\xCC\x9Bn, nga\xCC\x80y tha\xCC\x81ng 8 na\xCC\x86m 2024\r\n\r\n"
-                      "đ) Ban Chi\xCC\x89 huy Qua\xCC\x82n sư\xCC\xA3 tha\xCC\x80nh phô\xCC\x81\r\n";
+    std::string nfd =
+        "\xEF\xBB\xBF"
+        "Số: /KH-UBND\r\n\r\nTP. La\xCC\xA3ng So\xCC\x9Bn, nga\xCC\x80y tha\xCC\x81ng 8 na\xCC\x86m 2024\r\n\r\n"
+        "đ) Ban Chi\xCC\x89 huy Qua\xCC\x82n sư\xCC\xA3 tha\xCC\x80nh phô\xCC\x81\r\n";
     REQUIRE(!is_nfc(nfd.substr(3)));
     auto a = prepare_import_text(nfc, "a");
     auto b = prepare_import_text(nfd, "b");
@@ -66,7 +71,10 @@ TEST_CASE("a UTF-8 BOM, CRLF line ends and NFD text give the same paragraphs as 
 }
 
 TEST_CASE("invalid UTF-8 is an error with its line and column") {
-    auto p = prepare_import_text("KẾ HOẠCH\nK\xea ho\xa5" "ch\n", "legacy.txt");
+    auto p = prepare_import_text(
+        "KẾ HOẠCH\nK\xea ho\xa5"
+        "ch\n",
+        "legacy.txt");
     CHECK(!p.ok);
     REQUIRE(p.diagnostics.items().size() == 1);
     const auto& d = p.diagnostics.items()[0];
@@ -79,10 +87,12 @@ TEST_CASE("invalid UTF-8 is an error with its line and column") {
 TEST_CASE("page breaks: a sentence split across a page is rejoined, with a note") {
     // The seed's II.2 d): "… thực hiện đầu tư các dự" / blank / "án tuân thủ …".
     auto p = prepare_import_text(
-        "d) Ban Quản lý dự án: Chủ trì hướng dẫn thực hiện đầu tư các dự\n\nán tuân thủ quy định.\n\nd) UBND các phường, xã\n",
+        "d) Ban Quản lý dự án: Chủ trì hướng dẫn thực hiện đầu tư các dự\n\nán tuân thủ quy định.\n\nd) UBND các "
+        "phường, xã\n",
         "s.txt");
     REQUIRE(p.paragraphs.size() == 2);
-    CHECK(p.paragraphs[0].text == "d) Ban Quản lý dự án: Chủ trì hướng dẫn thực hiện đầu tư các dự án tuân thủ quy định.");
+    CHECK(p.paragraphs[0].text ==
+          "d) Ban Quản lý dự án: Chủ trì hướng dẫn thực hiện đầu tư các dự án tuân thủ quy định.");
     CHECK(p.paragraphs[0].line == 1);
     CHECK(p.paragraphs[0].end_line == 3);
     REQUIRE(p.diagnostics.items().size() == 1);
@@ -101,10 +111,11 @@ TEST_CASE("page breaks: finished sentences, headings and lettered items are not 
 }
 
 TEST_CASE("footnotes: definitions leave the text and their markers are removed from the paragraph citing them") {
-    auto p = prepare_import_text("- Thực hiện Đề án “Trồng 1 tỷ cây xanh”⁽¹⁾.\n\n"
-                                 "¹ Đã được UBND tỉnh giao tại Công văn số 1272/VP-KT.\n\n"
-                                 "g) Phòng Giáo dục và Đào tạo\n",
-                                 "f.txt");
+    auto p = prepare_import_text(
+        "- Thực hiện Đề án “Trồng 1 tỷ cây xanh”⁽¹⁾.\n\n"
+        "¹ Đã được UBND tỉnh giao tại Công văn số 1272/VP-KT.\n\n"
+        "g) Phòng Giáo dục và Đào tạo\n",
+        "f.txt");
     REQUIRE(p.paragraphs.size() == 2);
     CHECK(p.paragraphs[0].text == "- Thực hiện Đề án “Trồng 1 tỷ cây xanh”.");
     REQUIRE(p.paragraphs[0].footnotes.size() == 1);
@@ -117,8 +128,8 @@ TEST_CASE("footnotes: definitions leave the text and their markers are removed f
 }
 
 TEST_CASE("footnotes: a footnote between the halves of a split sentence does not stop the rejoin") {
-    auto p = prepare_import_text("- Tuyên truyền quy định⁽²⁾ trên các\n\n² Luật Bảo vệ môi trường năm 2020.\n\nphương tiện.\n",
-                                 "f");
+    auto p = prepare_import_text(
+        "- Tuyên truyền quy định⁽²⁾ trên các\n\n² Luật Bảo vệ môi trường năm 2020.\n\nphương tiện.\n", "f");
     REQUIRE(p.paragraphs.size() == 1);
     CHECK(p.paragraphs[0].text == "- Tuyên truyền quy định trên các phương tiện.");
     CHECK(p.paragraphs[0].footnotes.size() == 1);
@@ -139,10 +150,11 @@ TEST_CASE("footnotes: pandoc's [1] and [^1] forms, a missing definition and an o
 }
 
 TEST_CASE("pandoc Markdown: superscript footnote numbers, underline spans and raw blocks") {
-    auto p = prepare_import_text("- Theo quy định^1^ và [gạch chân]{.underline} nữa^(2)^.\n\n"
-                                 "```{=html}\n<!-- -->\n```\n"
-                                 "^1^ Nghị định số 08/2022/NĐ-CP.\n\n^(2)^ Luật Bảo vệ môi trường năm 2020.\n",
-                                 "p.md");
+    auto p = prepare_import_text(
+        "- Theo quy định^1^ và [gạch chân]{.underline} nữa^(2)^.\n\n"
+        "```{=html}\n<!-- -->\n```\n"
+        "^1^ Nghị định số 08/2022/NĐ-CP.\n\n^(2)^ Luật Bảo vệ môi trường năm 2020.\n",
+        "p.md");
     REQUIRE(p.paragraphs.size() == 1);
     CHECK(p.paragraphs[0].text == "- Theo quy định và gạch chân nữa.");
     CHECK(p.paragraphs[0].footnotes.size() == 2);
@@ -151,10 +163,11 @@ TEST_CASE("pandoc Markdown: superscript footnote numbers, underline spans and ra
 }
 
 TEST_CASE("Markdown: headings, emphasis and escapes are removed; tables become rows of cells") {
-    auto p = prepare_import_text("## II. NHIỆM VỤ\n\n1\\. Chỉ số **“Đảm bảo tuân thủ”**\n\n"
-                                 "(*gửi Phòng Tài nguyên và Môi trường*) **chậm nhất ngày 01/12/2024.**\n\n"
-                                 "| STT | Nhiệm vụ | Cơ quan chủ trì |\n|:---:|---|---|\n| 1 | Kiểm tra \\| giám sát | Sở Y tế |\n",
-                                 "m.md");
+    auto p = prepare_import_text(
+        "## II. NHIỆM VỤ\n\n1\\. Chỉ số **“Đảm bảo tuân thủ”**\n\n"
+        "(*gửi Phòng Tài nguyên và Môi trường*) **chậm nhất ngày 01/12/2024.**\n\n"
+        "| STT | Nhiệm vụ | Cơ quan chủ trì |\n|:---:|---|---|\n| 1 | Kiểm tra \\| giám sát | Sở Y tế |\n",
+        "m.md");
     REQUIRE(p.paragraphs.size() == 5);
     CHECK(p.paragraphs[0].text == "II. NHIỆM VỤ");
     CHECK(p.paragraphs[0].marker.kind == ListMarker::Kind::roman);
@@ -176,10 +189,11 @@ TEST_CASE("tab-separated rows keep their empty trailing cells") {
 }
 
 TEST_CASE("the two-column header of pdftotext -layout is split into its columns") {
-    auto p = prepare_import_text("ỦY BAN NHÂN DÂN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-                                 "THÀNH PHỐ HÀ MẪU             Độc lập - Tự do - Hạnh phúc\n"
-                                 "Số: 57/KH-UBND        Hà Mẫu, ngày 09 tháng 9 năm 2024\n\nKẾ HOẠCH\n",
-                                 "layout.txt");
+    auto p = prepare_import_text(
+        "ỦY BAN NHÂN DÂN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "THÀNH PHỐ HÀ MẪU             Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 57/KH-UBND        Hà Mẫu, ngày 09 tháng 9 năm 2024\n\nKẾ HOẠCH\n",
+        "layout.txt");
     // The national motto (CỘNG HÒA … / Độc lập …) is no part of the plan: it is dropped.
     CHECK(texts(p) == std::vector<std::string>{"ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ MẪU", "Số: 57/KH-UBND",
                                                "Hà Mẫu, ngày 09 tháng 9 năm 2024", "KẾ HOẠCH"});

@@ -13,7 +13,8 @@ TEST_CASE("labels are looked up by key in both languages") {
     CHECK(label(Label::col_target, Language::en) == "Target");
     CHECK(label(Label::role_lead, Language::vi) == "Chủ trì");
     CHECK(label(Label::role_cooperating, Language::en) == "Cooperating");
-    CHECK(format_label(Label::gap_title, Language::en, 2024, "2024-10-31") == "Gap to the 2024 targets as of 2024-10-31");
+    CHECK(format_label(Label::gap_title, Language::en, 2024, "2024-10-31") ==
+          "Gap to the 2024 targets as of 2024-10-31");
 }
 
 TEST_CASE("counted labels: English singular for one, Vietnamese one form") {
@@ -84,7 +85,8 @@ TEST_CASE("the total row's source cell is the same in pgi gap and pgi report") {
     ReportRenderOptions rr;
     rr.language = Language::en;
     std::string rep_md = render_report(rep, ReportFormat::markdown, rr);
-    const std::string total_cells = "| Total PGI                                     |         17.33 |   22.88 | mixed sources";
+    const std::string total_cells =
+        "| Total PGI                                     |         17.33 |   22.88 | mixed sources";
     CHECK(gap_md.find(total_cells) != std::string::npos);
     CHECK(rep_md.find(total_cells) != std::string::npos);
     rr.language = Language::vi;

@@ -1,6 +1,6 @@
-#include <algorithm>
-
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 #include "helpers.hpp"
 #include "pgi/io.hpp"
@@ -11,7 +11,9 @@ using pgi::test::findings;
 using pgi::test::fixture;
 using pgi::test::load;
 
-static Score h(long v) { return Score::from_hundredths(v); }
+static Score h(long v) {
+    return Score::from_hundredths(v);
+}
 
 TEST_CASE("the Lạng Sơn example loads from YAML and from TOML to equal models") {
     LoadResult y = load_plan_file(example("lang-son-2024/plan.yaml")).value();
@@ -40,9 +42,15 @@ TEST_CASE("the Lạng Sơn example holds the seed document's numbers") {
 
     // Section II: baselines (2023) and 2024 targets with stated increases.
     REQUIRE(p.components.size() == 4);
-    struct Expected { const char* id; long baseline, target, increase; std::size_t tasks; };
-    const Expected expected[] = {{"pollution", 484, 658, 174, 23}, {"compliance", 414, 611, 197, 9},
-                                 {"green-practices", 360, 438, 78, 9}, {"incentives", 475, 530, 55, 3}};
+    struct Expected {
+        const char* id;
+        long baseline, target, increase;
+        std::size_t tasks;
+    };
+    const Expected expected[] = {{"pollution", 484, 658, 174, 23},
+                                 {"compliance", 414, 611, 197, 9},
+                                 {"green-practices", 360, 438, 78, 9},
+                                 {"incentives", 475, 530, 55, 3}};
     for (std::size_t i = 0; i < 4; ++i) {
         const Component& c = p.components[i];
         CAPTURE(c.id);
@@ -98,7 +106,8 @@ TEST_CASE("a repeated YAML key is reported at both places, not silently collapse
 }
 
 TEST_CASE("unknown keys get a did-you-mean hint") {
-    auto r = load(std::string(pgi::test::minimal_header) + "components:\n  - id: a\n    name: A\n    baselin: {year: 2023, score: 1}\n");
+    auto r = load(std::string(pgi::test::minimal_header) +
+                  "components:\n  - id: a\n    name: A\n    baselin: {year: 2023, score: 1}\n");
     REQUIRE(findings(r) == std::vector<std::string>{"9:5 unknown-key"});
     CHECK(r.diagnostics.items()[0].hint == "did you mean `baseline`?");
 }
@@ -131,7 +140,10 @@ baseline = { year = 2023, score = 4.35 }
 }
 
 TEST_CASE("every bad fixture yields its stable code") {
-    struct Case { const char* file; std::vector<std::string> expected; };
+    struct Case {
+        const char* file;
+        std::vector<std::string> expected;
+    };
     const Case cases[] = {
         {"plans/bad_duplicate_key.yaml", {"10:5 duplicate-key"}},
         {"plans/bad_duplicate_id.yaml", {"10:5 duplicate-id", "13:5 duplicate-id"}},
@@ -141,8 +153,7 @@ TEST_CASE("every bad fixture yields its stable code") {
          {"11:35 score-out-of-range", "12:36 score-out-of-range", "12:36 target-below-baseline"}},
         {"plans/bad_version.yaml", {"1:6 unsupported-version"}},
         {"plans/bad_invalid_utf8.yaml", {"3:17 invalid-utf8"}},
-        {"plans/bad_missing_key.toml",
-         {"3:1 missing-key", "7:1 missing-key", "10:1 missing-key", "10:1 missing-key"}},
+        {"plans/bad_missing_key.toml", {"3:1 missing-key", "7:1 missing-key", "10:1 missing-key", "10:1 missing-key"}},
         {"plans/warn_not_nfc.yaml", {"5:10 not-nfc"}},
     };
     for (const auto& c : cases) {
@@ -154,8 +165,9 @@ TEST_CASE("every bad fixture yields its stable code") {
 }
 
 TEST_CASE("a byte-order mark, CRLF line ends and an empty value are accepted") {
-    std::string text = "\xEF\xBB\xBFpgi: 1\r\nplan:\r\n  issuer: U\r\n  title: T\r\n  document:\r\n"
-                       "  period: {start: 2024, end: ~}\r\ncomponents: [{id: a, name: A}]\r\n";
+    std::string text =
+        "\xEF\xBB\xBFpgi: 1\r\nplan:\r\n  issuer: U\r\n  title: T\r\n  document:\r\n"
+        "  period: {start: 2024, end: ~}\r\ncomponents: [{id: a, name: A}]\r\n";
     auto r = load(text);
     REQUIRE(r.plan);
     CHECK(r.diagnostics.empty());

@@ -9,7 +9,9 @@
 
 using namespace pgi;
 
-static Score h(long v) { return Score::from_hundredths(v); }
+static Score h(long v) {
+    return Score::from_hundredths(v);
+}
 
 // The findings as "line:col code", in order.
 static std::vector<std::string> codes(const Diagnostics& ds) {
@@ -35,9 +37,9 @@ TEST_CASE("year_in_file_name: the first run of exactly four digits that reads 20
     CHECK(year_in_file_name("tables/pgi-2024.csv") == 2024);
     CHECK(year_in_file_name("PGI_2023_final.yaml") == 2023);
     CHECK(year_in_file_name("2022.csv") == 2022);
-    CHECK(year_in_file_name("v1-pgi-2025-05.csv") == 2025);  // "1" and "05" are not four digits
-    CHECK(year_in_file_name("a\\b\\pgi-2024.csv") == 2024);   // a Windows path: the last component
-    CHECK(year_in_file_name("2023/pgi.csv") == std::nullopt);  // the year is in the directory only
+    CHECK(year_in_file_name("v1-pgi-2025-05.csv") == 2025);     // "1" and "05" are not four digits
+    CHECK(year_in_file_name("a\\b\\pgi-2024.csv") == 2024);     // a Windows path: the last component
+    CHECK(year_in_file_name("2023/pgi.csv") == std::nullopt);   // the year is in the directory only
     CHECK(year_in_file_name("pgi-20245.csv") == std::nullopt);  // five digits are not a year
     CHECK(year_in_file_name("pgi-1999.csv") == std::nullopt);
     CHECK(year_in_file_name("pgi-2100.csv") == std::nullopt);
@@ -108,16 +110,18 @@ TEST_CASE("CSV header: an unknown column, a repeated column, no province column"
     r = load_national_table_text("1,2,3,4,total\n1,2,3,4,10\n", "pgi-2024.csv");
     CHECK_FALSE(r.table);
     CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 table-missing-column"});
-    r = load_national_table_text("province,1,2,rank\nLạng Sơn,1,2,3\n", "pgi-2024.csv");  // neither 4 components nor total
+    r = load_national_table_text("province,1,2,rank\nLạng Sơn,1,2,3\n",
+                                 "pgi-2024.csv");  // neither 4 components nor total
     CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 table-missing-column"});
     r = load_national_table_text("# only a comment\n", "pgi-2024.csv");
     CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 table-missing-column"});
 }
 
 TEST_CASE("N/A in every spelling, and an empty cell, are absent values") {
-    std::string text = "province,1,2,3,4,total,rank\n"
-                       "Hà Nội,N/A,n/a,NA,-,,—\n"
-                       "Hải Phòng,–,7.00,7.00,7.00,N/A,\n";
+    std::string text =
+        "province,1,2,3,4,total,rank\n"
+        "Hà Nội,N/A,n/a,NA,-,,—\n"
+        "Hải Phòng,–,7.00,7.00,7.00,N/A,\n";
     TableLoadResult r = load_national_table_text(text, "pgi-2024.csv");
     REQUIRE(r.table);
     CHECK_FALSE(r.diagnostics.has_errors());
@@ -132,10 +136,11 @@ TEST_CASE("N/A in every spelling, and an empty cell, are absent values") {
 }
 
 TEST_CASE("`;` between cells, decimal commas, a BOM and CRLF line ends") {
-    std::string text = "\xEF\xBB\xBF# a comment\r\n"
-                       "\"Tỉnh, thành phố\";1;2;3;4;Tổng điểm;Xếp hạng;Nguồn\r\n"
-                       "Hà Nội;7,20;7,40;7,60;7,80;30,00;1;\"VCCI; 2025\"\r\n"
-                       "Lạng Sơn;4,95;4,95;6,71;6,02;N/A;N/A;VCCI\r\n";
+    std::string text =
+        "\xEF\xBB\xBF# a comment\r\n"
+        "\"Tỉnh, thành phố\";1;2;3;4;Tổng điểm;Xếp hạng;Nguồn\r\n"
+        "Hà Nội;7,20;7,40;7,60;7,80;30,00;1;\"VCCI; 2025\"\r\n"
+        "Lạng Sơn;4,95;4,95;6,71;6,02;N/A;N/A;VCCI\r\n";
     TableLoadResult r = load_national_table_text(text, "pgi-2024.csv");
     REQUIRE(r.table);
     CHECK_FALSE(r.diagnostics.has_errors());
@@ -151,9 +156,10 @@ TEST_CASE("`;` between cells, decimal commas, a BOM and CRLF line ends") {
 }
 
 TEST_CASE("a cell that is not a score or a rank, and a row with too many cells") {
-    TableLoadResult r = load_national_table_text("province,1,2,3,4,total,rank\n"
-                                                 "Hà Nội,six,7.00,7.00,7.001,28.00,1st\n",
-                                                 "pgi-2024.csv");
+    TableLoadResult r = load_national_table_text(
+        "province,1,2,3,4,total,rank\n"
+        "Hà Nội,six,7.00,7.00,7.001,28.00,1st\n",
+        "pgi-2024.csv");
     // "Hà Nội," is 7 characters: six at column 8; "six,7.00,7.00," 14 more: 7.001 (three decimals)
     // at 22; "7.001,28.00," 12 more: 1st at 34
     CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 missing-province", "2:8 table-invalid-value",
@@ -167,12 +173,13 @@ TEST_CASE("a cell that is not a score or a rank, and a row with too many cells")
 }
 
 TEST_CASE("YAML tables: year, source, rows with the same column names; the file name's year is not needed") {
-    std::string text = "year: 2024\n"
-                       "source: SYNTHETIC\n"
-                       "rows:\n"
-                       "  - {province: Lạng Sơn, 1: 4.95, 2: 4.95, 3: 6.71, 4: 6.02, total: N/A}\n"
-                       "  - {province: Hà Nội, pollution: 7.20, compliance: 7.40, green-practices: 7.60, incentives: 7.80,\n"
-                       "     total: 30.00, rank: 1, source: own}\n";
+    std::string text =
+        "year: 2024\n"
+        "source: SYNTHETIC\n"
+        "rows:\n"
+        "  - {province: Lạng Sơn, 1: 4.95, 2: 4.95, 3: 6.71, 4: 6.02, total: N/A}\n"
+        "  - {province: Hà Nội, pollution: 7.20, compliance: 7.40, green-practices: 7.60, incentives: 7.80,\n"
+        "     total: 30.00, rank: 1, source: own}\n";
     TableLoadResult r = load_national_table_text(text, "national.yaml");
     REQUIRE(r.table);
     CHECK(r.table->year == 2024);
@@ -208,12 +215,13 @@ TEST_CASE("invalid UTF-8 is reported at its line and column") {
 }
 
 TEST_CASE("check: duplicate and unknown provinces, tone-mark variants are one province") {
-    std::string text = "province,1,2,3,4\n"
-                       "Hòa Bình,5.00,5.00,5.00,5.00\n"
-                       "Hoà Bình,5.10,5.00,5.00,5.00\n"   // the same province: duplicate
-                       "HOA BINH,5.20,5.00,5.00,5.00\n"   // again
-                       "Lang Son City,5.00,5.00,5.00,5.00\n"
-                       "Lạng Sơnn,5.00,5.00,5.00,5.00\n";
+    std::string text =
+        "province,1,2,3,4\n"
+        "Hòa Bình,5.00,5.00,5.00,5.00\n"
+        "Hoà Bình,5.10,5.00,5.00,5.00\n"  // the same province: duplicate
+        "HOA BINH,5.20,5.00,5.00,5.00\n"  // again
+        "Lang Son City,5.00,5.00,5.00,5.00\n"
+        "Lạng Sơnn,5.00,5.00,5.00,5.00\n";
     TableLoadResult r = load_national_table_text(text, "pgi-2024.csv");
     REQUIRE(r.table);
     CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 missing-province", "3:1 duplicate-province",
@@ -242,25 +250,27 @@ TEST_CASE("check: merged provinces against the 63 and the 34") {
 }
 
 TEST_CASE("check: scores outside 0-10 and totals outside 0-40") {
-    std::string text = "province,1,2,3,4,total\n"
-                       "Hà Nội,10.01,5.00,5.00,5.00,N/A\n"   // component above 10
-                       "Hải Phòng,10.00,0.00,5.00,5.00,20.00\n"  // the limits themselves are fine
-                       "Hà Nam,-0.01,5.00,5.00,5.00,N/A\n"   // below 0
-                       "Bắc Ninh,N/A,N/A,N/A,N/A,40.01\n";    // total above 40
+    std::string text =
+        "province,1,2,3,4,total\n"
+        "Hà Nội,10.01,5.00,5.00,5.00,N/A\n"       // component above 10
+        "Hải Phòng,10.00,0.00,5.00,5.00,20.00\n"  // the limits themselves are fine
+        "Hà Nam,-0.01,5.00,5.00,5.00,N/A\n"       // below 0
+        "Bắc Ninh,N/A,N/A,N/A,N/A,40.01\n";       // total above 40
     TableLoadResult r = load_national_table_text(text, "pgi-2024.csv");
     CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 missing-province", "2:8 score-out-of-range",
                                                            "4:8 score-out-of-range", "5:26 score-out-of-range"});
 }
 
 TEST_CASE("check: a published total may differ from the sum by 0.01, not more") {
-    std::string text = "province,1,2,3,4,total\n"
-                       "Hà Nội,7.00,7.00,7.00,7.00,28.01\n"      // 28.00 + 0.01: rounding, fine
-                       "Hải Phòng,7.00,7.00,7.00,7.00,27.99\n"   // 28.00 - 0.01: fine
-                       "Hà Nam,7.00,7.00,7.00,7.00,28.02\n"      // +0.02: total-mismatch
-                       "Bắc Ninh,7.00,7.00,7.00,7.00,27.98\n";   // -0.02: total-mismatch
+    std::string text =
+        "province,1,2,3,4,total\n"
+        "Hà Nội,7.00,7.00,7.00,7.00,28.01\n"     // 28.00 + 0.01: rounding, fine
+        "Hải Phòng,7.00,7.00,7.00,7.00,27.99\n"  // 28.00 - 0.01: fine
+        "Hà Nam,7.00,7.00,7.00,7.00,28.02\n"     // +0.02: total-mismatch
+        "Bắc Ninh,7.00,7.00,7.00,7.00,27.98\n";  // -0.02: total-mismatch
     TableLoadResult r = load_national_table_text(text, "pgi-2024.csv");
-    CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 missing-province", "4:28 total-mismatch",
-                                                           "5:30 total-mismatch"});
+    CHECK(codes(r.diagnostics) ==
+          std::vector<std::string>{"1:1 missing-province", "4:28 total-mismatch", "5:30 total-mismatch"});
     const Diagnostic* d = first(r.diagnostics, "total-mismatch");
     REQUIRE(d);
     CHECK(d->severity == Severity::warning);
@@ -268,20 +278,21 @@ TEST_CASE("check: a published total may differ from the sum by 0.01, not more") 
 }
 
 TEST_CASE("check: published ranks that contradict the published totals, and ranks out of range") {
-    std::string text = "province,total,rank\n"
-                       "Hà Nội,30.00,1\n"
-                       "Hải Phòng,28.00,2\n"
-                       "Bắc Ninh,29.00,3\n"    // ranked 3rd with more than the 2nd: contradiction
-                       "Hà Nam,25.00,4\n"
-                       "Nam Định,25.00,4\n"    // shares rank 4 with the same total: fine (a tie)
-                       "Ninh Bình,24.00,6\n"
-                       "Thái Bình,23.00,6\n"   // shares rank 6 with another total: contradiction
-                       "Hưng Yên,22.00,64\n"   // 63 provinces in PGI 2024
-                       "Vĩnh Phúc,22.00,0\n";
+    std::string text =
+        "province,total,rank\n"
+        "Hà Nội,30.00,1\n"
+        "Hải Phòng,28.00,2\n"
+        "Bắc Ninh,29.00,3\n"  // ranked 3rd with more than the 2nd: contradiction
+        "Hà Nam,25.00,4\n"
+        "Nam Định,25.00,4\n"  // shares rank 4 with the same total: fine (a tie)
+        "Ninh Bình,24.00,6\n"
+        "Thái Bình,23.00,6\n"  // shares rank 6 with another total: contradiction
+        "Hưng Yên,22.00,64\n"  // 63 provinces in PGI 2024
+        "Vĩnh Phúc,22.00,0\n";
     TableLoadResult r = load_national_table_text(text, "pgi-2024.csv");
     CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 missing-province", "4:16 rank-contradicts-total",
-                                                           "8:17 rank-contradicts-total",
-                                                           "9:16 rank-out-of-range", "10:17 rank-out-of-range"});
+                                                           "8:17 rank-contradicts-total", "9:16 rank-out-of-range",
+                                                           "10:17 rank-out-of-range"});
     const Diagnostic* d = first(r.diagnostics, "rank-contradicts-total");
     REQUIRE(d);
     REQUIRE(d->related.size() == 1);
@@ -303,11 +314,12 @@ TEST_CASE("check: missing provinces are one warning that counts them") {
 }
 
 TEST_CASE("table settings: published, partial and source, in CSV comments and YAML keys") {
-    std::string csv = "# A comment: not a setting\n"
-                      "# published: 2025-05\n"
-                      "#partial:true\n"
-                      "# source: VCCI, PGI 2024\n"
-                      "province,1,2,3,4\nLạng Sơn,4.95,4.95,6.71,6.02\n";
+    std::string csv =
+        "# A comment: not a setting\n"
+        "# published: 2025-05\n"
+        "#partial:true\n"
+        "# source: VCCI, PGI 2024\n"
+        "province,1,2,3,4\nLạng Sơn,4.95,4.95,6.71,6.02\n";
     TableLoadResult r = load_national_table_text(csv, "pgi-2024.csv");
     REQUIRE(r.table);
     CHECK(r.diagnostics.empty());  // partial: the 62 missing provinces are no warning
@@ -317,8 +329,9 @@ TEST_CASE("table settings: published, partial and source, in CSV comments and YA
     CHECK(r.table->source == "VCCI, PGI 2024");
     CHECK(r.table->rows_with_total() == 1);  // 4.95 + 4.95 + 6.71 + 6.02 = 22.63, derived
 
-    std::string yaml = "year: 2024\npublished: 2025-05-12\npartial: true\nsource: VCCI\n"
-                       "rows:\n  - {province: Lạng Sơn, 1: 4.95, 2: 4.95, 3: 6.71, 4: 6.02}\n";
+    std::string yaml =
+        "year: 2024\npublished: 2025-05-12\npartial: true\nsource: VCCI\n"
+        "rows:\n  - {province: Lạng Sơn, 1: 4.95, 2: 4.95, 3: 6.71, 4: 6.02}\n";
     r = load_national_table_text(yaml, "t.yaml");
     REQUIRE(r.table);
     CHECK(r.diagnostics.empty());
@@ -328,8 +341,8 @@ TEST_CASE("table settings: published, partial and source, in CSV comments and YA
     // a bad date and a bad flag, at the value's line and column
     r = load_national_table_text("# published: May 2025\n# partial: maybe\nprovince,1,2,3,4\nLạng Sơn,1,2,3,4\n",
                                  "pgi-2024.csv");
-    CHECK(codes(r.diagnostics) == std::vector<std::string>{"1:1 missing-province", "1:14 table-invalid-value",
-                                                           "2:12 table-invalid-value"});
+    CHECK(codes(r.diagnostics) ==
+          std::vector<std::string>{"1:1 missing-province", "1:14 table-invalid-value", "2:12 table-invalid-value"});
     CHECK_FALSE(r.table->published);
     CHECK_FALSE(r.table->partial);
     r = load_national_table_text("year: 2024\npublished: soon\nrows: []\n", "t.yaml");

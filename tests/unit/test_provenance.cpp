@@ -1,14 +1,13 @@
 // provenance_of() (libgit2) against a repository scripted with the git program: each state
 // the report can show, read back by the library and cross-checked against `git rev-parse`.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <unistd.h>
-
-#include <doctest/doctest.h>
 
 #include "pgi/provenance.hpp"
 
@@ -31,7 +30,8 @@ struct ScratchRepo {
     bool git(const std::string& args) const {
         std::string cmd = "cd '" + dir.string() +
                           "' && GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -c user.name=t "
-                          "-c user.email=t@example.org " + args + " >/dev/null 2>&1";
+                          "-c user.email=t@example.org " +
+                          args + " >/dev/null 2>&1";
         return std::system(cmd.c_str()) == 0;
     }
     std::string rev_parse_head() const {

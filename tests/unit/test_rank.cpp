@@ -11,9 +11,13 @@
 
 using namespace pgi;
 
-static Score h(long v) { return Score::from_hundredths(v); }
+static Score h(long v) {
+    return Score::from_hundredths(v);
+}
 
-static std::string cents(long v) { return format_score(h(v)); }
+static std::string cents(long v) {
+    return format_score(h(v));
+}
 
 // A SYNTHETIC complete table for `year` (63 provinces up to 2024, 34 from 2025): the province
 // at index i of provinces_for_year(year) scores 8.00 − 0.10·i on each component and has no
@@ -43,7 +47,9 @@ static NationalTable table_of(int year, const std::map<std::string, std::string>
 // Totals above 22.63: 32.00 − 0.40·i > 22.63 ⇔ i ≤ 23, so i = 0..23 without 4: 23 provinces.
 static const char* lang_son_2024 = "4.95,4.95,6.71,6.02,,";
 
-static NationalTable base_2024() { return table_of(2024, {{"Lạng Sơn", lang_son_2024}}); }
+static NationalTable base_2024() {
+    return table_of(2024, {{"Lạng Sơn", lang_son_2024}});
+}
 
 static Target rank_target(TargetKind kind, int n, int year = 2024, std::string region = {}) {
     Target t;
@@ -137,10 +143,10 @@ TEST_CASE("nth_total: the total of the Nth other province, nationally and in a r
     NationalTable t = base_2024();
     // Others in descending order: i = 0, 1, 2, 3 at places 1–4, then i = p at place p ≥ 5.
     CHECK(nth_total(t, "lang-son", 1) == h(3200));
-    CHECK(nth_total(t, "lang-son", 5) == h(3000));   // i = 5: 32.00 − 2.00
-    CHECK(nth_total(t, "lang-son", 20) == h(2400));  // i = 20: 32.00 − 8.00
-    CHECK(nth_total(t, "lang-son", 30) == h(2000));  // i = 30: 32.00 − 12.00
-    CHECK(nth_total(t, "lang-son", 62) == h(720));   // i = 62: 32.00 − 24.80
+    CHECK(nth_total(t, "lang-son", 5) == h(3000));        // i = 5: 32.00 − 2.00
+    CHECK(nth_total(t, "lang-son", 20) == h(2400));       // i = 20: 32.00 − 8.00
+    CHECK(nth_total(t, "lang-son", 30) == h(2000));       // i = 30: 32.00 − 12.00
+    CHECK(nth_total(t, "lang-son", 62) == h(720));        // i = 62: 32.00 − 24.80
     CHECK(nth_total(t, "lang-son", 63) == std::nullopt);  // only 62 others
     CHECK(nth_total(t, "lang-son", 0) == std::nullopt);
     // The region Trung du và miền núi phía Bắc is i = 0..13; the 13th other is i = 13: 26.80
@@ -161,13 +167,13 @@ TEST_CASE("compute_rank: threshold, points needed, component medians, places and
     CHECK(rep.year == 2024);
     CHECK(rep.national.rank() == 24);
     CHECK(rep.regional.rank() == 14);
-    CHECK(rep.threshold == h(2400));      // the 20th other province, i = 20
-    CHECK(rep.points_needed == h(137));   // 24.00 − 22.63
+    CHECK(rep.threshold == h(2400));     // the 20th other province, i = 20
+    CHECK(rep.points_needed == h(137));  // 24.00 − 22.63
 
     o.top_n = 30;
     r = compute_rank("lang-son", {t}, nullptr, o);
     REQUIRE(r.report);
-    CHECK(r.report->threshold == h(2000));  // i = 30
+    CHECK(r.report->threshold == h(2000));           // i = 30
     CHECK(r.report->points_needed == std::nullopt);  // 22.63 is above: already in the top 30
 
     const auto& c = r.report->components;
@@ -237,8 +243,9 @@ TEST_CASE("rank targets: top N, met and not met, with the threshold and points n
     CHECK(top20.points_needed == h(137));  // 24.00 − 22.63
     CHECK(rank_target_line(top20, Language::en, false) ==
           "top 20: not met — rank 24/63 (implied); province no. 20 scores 24.00; 1.37 points needed");
-    CHECK(rank_target_line(top20, Language::vi, true) ==
-          "trong nhóm 20 tỉnh dẫn đầu: chưa đạt — hạng 24/63 (ước tính); tỉnh thứ 20 đạt 24,00 điểm; cần thêm 1,37 điểm");
+    CHECK(
+        rank_target_line(top20, Language::vi, true) ==
+        "trong nhóm 20 tỉnh dẫn đầu: chưa đạt — hạng 24/63 (ước tính); tỉnh thứ 20 đạt 24,00 điểm; cần thêm 1,37 điểm");
 }
 
 TEST_CASE("rank targets: not below N") {
@@ -247,8 +254,8 @@ TEST_CASE("rank targets: not below N") {
     CHECK(nb24.verdict == Verdict::met);  // 24 ≤ 24
     RankTargetResult nb23 = evaluate_rank_target(rank_target(TargetKind::rank_not_below, 23), "lang-son", tables);
     CHECK(nb23.verdict == Verdict::not_met);
-    CHECK(nb23.threshold == h(2280));      // the 23rd other, i = 23: 32.00 − 9.20
-    CHECK(nb23.points_needed == h(17));    // 22.80 − 22.63
+    CHECK(nb23.threshold == h(2280));    // the 23rd other, i = 23: 32.00 − 9.20
+    CHECK(nb23.points_needed == h(17));  // 22.80 − 22.63
 }
 
 TEST_CASE("rank targets: up N places against the previous year's table") {
@@ -259,15 +266,14 @@ TEST_CASE("rank targets: up N places against the previous year's table") {
     REQUIRE(up5.previous_rank);
     CHECK(*up5.previous_rank == 30);
     CHECK(up5.previous_implied);
-    CHECK(up5.needed_rank == 25);            // 30 − 5
-    CHECK(up5.verdict == Verdict::met);      // 24 ≤ 25
+    CHECK(up5.needed_rank == 25);        // 30 − 5
+    CHECK(up5.verdict == Verdict::met);  // 24 ≤ 25
     RankTargetResult up10 = evaluate_rank_target(rank_target(TargetKind::rank_increase, 10), "lang-son", tables);
     CHECK(up10.needed_rank == 20);
     CHECK(up10.verdict == Verdict::not_met);
-    CHECK(up10.points_needed == h(137));     // the 20th other: 24.00 − 22.63
+    CHECK(up10.points_needed == h(137));  // the 20th other: 24.00 − 22.63
     // without the 2023 table: cannot be evaluated
-    RankTargetResult alone =
-        evaluate_rank_target(rank_target(TargetKind::rank_increase, 5), "lang-son", {base_2024()});
+    RankTargetResult alone = evaluate_rank_target(rank_target(TargetKind::rank_increase, 5), "lang-son", {base_2024()});
     CHECK(alone.verdict == Verdict::cannot_evaluate);
     CHECK(alone.reason == CannotReason::no_previous_rank);
 }
@@ -280,18 +286,19 @@ TEST_CASE("rank targets: top N of the region") {
     CHECK(r14.placing.of == 14);
     RankTargetResult r13 = evaluate_rank_target(rank_target(TargetKind::rank_top, 13, 2024, north), "lang-son", tables);
     CHECK(r13.verdict == Verdict::not_met);
-    CHECK(r13.threshold == h(2680));       // the 13th other of the region, i = 13
-    CHECK(r13.points_needed == h(417));    // 26.80 − 22.63
+    CHECK(r13.threshold == h(2680));     // the 13th other of the region, i = 13
+    CHECK(r13.points_needed == h(417));  // 26.80 − 22.63
     // a region the province is not in, and a region that does not exist
     RankTargetResult other =
         evaluate_rank_target(rank_target(TargetKind::rank_top, 3, 2024, "dong-nam-bo"), "lang-son", tables);
     CHECK(other.verdict == Verdict::cannot_evaluate);
     CHECK(other.reason == CannotReason::region_undefined);
-    RankTargetResult none = evaluate_rank_target(rank_target(TargetKind::rank_top, 3, 2024, "atlantis"), "lang-son", tables);
+    RankTargetResult none =
+        evaluate_rank_target(rank_target(TargetKind::rank_top, 3, 2024, "atlantis"), "lang-son", tables);
     CHECK(none.reason == CannotReason::region_undefined);
     // after the merger the 34 provinces have no regions
-    RankTargetResult merged = evaluate_rank_target(rank_target(TargetKind::rank_top, 3, 2025, north), "lang-son",
-                                                   {table_of(2025)});
+    RankTargetResult merged =
+        evaluate_rank_target(rank_target(TargetKind::rank_top, 3, 2025, north), "lang-son", {table_of(2025)});
     CHECK(merged.reason == CannotReason::region_undefined);
 }
 
@@ -301,18 +308,18 @@ TEST_CASE("rank targets that cannot be evaluated say why") {
         evaluate_rank_target(rank_target(TargetKind::rank_top, 30, 2025), "lang-son", {base_2024()});
     CHECK(no_table.verdict == Verdict::cannot_evaluate);
     CHECK(no_table.reason == CannotReason::no_table);
-    CHECK(rank_target_line(no_table, Language::en, false) == "top 30: cannot be evaluated — no national table for 2025");
+    CHECK(rank_target_line(no_table, Language::en, false) ==
+          "top 30: cannot be evaluated — no national table for 2025");
     // the province's row has no total and not four components
     RankTargetResult unknown = evaluate_rank_target(rank_target(TargetKind::rank_top, 30), "lang-son",
                                                     {table_of(2024, {{"Lạng Sơn", "N/A,N/A,6.71,6.02,,"}})});
     CHECK(unknown.reason == CannotReason::province_unknown);
     // incomplete: Lạng Sơn and two higher provinces only: 3..62 could be anything; top 30 is
     // neither certain (worst 62 > 30) nor impossible (best 3 ≤ 30)
-    NationalTable part = table_of(2024,
-                                  {{"Lạng Sơn", lang_son_2024},
-                                   {"Hà Giang", "8.00,8.00,8.00,8.00,,"},
-                                   {"Cao Bằng", "7.90,7.90,7.90,7.90,,"}},
-                                  true);
+    NationalTable part = table_of(
+        2024,
+        {{"Lạng Sơn", lang_son_2024}, {"Hà Giang", "8.00,8.00,8.00,8.00,,"}, {"Cao Bằng", "7.90,7.90,7.90,7.90,,"}},
+        true);
     RankTargetResult inc = evaluate_rank_target(rank_target(TargetKind::rank_top, 30), "lang-son", {part});
     CHECK(inc.placing.best == 3);
     CHECK(inc.placing.worst == 63);  // 3 + (63 − 1 − 2) = 63
@@ -375,7 +382,7 @@ TEST_CASE("what-if: absolute and signed changes recompute the total and the impl
     CHECK(r.report->national_after.tied == 1);
     CHECK_FALSE(r.report->national_after.published_rank);
     REQUIRE(r.report->targets.size() == 1);
-    CHECK(r.report->targets[0].verdict == Verdict::not_met);   // before: 24th
+    CHECK(r.report->targets[0].verdict == Verdict::not_met);  // before: 24th
     REQUIRE(r.report->targets_after.size() == 1);
     CHECK(r.report->targets_after[0].verdict == Verdict::met);  // after: 20th
 
@@ -438,7 +445,7 @@ TEST_CASE("trend: every table's year, oldest first") {
     REQUIRE(r.report->trend.size() == 2);
     CHECK(r.report->trend[0].year == 2023);
     CHECK(r.report->trend[0].placing.rank() == 30);
-    CHECK(r.report->trend[0].threshold == h(2000));  // the 30th other in 2023: i = 30
+    CHECK(r.report->trend[0].threshold == h(2000));           // the 30th other in 2023: i = 30
     CHECK(r.report->trend[0].points_needed == std::nullopt);  // 20.10 ≥ 20.00
     CHECK(r.report->trend[1].year == 2024);
     CHECK(r.report->trend[1].placing.rank() == 24);
@@ -455,11 +462,12 @@ TEST_CASE("province_of_plan: the parent's issuer names the province") {
 
 TEST_CASE("the table's publication date and partial flag reach the report and the placings") {
     // a partial table of 2 rows, published May 2025
-    TableLoadResult t = load_national_table_text("# published: 2025-05\n# partial: yes\n# source: VCCI\n"
-                                                 "province,1,2,3,4,total,rank\n"
-                                                 "Lạng Sơn,4.95,4.95,6.71,6.02,,\n"
-                                                 "Gia Lai,,,,,25.05,30\n",
-                                                 "pgi-2024.csv");
+    TableLoadResult t = load_national_table_text(
+        "# published: 2025-05\n# partial: yes\n# source: VCCI\n"
+        "province,1,2,3,4,total,rank\n"
+        "Lạng Sơn,4.95,4.95,6.71,6.02,,\n"
+        "Gia Lai,,,,,25.05,30\n",
+        "pgi-2024.csv");
     REQUIRE(t.table);
     CHECK(t.diagnostics.empty());  // partial: no missing-province warning
     RankResult r = compute_rank("lang-son", {*t.table}, nullptr, RankOptions{});
@@ -492,11 +500,12 @@ TEST_CASE("the table's publication date and partial flag reach the report and th
 }
 
 TEST_CASE("the office formats say the same as the text: table line with the date, summary, targets") {
-    TableLoadResult t = load_national_table_text("# published: 2025-05\n# partial: true\n# source: VCCI\n"
-                                                 "province,1,2,3,4,total,rank\n"
-                                                 "Lạng Sơn,4.95,4.95,6.71,6.02,,\n"
-                                                 "Gia Lai,,,,,25.05,30\n",
-                                                 "pgi-2024.csv");
+    TableLoadResult t = load_national_table_text(
+        "# published: 2025-05\n# partial: true\n# source: VCCI\n"
+        "province,1,2,3,4,total,rank\n"
+        "Lạng Sơn,4.95,4.95,6.71,6.02,,\n"
+        "Gia Lai,,,,,25.05,30\n",
+        "pgi-2024.csv");
     REQUIRE(t.table);
     Plan plan;
     plan.total.targets.push_back(rank_target(TargetKind::rank_top, 30));
@@ -536,7 +545,7 @@ TEST_CASE("the rank blocks of the gap document and workbook") {
     auto sheet = gap_rank_sheet(g, Language::vi);
     REQUIRE(sheet);
     REQUIRE(sheet->rows.size() == 2);
-    CHECK(std::get<long>(sheet->rows[1][3]) == 20);           // the rank needed
-    CHECK(std::get<Score>(sheet->rows[1][4]) == h(2400));     // the 20th other province
-    CHECK(std::get<Score>(sheet->rows[1][5]) == h(137));      // 24.00 − 22.63
+    CHECK(std::get<long>(sheet->rows[1][3]) == 20);        // the rank needed
+    CHECK(std::get<Score>(sheet->rows[1][4]) == h(2400));  // the 20th other province
+    CHECK(std::get<Score>(sheet->rows[1][5]) == h(137));   // 24.00 − 22.63
 }

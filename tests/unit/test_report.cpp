@@ -9,7 +9,9 @@ using pgi::test::example;
 
 namespace {
 
-Plan sample() { return pgi::test::lang_son_with_updates(); }
+Plan sample() {
+    return pgi::test::lang_son_with_updates();
+}
 
 PeriodicReport october(const Plan& plan) {
     ReportOptions o;
@@ -28,9 +30,12 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& csv) {
     for (std::size_t i = 0; i < csv.size(); ++i) {
         char c = csv[i];
         if (quoted) {
-            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') field += csv[++i];
-            else if (c == '"') quoted = false;
-            else field += c;
+            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"')
+                field += csv[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                field += c;
         } else if (c == '"') {
             quoted = true;
         } else if (c == ',') {
@@ -138,7 +143,7 @@ TEST_CASE("the October 2024 report of the sample: changes, overdue and upcoming 
     CHECK(r.changes[4].before == r.changes[4].after);
     CHECK(r.changes[4].evidence == std::vector<std::string>{"45/BC-KT"});
     CHECK(r.changes[6].reported_by.id == "ubnd-cac-phuong-xa");  // c1.e.2, as a cooperating owner
-    for (const auto& c : r.changes) CHECK(c.task != "c2.a.2");  // its Q3 report is not about October
+    for (const auto& c : r.changes) CHECK(c.task != "c2.a.2");   // its Q3 report is not about October
 
     REQUIRE(r.overdue.size() == 1);
     CHECK(r.overdue[0].task == "c1.c.2");
@@ -220,7 +225,9 @@ TEST_CASE("the CSV report: BOM on request, one rectangular RFC 4180 table with s
     ReportRenderOptions vi;  // excel-vi: `;` between fields, so 4,5 needs no quotes
     vi.csv = csv_dialect(CsvStyle::excel_vi);
     std::string vi_csv = render_report(r, ReportFormat::csv, vi);
-    CHECK(vi_csv.rfind("\xEF\xBB\xBF" "header;", 0) == 0);
+    CHECK(vi_csv.rfind("\xEF\xBB\xBF"
+                       "header;",
+                       0) == 0);
     CHECK(vi_csv.find(";4,5;") != std::string::npos);
 }
 
@@ -287,7 +294,8 @@ TEST_CASE("past 20 sources the Markdown header lists update files per directory,
     r.sources = {SourceFile{"p/plan.yaml", "git abc"}};
     for (int i = 0; i < 12; ++i) r.sources.push_back({"p/updates/2024-10/a" + std::to_string(i) + ".yaml", "git abc"});
     for (int i = 0; i < 10; ++i)
-        r.sources.push_back({"p/updates/2024-11/b" + std::to_string(i) + ".yaml", i < 8 ? "git abc" : "git abc, modified"});
+        r.sources.push_back(
+            {"p/updates/2024-11/b" + std::to_string(i) + ".yaml", i < 8 ? "git abc" : "git abc, modified"});
     r.sources.push_back({"p/updates/schedule.yaml", ""});
     std::string md = render_report(r, ReportFormat::markdown, {});
     CHECK(md.find("  - `p/plan.yaml` (git abc)\n"

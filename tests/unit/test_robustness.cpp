@@ -1,14 +1,14 @@
 // Bad input never crashes: truncated, mutated and random copies of the examples go through
 // the loader and the checks, which must report findings and never throw. Run under ASan and
 // UBSan by the `dev` and `ci` presets, this also catches memory errors.
-#include <random>
-
 #include <doctest/doctest.h>
 
+#include <random>
+
+#include "doc_tree.hpp"  // white-box: the TOML pre-scan
 #include "helpers.hpp"
 #include "pgi/gap.hpp"
 #include "pgi/io.hpp"
-#include "doc_tree.hpp"  // white-box: the TOML pre-scan
 
 using namespace pgi;
 
@@ -34,10 +34,18 @@ TEST_CASE("mutated and truncated examples never crash the loader") {
             std::string m = *text;
             std::size_t pos = rng() % m.size();
             switch (i % 4) {
-                case 0: m.resize(pos); break;
-                case 1: m[pos] = junk[rng() % sizeof junk]; break;
-                case 2: m.erase(pos, rng() % 64); break;
-                case 3: m.insert(pos, std::string(1 + rng() % 3, junk[rng() % sizeof junk])); break;
+                case 0:
+                    m.resize(pos);
+                    break;
+                case 1:
+                    m[pos] = junk[rng() % sizeof junk];
+                    break;
+                case 2:
+                    m.erase(pos, rng() % 64);
+                    break;
+                case 3:
+                    m.insert(pos, std::string(1 + rng() % 3, junk[rng() % sizeof junk]));
+                    break;
             }
             CAPTURE(i);
             CHECK_NOTHROW(exercise(m, f));
@@ -80,13 +88,13 @@ TEST_CASE("a TOML dotted key of 40,000 parts is refused before toml++ recurses o
 TEST_CASE("the dotted-key scan ignores dots in strings and comments, and counts parts exactly") {
     using pgi::detail::find_deep_dotted_key;
     CHECK_FALSE(find_deep_dotted_key("a.b.c = 1\n", 4));
-    CHECK_FALSE(find_deep_dotted_key("a.b.c.d = 1\n", 4));     // 4 parts: not more than 4
-    CHECK(find_deep_dotted_key("a.b.c.d.e = 1\n", 4));         // 5 parts
+    CHECK_FALSE(find_deep_dotted_key("a.b.c.d = 1\n", 4));        // 4 parts: not more than 4
+    CHECK(find_deep_dotted_key("a.b.c.d.e = 1\n", 4));            // 5 parts
     CHECK_FALSE(find_deep_dotted_key("x = \"a.b.c.d.e\"\n", 4));  // inside a string
     CHECK_FALSE(find_deep_dotted_key("x = 'a.b.c.d.e'\n", 4));
     CHECK_FALSE(find_deep_dotted_key("x = \"\"\"a.b.\n.c.d.e\"\"\"\n", 4));
     CHECK_FALSE(find_deep_dotted_key("x = 1 # a.b.c.d.e\n", 4));
-    CHECK_FALSE(find_deep_dotted_key("a.b = 6.58\n", 4));        // the float's dot is after '='
+    CHECK_FALSE(find_deep_dotted_key("a.b = 6.58\n", 4));  // the float's dot is after '='
     auto at = find_deep_dotted_key("ok = 1\n[a.b.c.d.e]\n", 4);
     REQUIRE(at);
     CHECK(at->line == 2);

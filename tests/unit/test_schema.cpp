@@ -1,10 +1,10 @@
 // The schema as data (pgi/schema.hpp, lib/src/schema_tables.cpp): write → load is the
 // identity on every plan we have, equality ignores positions and nothing else, and the docs'
 // field tables are the schema's.
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <filesystem>
-
-#include <doctest/doctest.h>
 
 #include "helpers.hpp"
 #include "pgi/io.hpp"

@@ -7,7 +7,9 @@ using pgi::format_score;
 using pgi::parse_score;
 using pgi::Score;
 
-static Score h(long v) { return Score::from_hundredths(v); }
+static Score h(long v) {
+    return Score::from_hundredths(v);
+}
 
 TEST_CASE("scores parse from plan and document notation exactly in hundredths") {
     CHECK(parse_score("6.58") == h(658));
@@ -35,7 +37,7 @@ TEST_CASE("a baseline plus the stated increase equals the target with no roundin
 
 TEST_CASE("TOML doubles convert to hundredths only when they are two-decimal values") {
     CHECK(pgi::score_from_double(6.58) == h(658));
-    CHECK(pgi::score_from_double(4.35) == h(435));   // 4.35 is 4.3499999... in binary
+    CHECK(pgi::score_from_double(4.35) == h(435));  // 4.35 is 4.3499999... in binary
     CHECK(pgi::score_from_double(0.1 + 0.2) == h(30));
     CHECK(pgi::score_from_double(-2.33) == h(-233));
     CHECK(!pgi::score_from_double(6.585));

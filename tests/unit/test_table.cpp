@@ -52,7 +52,9 @@ TEST_CASE("CSV dialects: plain, excel (BOM) and excel-vi (BOM, `;`, decimal comm
     t.rows.push_back({Cell("total")});  // a short row gets its empty field
     CHECK(render_csv(t, vi) == "\xEF\xBB\xBFid;score\r\n1;4,84\r\ntotal;\r\n");
     CHECK(render_csv(t, csv_dialect(CsvStyle::excel)) == "\xEF\xBB\xBFid,score\r\n1,\"4,84\"\r\ntotal,\r\n");
-    CHECK(render_csv_records({{"a"}, {"b", "c"}}, vi, true, true) == "\xEF\xBB\xBF" "a;\r\nb;c\r\n");
+    CHECK(render_csv_records({{"a"}, {"b", "c"}}, vi, true, true) ==
+          "\xEF\xBB\xBF"
+          "a;\r\nb;c\r\n");
 }
 
 TEST_CASE("Markdown cells escape pipes, line breaks and emphasis characters") {
@@ -91,7 +93,12 @@ TEST_CASE("Markdown at the start of a line cannot open a block") {
 TEST_CASE("control and bidi characters never reach Markdown, CSV or the terminal") {
     // ESC [2J clears a screen; U+202E reverses what follows; U+009B is the C1 form of ESC [.
     using namespace std::string_literals;
-    const std::string evil = "a\x1b[2Jb\u202E" "c\u009B" "31md\x7F" "\0" "e"s;
+    const std::string evil =
+        "a\x1b[2Jb\u202E"
+        "c\u009B"
+        "31md\x7F"
+        "\0"
+        "e"s;
     const std::string fffd = "\xEF\xBF\xBD";
     const std::string shown = "a" + fffd + "[2Jb" + fffd + "c" + fffd + "31md" + fffd + fffd + "e";
     REQUIRE(evil.size() == 19);  // a ESC [2J b U+202E(3 bytes) c U+009B(2 bytes) 31md DEL NUL e: 1+1+3+1+3+1+2+4+1+1+1
@@ -132,14 +139,17 @@ TEST_CASE("terminal tables align by display width, not bytes") {
     t.align = {Align::left, Align::right};
     t.rows.push_back({Cell("Đảm bảo"), Cell("1")});
     // "Đảm bảo" in NFD: more code points, the same width
-    t.rows.push_back({Cell("D\xCC\x9B" "a\xCC\x89m"), Cell("22")});
+    t.rows.push_back({Cell("D\xCC\x9B"
+                           "a\xCC\x89m"),
+                      Cell("22")});
     t.rows.push_back({Cell("ab"), Cell("333")});
     std::string out = render_terminal(t, false);
     CHECK(out ==
           "name       n\n"
           "───────  ───\n"
           "Đảm bảo    1\n"
-          "D\xCC\x9B" "a\xCC\x89m       22\n"
+          "D\xCC\x9B"
+          "a\xCC\x89m       22\n"
           "ab       333\n");
 }
 

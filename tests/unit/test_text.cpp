@@ -7,9 +7,9 @@ using namespace pgi;
 TEST_CASE("invalid UTF-8 is found at its first bad byte") {
     CHECK(!first_invalid_utf8("Lạng Sơn"));
     CHECK(first_invalid_utf8("ab\xff") == 2u);
-    CHECK(first_invalid_utf8("\xC0\x80") == 0u);          // overlong NUL
-    CHECK(first_invalid_utf8("x\xED\xA0\x80") == 1u);     // UTF-16 surrogate
-    CHECK(first_invalid_utf8("L\xe1\xba") == 1u);         // truncated sequence
+    CHECK(first_invalid_utf8("\xC0\x80") == 0u);       // overlong NUL
+    CHECK(first_invalid_utf8("x\xED\xA0\x80") == 1u);  // UTF-16 surrogate
+    CHECK(first_invalid_utf8("L\xe1\xba") == 1u);      // truncated sequence
 }
 
 TEST_CASE("NFD text is detected and composed to NFC") {
@@ -18,8 +18,8 @@ TEST_CASE("NFD text is detected and composed to NFC") {
     CHECK(to_nfc(nfd) == "Tài nguyên");
     CHECK(is_nfc("Tài nguyên"));
     CHECK(is_nfc("ascii"));
-    CHECK(!is_nfc("\xE2\x84\xAB"));        // U+212B ANGSTROM SIGN, a singleton: NFC is U+00C5
-    CHECK(!is_nfc("a\xCC\x80"));            // a + combining grave: NFC is U+00E0
+    CHECK(!is_nfc("\xE2\x84\xAB"));  // U+212B ANGSTROM SIGN, a singleton: NFC is U+00C5
+    CHECK(!is_nfc("a\xCC\x80"));     // a + combining grave: NFC is U+00E0
     CHECK(is_nfc("\xC3\xA0\xCC\xA3") == (to_nfc("\xC3\xA0\xCC\xA3") == "\xC3\xA0\xCC\xA3"));
 }
 
@@ -52,10 +52,10 @@ TEST_CASE("edit distance") {
 }
 
 TEST_CASE("edit distance counts a swap of neighbours as one edit, in code points") {
-    CHECK(edit_distance("gpa", "gap") == 1);          // one swap (Levenshtein would say 2)
+    CHECK(edit_distance("gpa", "gap") == 1);  // one swap (Levenshtein would say 2)
     CHECK(edit_distance("laed", "lead") == 1);
-    CHECK(edit_distance("Sơn", "Son") == 1);          // ơ is one code point (two bytes) → 1 substitution
-    CHECK(edit_distance("abc", "ca") == 3);           // OSA, not full Damerau: no edit of a swapped pair
+    CHECK(edit_distance("Sơn", "Son") == 1);  // ơ is one code point (two bytes) → 1 substitution
+    CHECK(edit_distance("abc", "ca") == 3);   // OSA, not full Damerau: no edit of a swapped pair
 }
 
 TEST_CASE("decode_utf8: one code point, its size, and invalid bytes one at a time") {
@@ -66,15 +66,15 @@ TEST_CASE("decode_utf8: one code point, its size, and invalid bytes one at a tim
     CHECK(a.size == 3u);
     auto ascii = decode_utf8("L", 0);
     CHECK((ascii.valid && ascii.code_point == U'L' && ascii.size == 1u));
-    auto stray = decode_utf8("\x80x", 0);             // a continuation byte alone
+    auto stray = decode_utf8("\x80x", 0);  // a continuation byte alone
     CHECK((!stray.valid && stray.code_point == U'\uFFFD' && stray.size == 1u));
-    auto cut = decode_utf8("\xE1\xBA", 0);           // a 3-byte sequence cut after 2
+    auto cut = decode_utf8("\xE1\xBA", 0);  // a 3-byte sequence cut after 2
     CHECK((!cut.valid && cut.size == 1u));
     auto overlong = decode_utf8("\xC0\x80", 0);
     CHECK(!overlong.valid);
     auto end = decode_utf8("ab", 2);
     CHECK((end.size == 0u && !end.valid));
-    CHECK(code_point_count("\x80\x80") == 2u);         // invalid bytes count 1 each
+    CHECK(code_point_count("\x80\x80") == 2u);  // invalid bytes count 1 each
 }
 
 TEST_CASE("did_you_mean: the nearest candidate within min(3, n/3) edits") {
@@ -82,9 +82,9 @@ TEST_CASE("did_you_mean: the nearest candidate within min(3, n/3) edits") {
     CHECK(did_you_mean("gpa", commands) == "gap");        // n = 3: limit 1; one swap
     CHECK(did_you_mean("reprot", commands) == "report");  // n = 6: limit 2; one swap
     CHECK(did_you_mean("valdate", commands) == "validate");
-    CHECK(!did_you_mean("xyz", commands));               // "gap" is 3 edits away, limit 1
-    CHECK(!did_you_mean("t9", std::vector<std::string_view>{"t1", "t2"}));  // n = 2: limit 0
-    CHECK(did_you_mean("t1", std::vector<std::string_view>{"t1", "t2"}) == "t1");  // exact
+    CHECK(!did_you_mean("xyz", commands));                                          // "gap" is 3 edits away, limit 1
+    CHECK(!did_you_mean("t9", std::vector<std::string_view>{"t1", "t2"}));          // n = 2: limit 0
+    CHECK(did_you_mean("t1", std::vector<std::string_view>{"t1", "t2"}) == "t1");   // exact
     CHECK(did_you_mean("t10", std::vector<std::string_view>{"t1", "t2"}) == "t1");  // n = 3: limit 1
     // n = 10: limit 3; "compliance" is one swap away, "completion" further
     CHECK(did_you_mean("complaince", std::vector<std::string_view>{"completion", "compliance"}) == "compliance");

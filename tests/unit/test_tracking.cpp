@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+
 #include <algorithm>
 
 #include "helpers.hpp"
@@ -19,9 +20,13 @@ TaskUpdate upd(Date d, TaskStatus s, std::string period = {}, std::optional<int>
     return u;
 }
 
-CalendarPeriod P(const char* s) { return *parse_period(s); }
+CalendarPeriod P(const char* s) {
+    return *parse_period(s);
+}
 
-Plan sample() { return pgi::test::lang_son_with_updates(); }
+Plan sample() {
+    return pgi::test::lang_son_with_updates();
+}
 
 std::vector<std::string> ids(const std::vector<TaskRow>& rows) {
     std::vector<std::string> out;
@@ -259,11 +264,11 @@ TEST_CASE("the sample's October reporting status: four units reported, nine are 
         }
     }
     CHECK(reported == std::vector<std::string>{"phong-tai-nguyen-va-moi-truong", "phong-kinh-te", "ubnd-cac-phuong-xa",
-                                                "phong-tai-chinh-ke-hoach"});
+                                               "phong-tai-chinh-ke-hoach"});
     REQUIRE(late.size() == 9);
     CHECK(late.front() == "phong-quan-ly-do-thi");
     CHECK(st[0].last_report == Date{2024, 11, 1});  // TNMT: c1.a.2 and c4.a.1 on Nov 1
-    CHECK(st[0].updates == 3);                       // … and c1.a.3 on Oct 28
+    CHECK(st[0].updates == 3);                      // … and c1.a.3 on Oct 28
     // on the due day nobody is late yet
     for (const auto& s : reporting_status(plan, idx, P("2024-10"), Date{2024, 11, 3})) CHECK_FALSE(s.late);
 }
@@ -286,7 +291,8 @@ TEST_CASE("a monthly duty is owed three times in a quarter: one report sent of t
     CHECK(kt->days_late == 32);
     CHECK(kt->due == Date{2024, 9, 3});
     // Phòng Quản lý đô thị reported for August and for September: both sent.
-    auto qldt = std::find_if(st.begin(), st.end(), [](const ReportingStatus& s) { return s.owner == "phong-quan-ly-do-thi"; });
+    auto qldt =
+        std::find_if(st.begin(), st.end(), [](const ReportingStatus& s) { return s.owner == "phong-quan-ly-do-thi"; });
     REQUIRE(qldt != st.end());
     CHECK(qldt->owed == 2);
     CHECK(qldt->missing == 0);

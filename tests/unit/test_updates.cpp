@@ -59,9 +59,10 @@ period: 2024-10
 }
 
 TEST_CASE("update files in TOML carry the same data") {
-    auto r = load_update_text("reported_by = \"a\"\nperiod = \"2024-10\"\n[[updates]]\ntask = \"t1\"\ndate = 2024-10-03\n"
-                              "status = \"done\"\n[[deadlines]]\ntask = \"t1\"\ndue = \"2024-11\"\n",
-                              "u.toml");
+    auto r = load_update_text(
+        "reported_by = \"a\"\nperiod = \"2024-10\"\n[[updates]]\ntask = \"t1\"\ndate = 2024-10-03\n"
+        "status = \"done\"\n[[deadlines]]\ntask = \"t1\"\ndue = \"2024-11\"\n",
+        "u.toml");
     REQUIRE(r.updates);
     CHECK(r.diagnostics.empty());
     REQUIRE(r.updates->updates.size() == 1);
@@ -95,8 +96,8 @@ TEST_CASE("a plan has `plan` or `components` at the top level; anything else is 
     CHECK(detect_document_kind("reported_by: a\nupdates: []\n", "x.yaml") == DocumentKind::updates);
     CHECK(detect_document_kind("[[updates]]\ntask = \"t\"\n", "x.toml") == DocumentKind::updates);
     CHECK(detect_document_kind("plan: [unclosed\n", "x.yaml") == DocumentKind::plan);  // the key comes before the error
-    CHECK(!detect_document_kind("reported_by: [unclosed\n", "x.yaml"));                  // unparseable: the caller decides
-    CHECK(!detect_document_kind("plan: {}\n", "x.json"));                                // unknown format
+    CHECK(!detect_document_kind("reported_by: [unclosed\n", "x.yaml"));  // unparseable: the caller decides
+    CHECK(!detect_document_kind("plan: {}\n", "x.json"));                // unknown format
 }
 
 TEST_CASE("plan or update file is decided by parsing, not by the look of lines") {
@@ -108,12 +109,14 @@ TEST_CASE("plan or update file is decided by parsing, not by the look of lines")
     CHECK(detect_document_kind("[\"plan\"]\nissuer = \"UBND\"\n", "x.toml") == DocumentKind::plan);
     // a note whose continuation line starts `plan:` is text in a scalar, not a key
     // (whereas after an empty block scalar `note: |`, a line `plan: …` at column 1 is a top-level key)
-    CHECK(detect_document_kind("reported_by: so-tnmt\nupdates:\n  - task: t1\n    note: |\nplan: nothing\n", "x.yaml") ==
-          DocumentKind::plan);
-    CHECK(detect_document_kind("reported_by: so-tnmt\nupdates:\n  - task: t1\n    date: 2024-10-01\n    note: \"Xong bước 1;\nplan: bước 2 trong quý IV\"\n",
+    CHECK(detect_document_kind("reported_by: so-tnmt\nupdates:\n  - task: t1\n    note: |\nplan: nothing\n",
+                               "x.yaml") == DocumentKind::plan);
+    CHECK(detect_document_kind("reported_by: so-tnmt\nupdates:\n  - task: t1\n    date: 2024-10-01\n    note: \"Xong "
+                               "bước 1;\nplan: bước 2 trong quý IV\"\n",
                                "x.yaml") == DocumentKind::updates);
-    CHECK(detect_document_kind("reported_by = \"so-tnmt\"\n[[updates]]\ntask = \"t1\"\nnote = \"\"\"\nplan = later\n\"\"\"\n", "x.toml") ==
-          DocumentKind::updates);
+    CHECK(detect_document_kind(
+              "reported_by = \"so-tnmt\"\n[[updates]]\ntask = \"t1\"\nnote = \"\"\"\nplan = later\n\"\"\"\n",
+              "x.toml") == DocumentKind::updates);
     // keys below the top level do not count
     CHECK(detect_document_kind("updates:\n  - task: t1\n    plan: x\n", "x.yaml") == DocumentKind::updates);
     // --input-format overrides the extension
@@ -167,9 +170,11 @@ TEST_CASE("a plan file given alone does not read the updates/ tree beside it") {
 }
 
 TEST_CASE("validate: two statuses on one date, unknown tasks and non-owners are errors with both locations") {
-    LoadResult r = load_dir({"updates/bad_conflict.yaml", "updates/bad_unknown_task.yaml", "updates/bad_not_owner.yaml"});
+    LoadResult r =
+        load_dir({"updates/bad_conflict.yaml", "updates/bad_unknown_task.yaml", "updates/bad_not_owner.yaml"});
     REQUIRE(r.plan);
-    REQUIRE(codes(r.diagnostics) == std::vector<std::string>{"conflicting-updates", "update-not-owner", "unknown-task"});
+    REQUIRE(codes(r.diagnostics) ==
+            std::vector<std::string>{"conflicting-updates", "update-not-owner", "unknown-task"});
     const auto& conflict = r.diagnostics.items()[0];
     CHECK(tail(conflict.location.file, 1) == "bad_conflict.yaml");
     CHECK(conflict.location.line == 4);

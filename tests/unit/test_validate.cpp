@@ -92,16 +92,19 @@ TEST_CASE("a target below the baseline is a warning, and its share achieved is n
 
 TEST_CASE("one official result per PGI edition; estimates differ by publication date") {
     const std::string head = std::string(minimal_header) + "components:\n  - {id: a, name: A}\nobservations:\n";
-    auto two_official = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 5}}\n"
-                                    "  - {year: 2024, published: 2025-06, scores: {a: 6}}\n");
+    auto two_official = load(head +
+                             "  - {year: 2024, published: 2025-05, scores: {a: 5}}\n"
+                             "  - {year: 2024, published: 2025-06, scores: {a: 6}}\n");
     CHECK(findings(two_official) == Findings{"10:5 duplicate-observation"});
-    auto estimates = load(head + "  - {year: 2025, published: 2025-03, kind: estimate, scores: {a: 5}}\n"
-                                 "  - {year: 2025, published: 2025-09, kind: estimate, scores: {a: 6}}\n");
+    auto estimates = load(head +
+                          "  - {year: 2025, published: 2025-03, kind: estimate, scores: {a: 5}}\n"
+                          "  - {year: 2025, published: 2025-09, kind: estimate, scores: {a: 6}}\n");
     CHECK(estimates.diagnostics.empty());
 }
 
 TEST_CASE("a plan with fewer than the four PGI components is flagged, since its total is not the PGI") {
-    auto r = load(std::string(minimal_header) + "components:\n  - {id: a, number: 1, name: A}\n  - {id: b, number: 2, name: B}\n");
+    auto r = load(std::string(minimal_header) +
+                  "components:\n  - {id: a, number: 1, name: A}\n  - {id: b, number: 2, name: B}\n");
     CHECK(findings(r) == Findings{"7:5 incomplete-components"});
     auto none = load(std::string(minimal_header) + "components: []\n");
     CHECK(findings(none) == Findings{"6:13 no-components"});
@@ -154,8 +157,8 @@ TEST_CASE("duplicate ids are reported with the first occurrence") {
 }
 
 TEST_CASE("a published total may differ from the sum of its components by 0.01, not more") {
-    const std::string head = std::string(minimal_header) +
-                             "components:\n  - {id: a, name: A}\n  - {id: b, name: B}\nobservations:\n";
+    const std::string head =
+        std::string(minimal_header) + "components:\n  - {id: a, name: A}\n  - {id: b, name: B}\nobservations:\n";
     auto rounding = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 4.95, b: 4.95}, total: 9.91}\n");
     CHECK(rounding.diagnostics.empty());
     auto off = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 4.95, b: 4.95}, total: 9.92}\n");

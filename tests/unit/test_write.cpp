@@ -25,7 +25,9 @@ Plan reload(const std::string& text, InputFormat f) {
     return *r.plan;
 }
 
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+bool contains(const std::string& hay, const std::string& needle) {
+    return hay.find(needle) != std::string::npos;
+}
 
 // A plan that uses every key of the format, with awkward values.
 Plan awkward_plan() {
@@ -134,7 +136,8 @@ TEST_CASE("the Lạng Sơn example written as YAML and as TOML reads back as the
     Plan p = example_plan();
     CHECK(reload(write_plan_yaml(p), InputFormat::yaml) == p);
     CHECK(reload(write_plan_toml(p), InputFormat::toml) == p);
-    CHECK(reload(write_plan(p, PlanFormat::toml), InputFormat::toml) == reload(write_plan(p, PlanFormat::yaml), InputFormat::yaml));
+    CHECK(reload(write_plan(p, PlanFormat::toml), InputFormat::toml) ==
+          reload(write_plan(p, PlanFormat::yaml), InputFormat::yaml));
 }
 
 TEST_CASE("writing is deterministic and idempotent") {

@@ -37,7 +37,7 @@ struct Diagnostic {
     SourceLocation location;
     std::string code;
     std::string message;
-    std::string hint;                 ///< what to do about it; may be empty
+    std::string hint;                     ///< what to do about it; may be empty
     std::vector<SourceLocation> related;  ///< other places involved (the first duplicate…)
 };
 

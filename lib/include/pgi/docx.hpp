@@ -32,28 +32,28 @@ struct DocBlock {
     };
     Kind kind = Kind::paragraph;
     std::string text;
-    Table table;                 ///< Kind::table; Align::right columns are numbers
-    std::vector<bool> bold_rows; ///< Kind::table: rows (by index) set in bold, e.g. a total
+    Table table;                  ///< Kind::table; Align::right columns are numbers
+    std::vector<bool> bold_rows;  ///< Kind::table: rows (by index) set in bold, e.g. a total
 };
 
 /// Everything on the page of an administrative document.
 struct OfficialDocument {
-    std::string parent_body;    ///< cơ quan chủ quản (upper case on the page); may be empty
-    std::string issuing_body;   ///< cơ quan ban hành (bold upper case)
-    std::string number;         ///< after `Số: `, e.g. `…/BC-TNMT`
-    std::string place_date;     ///< e.g. `Lạng Sơn, ngày 05 tháng 11 năm 2024` (italic)
+    std::string parent_body;   ///< cơ quan chủ quản (upper case on the page); may be empty
+    std::string issuing_body;  ///< cơ quan ban hành (bold upper case)
+    std::string number;        ///< after `Số: `, e.g. `…/BC-TNMT`
+    std::string place_date;    ///< e.g. `Lạng Sơn, ngày 05 tháng 11 năm 2024` (italic)
     std::string motto_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     std::string motto_2 = "Độc lập - Tự do - Hạnh phúc";
-    std::string kind;           ///< tên loại, e.g. `BÁO CÁO`
-    std::string subject;        ///< trích yếu
+    std::string kind;     ///< tên loại, e.g. `BÁO CÁO`
+    std::string subject;  ///< trích yếu
     std::vector<DocBlock> body;
     std::string recipients_label = "Nơi nhận:";
     std::vector<std::string> recipients;  ///< one line each; `- ` is added
-    std::string signer_authority;  ///< e.g. `KT. TRƯỞNG PHÒNG`; may be empty
-    std::string signer_title;      ///< e.g. `TRƯỞNG PHÒNG`
-    std::string signer_name;       ///< may be empty: written by hand
-    std::vector<DocBlock> appendix;  ///< on its own page after the signature; may be empty
-    std::string language = "vi";     ///< w:lang of the text
+    std::string signer_authority;         ///< e.g. `KT. TRƯỞNG PHÒNG`; may be empty
+    std::string signer_title;             ///< e.g. `TRƯỞNG PHÒNG`
+    std::string signer_name;              ///< may be empty: written by hand
+    std::vector<DocBlock> appendix;       ///< on its own page after the signature; may be empty
+    std::string language = "vi";          ///< w:lang of the text
 };
 
 /// Page geometry in twentieths of a point (twips; 1 mm = 56.7 twips).

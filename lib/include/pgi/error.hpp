@@ -10,9 +10,8 @@
 
 #include <optional>
 #include <string>
-#include <utility>
-
 #include <tl/expected.hpp>
+#include <utility>
 
 #include "pgi/diagnostic.hpp"
 

@@ -11,12 +11,12 @@ namespace pgi {
 
 /// What a code point is to a writer of text for people.
 enum class CharClass {
-    ordinary,   ///< shown as itself
-    line_break, ///< LF, CR, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
-    tab,        ///< U+0009
-    control,    ///< C0 other than tab/LF/CR, DEL, C1 (U+0080–U+009F, NEL U+0085 included)
-    bidi,       ///< U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates): reorder what follows
-    invisible,  ///< zero-width U+200B–U+200D, U+2060 WORD JOINER, U+FEFF (BOM / ZWNBSP)
+    ordinary,    ///< shown as itself
+    line_break,  ///< LF, CR, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
+    tab,         ///< U+0009
+    control,     ///< C0 other than tab/LF/CR, DEL, C1 (U+0080–U+009F, NEL U+0085 included)
+    bidi,        ///< U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates): reorder what follows
+    invisible,   ///< zero-width U+200B–U+200D, U+2060 WORD JOINER, U+FEFF (BOM / ZWNBSP)
 };
 
 /// The class of code point `cp` (Unicode 15; the ranges are listed on CharClass).

@@ -21,18 +21,18 @@ inline constexpr int form_header_row = 5;
 
 /// Columns of the form sheet (0-based: A = 0). A–F are pre-filled and locked; G–L are input.
 enum FormColumn : int {
-    form_col_task = 0,         ///< A: task id
-    form_col_text = 1,         ///< B: task text
-    form_col_component = 2,    ///< C: component name
-    form_col_role = 3,         ///< D: "Chủ trì" / "Phối hợp"
-    form_col_due = 4,          ///< E: due date dd/mm/yyyy, or the recurrence ("Hằng tháng")
-    form_col_status = 5,       ///< F: last known status (Vietnamese label) and percent
-    form_col_new_status = 6,   ///< G: new status (drop-down of the Vietnamese labels)
-    form_col_date = 7,         ///< H: date of the change or report (a date cell, dd/mm/yyyy)
-    form_col_percent = 8,      ///< I: progress 0–100
-    form_col_note = 9,         ///< J: progress note
-    form_col_evidence = 10,    ///< K: evidence (document numbers, links; `;` separates several)
-    form_col_difficulties = 11,///< L: difficulties and proposals
+    form_col_task = 0,           ///< A: task id
+    form_col_text = 1,           ///< B: task text
+    form_col_component = 2,      ///< C: component name
+    form_col_role = 3,           ///< D: "Chủ trì" / "Phối hợp"
+    form_col_due = 4,            ///< E: due date dd/mm/yyyy, or the recurrence ("Hằng tháng")
+    form_col_status = 5,         ///< F: last known status (Vietnamese label) and percent
+    form_col_new_status = 6,     ///< G: new status (drop-down of the Vietnamese labels)
+    form_col_date = 7,           ///< H: date of the change or report (a date cell, dd/mm/yyyy)
+    form_col_percent = 8,        ///< I: progress 0–100
+    form_col_note = 9,           ///< J: progress note
+    form_col_evidence = 10,      ///< K: evidence (document numbers, links; `;` separates several)
+    form_col_difficulties = 11,  ///< L: difficulties and proposals
     form_columns = 12
 };
 
@@ -51,7 +51,8 @@ std::vector<std::string> form_owners(const Plan& plan);
 
 /// The rows of `owner`'s form: one per task it leads or cooperates on (directly or through a
 /// group), in plan order, with the status as of `as_of` for `period` (task_state()).
-std::vector<FormRow> form_rows(const Plan& plan, const std::string& owner, const CalendarPeriod& period, const Date& as_of);
+std::vector<FormRow> form_rows(const Plan& plan, const std::string& owner, const CalendarPeriod& period,
+                               const Date& as_of);
 
 /// Writes the form of `owner` for `period` to `path` (atomically: a temporary file in the same
 /// directory, then renamed). Sheet 1 "Hướng dẫn": instructions in Vietnamese, the agency, the

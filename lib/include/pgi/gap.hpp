@@ -22,7 +22,7 @@ enum class CurrentSource { none, baseline, observation };
 
 /// One line of the gap table (a component, or the total PGI). All scores in points.
 struct GapRow {
-    std::string id;    ///< component id; "total" for the total
+    std::string id;  ///< component id; "total" for the total
     int number = 0;
     std::string name;
     std::string name_en;
@@ -30,18 +30,18 @@ struct GapRow {
     std::optional<Score> baseline;
     std::optional<Score> current;
     CurrentSource current_source = CurrentSource::none;
-    int current_year = 0;              ///< reference year of the observation or the baseline
+    int current_year = 0;                  ///< reference year of the observation or the baseline
     std::optional<PartialDate> published;  ///< publication date of the observation
     ObservationKind observation_kind = ObservationKind::official;
     /// Total row only: the current total is the sum of the component scores of one
     /// observation (VCCI published no total, as for every province outside the top 30 from
     /// PGI 2024), not a published total. Renderers say "sum of the published components".
     bool derived = false;
-    std::optional<Score> target;       ///< the "at least" target for the target year
-    std::optional<Score> gap;          ///< target − current; negative = target beaten
-    std::optional<Score> planned_increase;   ///< target − baseline
-    std::optional<Score> achieved_increase;  ///< current − baseline
-    std::optional<bool> met;           ///< current >= target
+    std::optional<Score> target;                           ///< the "at least" target for the target year
+    std::optional<Score> gap;                              ///< target − current; negative = target beaten
+    std::optional<Score> planned_increase;                 ///< target − baseline
+    std::optional<Score> achieved_increase;                ///< current − baseline
+    std::optional<bool> met;                               ///< current >= target
     std::array<int, task_status_count> tasks_by_status{};  ///< indexed by TaskStatus
     int tasks = 0;
 };

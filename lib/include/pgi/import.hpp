@@ -114,7 +114,7 @@ struct ListMarker {
     /// `II` (roman), `1` or `2.1` (number), `a` or `đ` (letter, lower case), the bullet
     /// character (`-`, `–`, `•`, `+`, `*` …).
     std::string label;
-    int value = 0;            ///< roman/number: its value (2.1 -> 1, the last part); letter: index
+    int value = 0;               ///< roman/number: its value (2.1 -> 1, the last part); letter: index
     std::size_t text_begin = 0;  ///< byte offset of the item's text after the marker and spaces
 };
 
@@ -312,7 +312,7 @@ struct TargetStatement {
         /// written; empty for the whole country. The importer maps it to a region id of
         /// data/provinces.yaml.
         std::string region;
-        int out_of = 0;          ///< "thứ 26/63": 63; 0 when not written
+        int out_of = 0;  ///< "thứ 26/63": 63; 0 when not written
     };
     std::vector<ScoreTarget> scores;
     std::vector<RankTarget> ranks;

@@ -53,8 +53,8 @@ std::optional<Date> cell_date(const ReadCell& cell);
 
 /// What one filled form says.
 struct IntakeForm {
-    std::string file;                ///< as given
-    std::string owner;               ///< reporting owner id
+    std::string file;   ///< as given
+    std::string owner;  ///< reporting owner id
     std::optional<CalendarPeriod> period;
     std::vector<UpdateEntry> entries;  ///< one per row with a new status, in row order
 };
@@ -77,6 +77,7 @@ struct IntakeOptions {
 /// period's first day to the end of the month after it), `form-bad-percent`. Each names the
 /// file, sheet and cell: `form.xlsx:Báo cáo!G7` (CSV: `form.csv!G7`). Rows without a new
 /// status and without other input are skipped (no change).
-IntakeForm read_form(const Plan& plan, const std::filesystem::path& path, const IntakeOptions& options, Diagnostics& out);
+IntakeForm read_form(const Plan& plan, const std::filesystem::path& path, const IntakeOptions& options,
+                     Diagnostics& out);
 
 }  // namespace pgi

@@ -4,11 +4,11 @@
 // missing label is a compile error, and two swapped lines in labels.def change nothing.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "pgi/model.hpp"
 

@@ -116,10 +116,10 @@ enum class TargetKind { score, rank_top, rank_increase, rank_not_below };
 struct Target {
     int year = 0;
     TargetKind kind = TargetKind::score;
-    Score score;                          ///< kind == score: the minimum score, points
-    std::optional<Score> stated_increase; ///< the increase the document states, points
-    int rank = 0;                         ///< rank_top: "in the top N"; rank_increase: N places
-    std::string region;                   ///< rank_top only: region id (data/provinces.yaml); empty = national
+    Score score;                           ///< kind == score: the minimum score, points
+    std::optional<Score> stated_increase;  ///< the increase the document states, points
+    int rank = 0;                          ///< rank_top: "in the top N"; rank_increase: N places
+    std::string region;                    ///< rank_top only: region id (data/provinces.yaml); empty = national
     std::string source;
     std::string note;
     Where location;
@@ -136,8 +136,8 @@ struct Baseline {
 /// One of the four PGI component indices (chỉ số thành phần), scored 0–10.
 struct Component {
     std::string id;
-    int number = 0;  ///< 1..4 in VCCI's order; 0 when not a PGI component
-    std::string name;     ///< in the plan's language
+    int number = 0;    ///< 1..4 in VCCI's order; 0 when not a PGI component
+    std::string name;  ///< in the plan's language
     std::string name_en;
     std::vector<std::string> aliases;
     Score scale_min = Score::from_hundredths(0);
@@ -159,15 +159,15 @@ struct TotalSpec {
 };
 
 enum class OwnerKind {
-    department,       ///< Phòng … of a city, Sở … of a province
-    people_committee, ///< UBND of a ward/commune/district
-    ward_committees,  ///< the group "UBND các phường, xã"
+    department,        ///< Phòng … of a city, Sở … of a province
+    people_committee,  ///< UBND of a ward/commune/district
+    ward_committees,   ///< the group "UBND các phường, xã"
     police,
     military,
     inspectorate,
     project_board,
-    centre,           ///< public service unit, e.g. culture and sports centre
-    group,            ///< several agencies named together
+    centre,  ///< public service unit, e.g. culture and sports centre
+    group,   ///< several agencies named together
     other
 };
 
@@ -193,7 +193,7 @@ struct TaskUpdate {
     std::string period;          ///< for recurring tasks: `2024-Q3`, `2024-10`, `2024`
     std::string note;
     std::vector<std::string> evidence;
-    std::string reported_by;     ///< owner id
+    std::string reported_by;  ///< owner id
     Where location;
     WhereInText reported_by_at;
     bool operator==(const TaskUpdate&) const = default;
@@ -202,14 +202,14 @@ struct TaskUpdate {
 /// A task (nhiệm vụ, giải pháp) under one component, led by one owner.
 struct Task {
     std::string id;
-    std::string component;               ///< component id
-    std::string lead;                    ///< owner id (cơ quan chủ trì)
-    std::vector<std::string> cooperating;///< owner ids (cơ quan phối hợp)
+    std::string component;                 ///< component id
+    std::string lead;                      ///< owner id (cơ quan chủ trì)
+    std::vector<std::string> cooperating;  ///< owner ids (cơ quan phối hợp)
     std::string text;
-    std::optional<PartialDate> due;      ///< a one-off deadline; partial = end of that period
+    std::optional<PartialDate> due;  ///< a one-off deadline; partial = end of that period
     Recurrence recurrence = Recurrence::none;
     TaskStatus status = TaskStatus::not_started;
-    std::string source;                  ///< reference into the document, e.g. `II.1.a.2`
+    std::string source;  ///< reference into the document, e.g. `II.1.a.2`
     std::string note;
     std::vector<TaskUpdate> updates;
     Where location;
@@ -281,17 +281,17 @@ struct UpdateFile {
 /// report_document_settings() (docx.hpp) derives from the plan's focal agency. Read and
 /// written through the schema tables like every other section, so it survives write → load.
 struct ReportSettings {
-    std::string parent_body;     ///< cơ quan chủ quản, e.g. `UBND thành phố Lạng Sơn`
-    std::string issuing_body;    ///< cơ quan ban hành, e.g. `Phòng Tài nguyên và Môi trường`
-    std::string number;          ///< số, ký hiệu, e.g. `…/BC-TNMT` or `25/BC-TNMT`
-    std::string place;           ///< địa danh, e.g. `Lạng Sơn`
+    std::string parent_body;              ///< cơ quan chủ quản, e.g. `UBND thành phố Lạng Sơn`
+    std::string issuing_body;             ///< cơ quan ban hành, e.g. `Phòng Tài nguyên và Môi trường`
+    std::string number;                   ///< số, ký hiệu, e.g. `…/BC-TNMT` or `25/BC-TNMT`
+    std::string place;                    ///< địa danh, e.g. `Lạng Sơn`
     std::vector<std::string> recipients;  ///< nơi nhận, one line each, without the leading `- `
-    std::string signer_title;    ///< e.g. `TRƯỞNG PHÒNG`
-    std::string signer_name;     ///< may stay empty: the name is then written by hand
-    std::string signer_authority;  ///< thẩm quyền ký above the title, e.g. `KT. TRƯỞNG PHÒNG`
-    std::vector<std::string> sections;  ///< report sections to include, in order; empty = all
+    std::string signer_title;             ///< e.g. `TRƯỞNG PHÒNG`
+    std::string signer_name;              ///< may stay empty: the name is then written by hand
+    std::string signer_authority;         ///< thẩm quyền ký above the title, e.g. `KT. TRƯỞNG PHÒNG`
+    std::vector<std::string> sections;    ///< report sections to include, in order; empty = all
     Where location;
-    bool present = false;        ///< the plan has a `report_settings:` section
+    bool present = false;  ///< the plan has a `report_settings:` section
     bool operator==(const ReportSettings&) const = default;
 };
 
@@ -347,26 +347,34 @@ struct EnumNames;  // specialised below, one per enum
 
 template <>
 struct EnumNames<Recurrence> {
-    static constexpr EnumName<Recurrence> table[] = {
-        {Recurrence::none, "none"},       {Recurrence::continuous, "continuous"},
-        {Recurrence::daily, "daily"},     {Recurrence::weekly, "weekly"},
-        {Recurrence::monthly, "monthly"}, {Recurrence::quarterly, "quarterly"},
-        {Recurrence::half_yearly, "half_yearly"}, {Recurrence::yearly, "yearly"}};
+    static constexpr EnumName<Recurrence> table[] = {{Recurrence::none, "none"},
+                                                     {Recurrence::continuous, "continuous"},
+                                                     {Recurrence::daily, "daily"},
+                                                     {Recurrence::weekly, "weekly"},
+                                                     {Recurrence::monthly, "monthly"},
+                                                     {Recurrence::quarterly, "quarterly"},
+                                                     {Recurrence::half_yearly, "half_yearly"},
+                                                     {Recurrence::yearly, "yearly"}};
 };
 template <>
 struct EnumNames<TargetKind> {
-    static constexpr EnumName<TargetKind> table[] = {
-        {TargetKind::score, "score"}, {TargetKind::rank_top, "rank_top"}, {TargetKind::rank_increase, "rank_increase"},
-        {TargetKind::rank_not_below, "rank_not_below"}};
+    static constexpr EnumName<TargetKind> table[] = {{TargetKind::score, "score"},
+                                                     {TargetKind::rank_top, "rank_top"},
+                                                     {TargetKind::rank_increase, "rank_increase"},
+                                                     {TargetKind::rank_not_below, "rank_not_below"}};
 };
 template <>
 struct EnumNames<OwnerKind> {
-    static constexpr EnumName<OwnerKind> table[] = {
-        {OwnerKind::department, "department"},       {OwnerKind::people_committee, "people_committee"},
-        {OwnerKind::ward_committees, "ward_committees"}, {OwnerKind::police, "police"},
-        {OwnerKind::military, "military"},           {OwnerKind::inspectorate, "inspectorate"},
-        {OwnerKind::project_board, "project_board"}, {OwnerKind::centre, "centre"},
-        {OwnerKind::group, "group"},                 {OwnerKind::other, "other"}};
+    static constexpr EnumName<OwnerKind> table[] = {{OwnerKind::department, "department"},
+                                                    {OwnerKind::people_committee, "people_committee"},
+                                                    {OwnerKind::ward_committees, "ward_committees"},
+                                                    {OwnerKind::police, "police"},
+                                                    {OwnerKind::military, "military"},
+                                                    {OwnerKind::inspectorate, "inspectorate"},
+                                                    {OwnerKind::project_board, "project_board"},
+                                                    {OwnerKind::centre, "centre"},
+                                                    {OwnerKind::group, "group"},
+                                                    {OwnerKind::other, "other"}};
 };
 template <>
 struct EnumNames<TaskStatus> {
@@ -401,8 +409,8 @@ constexpr bool enum_table_in_order() {
     return true;
 }
 static_assert(enum_table_in_order<Recurrence>() && enum_table_in_order<TargetKind>() &&
-              enum_table_in_order<OwnerKind>() && enum_table_in_order<TaskStatus>() &&
-              enum_table_in_order<ObservationKind>(),
+                  enum_table_in_order<OwnerKind>() && enum_table_in_order<TaskStatus>() &&
+                  enum_table_in_order<ObservationKind>(),
               "an EnumNames table is not in enumerator order");
 
 /// The number of task statuses: arrays of counts by status have this size, indexed by TaskStatus.

@@ -17,18 +17,18 @@ namespace pgi {
 
 /// One of the six socio-economic regions (Nghị quyết 81/2023/QH15).
 struct Region {
-    std::string id;       ///< ASCII slug, e.g. `trung-du-mien-nui-phia-bac`
-    std::string name;     ///< Vietnamese
+    std::string id;    ///< ASCII slug, e.g. `trung-du-mien-nui-phia-bac`
+    std::string name;  ///< Vietnamese
     std::string name_en;
 };
 
 /// A province or centrally-run city.
 struct Province {
-    std::string id;                   ///< ASCII slug of the name, e.g. `lang-son`
-    std::string name;                 ///< usual Vietnamese name, e.g. `Lạng Sơn`
-    std::string region;               ///< region id; empty for the 34 provinces after the merger
-    std::vector<std::string> aliases; ///< other spellings
-    std::vector<std::string> merged;  ///< the 34 only: the ids of the 63 it covers
+    std::string id;                    ///< ASCII slug of the name, e.g. `lang-son`
+    std::string name;                  ///< usual Vietnamese name, e.g. `Lạng Sơn`
+    std::string region;                ///< region id; empty for the 34 provinces after the merger
+    std::vector<std::string> aliases;  ///< other spellings
+    std::vector<std::string> merged;   ///< the 34 only: the ids of the 63 it covers
 };
 
 /// The six regions, in data order.
@@ -62,13 +62,13 @@ std::optional<int> year_in_file_name(std::string_view file_name);
 /// One row of a national table. Absent values were "N/A" or empty: VCCI publishes the total
 /// and the rank only for the top 30 provinces from PGI 2024 (../shared/domain.md).
 struct TableRow {
-    std::string province;  ///< province id; empty when the name is unknown (reported)
-    std::string name;      ///< as written in the file
+    std::string province;                            ///< province id; empty when the name is unknown (reported)
+    std::string name;                                ///< as written in the file
     std::array<std::optional<Score>, 4> components;  ///< components 1–4, points 0–10
-    std::optional<Score> total;  ///< the PUBLISHED total, points 0–40
-    std::optional<int> rank;     ///< the PUBLISHED rank
+    std::optional<Score> total;                      ///< the PUBLISHED total, points 0–40
+    std::optional<int> rank;                         ///< the PUBLISHED rank
     std::string source;
-    SourceLocation location;     ///< the row's first cell
+    SourceLocation location;  ///< the row's first cell
     std::array<SourceLocation, 4> component_at;
     SourceLocation total_at, rank_at;
 
@@ -81,9 +81,9 @@ struct TableRow {
 
 /// A year's table of every province.
 struct NationalTable {
-    int year = 0;          ///< the PGI edition (reference year)
+    int year = 0;  ///< the PGI edition (reference year)
     std::string file;
-    std::string source;    ///< table-level source (YAML `source`, CSV `# source:`); rows may name their own
+    std::string source;  ///< table-level source (YAML `source`, CSV `# source:`); rows may name their own
     /// When the figures were published (YAML `published`, CSV `# published:`): `YYYY`,
     /// `YYYY-MM` or `YYYY-MM-DD`, e.g. 2025-05 for PGI 2024. Absent when the table does not say;
     /// outputs then say "publication date not given".
@@ -103,7 +103,8 @@ struct NationalTable {
 };
 
 struct TableLoadResult {
-    std::optional<NationalTable> table;  ///< absent when the file cannot be read or parsed at all, or its header cannot be used (`table-missing-column`)
+    std::optional<NationalTable> table;  ///< absent when the file cannot be read or parsed at all, or its header cannot
+                                         ///< be used (`table-missing-column`)
     Diagnostics diagnostics;
 };
 

@@ -26,11 +26,11 @@ struct Placing {
     std::optional<Score> total;         ///< the published total, else the sum of the components
     bool total_derived = false;         ///< `total` is the sum of the published components
     std::optional<int> published_rank;  ///< national placings only; never set for what-if
-    int best = 0;     ///< 1 + provinces with a higher total; 0 when `total` is unknown
-    int worst = 0;    ///< `best` + provinces of the group whose total is unknown
-    int tied = 0;     ///< other provinces with the same total
-    int of = 0;       ///< provinces in the group (63, 34, or the region's)
-    int with_total = 0;  ///< provinces of the group with a total in the table, this one included
+    int best = 0;                       ///< 1 + provinces with a higher total; 0 when `total` is unknown
+    int worst = 0;                      ///< `best` + provinces of the group whose total is unknown
+    int tied = 0;                       ///< other provinces with the same total
+    int of = 0;                         ///< provinces in the group (63, 34, or the region's)
+    int with_total = 0;                 ///< provinces of the group with a total in the table, this one included
     /// When the table's figures were published (NationalTable::published); absent when the
     /// table does not say.
     std::optional<PartialDate> published;
@@ -55,12 +55,13 @@ std::optional<Score> nth_total(const NationalTable& table, std::string_view prov
 /// One component's national picture for the province. Scores in points (0–10). The median,
 /// best and place need a score for every province of the year: absent otherwise.
 struct ComponentPlace {
-    int number = 0;                 ///< 1..4
-    std::optional<Score> score;     ///< the province's published score
-    std::optional<Score> median;    ///< national median (mean of the two middle values, rounded half up to 0.01, for an even count)
-    std::optional<Score> best;      ///< the highest score of any province
-    int place = 0;                  ///< 1 + provinces with a higher score; 0 when unknown
-    int of = 0;                     ///< provinces with a score for this component
+    int number = 0;              ///< 1..4
+    std::optional<Score> score;  ///< the province's published score
+    std::optional<Score>
+        median;  ///< national median (mean of the two middle values, rounded half up to 0.01, for an even count)
+    std::optional<Score> best;           ///< the highest score of any province
+    int place = 0;                       ///< 1 + provinces with a higher score; 0 when unknown
+    int of = 0;                          ///< provinces with a score for this component
     std::optional<Score> group_average;  ///< mean over the top-N provinces by total (rounded half up to 0.01)
     std::optional<Score> gap_to_median;  ///< median − score (positive: below the median)
     std::optional<Score> gap_to_group;   ///< group_average − score
@@ -72,11 +73,11 @@ enum class Verdict { met, not_met, cannot_evaluate };
 /// Why a rank target cannot be evaluated.
 enum class CannotReason {
     none,
-    no_table,           ///< no national table for the target year
-    province_unknown,   ///< the plan's province is not known, or has no row with a total
-    incomplete_table,   ///< no published rank, and provinces without a total could be above or below
-    no_previous_rank,   ///< `rank_increase`: no table (or no known rank) for the year before
-    region_undefined,   ///< `region` names no region, or the year's provinces have no regions (2025+)
+    no_table,          ///< no national table for the target year
+    province_unknown,  ///< the plan's province is not known, or has no row with a total
+    incomplete_table,  ///< no published rank, and provinces without a total could be above or below
+    no_previous_rank,  ///< `rank_increase`: no table (or no known rank) for the year before
+    region_undefined,  ///< `region` names no region, or the year's provinces have no regions (2025+)
 };
 
 /// One rank target, evaluated. `needed_rank` is the rank that meets it: N for top N and not
@@ -85,12 +86,13 @@ struct RankTargetResult {
     Target target;
     Verdict verdict = Verdict::cannot_evaluate;
     CannotReason reason = CannotReason::none;
-    Placing placing;                  ///< in the target year (regional for a regional target)
+    Placing placing;  ///< in the target year (regional for a regional target)
     int needed_rank = 0;
-    std::optional<int> previous_rank; ///< rank_increase: rank in the year before
+    std::optional<int> previous_rank;  ///< rank_increase: rank in the year before
     bool previous_implied = false;
-    std::optional<Score> threshold;   ///< total needed for `needed_rank` (nth_total())
-    std::optional<Score> points_needed;  ///< threshold − total when not met: the smallest total rise that meets the target
+    std::optional<Score> threshold;  ///< total needed for `needed_rank` (nth_total())
+    std::optional<Score>
+        points_needed;  ///< threshold − total when not met: the smallest total rise that meets the target
 };
 
 /// Evaluates a rank target for `province` against the tables (any years). `total_override`
@@ -124,16 +126,16 @@ struct RankYear {
 };
 
 struct RankOptions {
-    int year = 0;     ///< the table year shown in detail; 0 = the latest table
-    int top_n = 30;   ///< the threshold group ("top 30")
+    int year = 0;    ///< the table year shown in detail; 0 = the latest table
+    int top_n = 30;  ///< the threshold group ("top 30")
     std::vector<WhatIfChange> changes;
 };
 
 /// Everything `pgi rank` shows.
 struct RankReport {
-    std::string province;       ///< id
+    std::string province;  ///< id
     std::string province_name;
-    std::string region;         ///< region id; empty after the merger
+    std::string region;  ///< region id; empty after the merger
     std::string region_name;
     int year = 0;
     int top_n = 30;
@@ -146,16 +148,16 @@ struct RankReport {
     int table_with_total = 0;                    ///< provinces with a total in the table
     int table_of = 0;                            ///< provinces of the year (63 or 34)
     Placing national;
-    Placing regional;           ///< of == 0 when there is no region
+    Placing regional;                    ///< of == 0 when there is no region
     std::optional<Score> threshold;      ///< the total of the top_n-th province (among the others)
     std::optional<Score> points_needed;  ///< threshold − total, when positive
     std::array<ComponentPlace, 4> components;
-    std::vector<RankYear> trend;         ///< every table's year, oldest first
+    std::vector<RankYear> trend;            ///< every table's year, oldest first
     std::vector<RankTargetResult> targets;  ///< the plan's rank targets for `year`
     // what-if (changes non-empty)
     std::vector<WhatIfChange> changes;
     std::array<std::optional<Score>, 4> components_after;
-    std::optional<Score> total_after;    ///< the sum of the changed components (derived)
+    std::optional<Score> total_after;  ///< the sum of the changed components (derived)
     Placing national_after;
     std::vector<RankTargetResult> targets_after;
 };

@@ -51,20 +51,20 @@ struct ComponentSummary {
 };
 
 struct OwnerSummary {
-    OwnerName owner;                    ///< a reporting unit (OwnerIndex::units)
-    int lead_tasks = 0;                 ///< tasks it leads (directly or through a group)
-    int cooperating_tasks = 0;          ///< tasks it cooperates on and does not lead
-    StatusCounts tasks;                 ///< over the tasks it leads
-    std::vector<std::string> overdue;   ///< ids of the overdue tasks it leads, plan order
-    ReportingStatus reporting;          ///< has it reported for the period (tracking.hpp)
+    OwnerName owner;                   ///< a reporting unit (OwnerIndex::units)
+    int lead_tasks = 0;                ///< tasks it leads (directly or through a group)
+    int cooperating_tasks = 0;         ///< tasks it cooperates on and does not lead
+    StatusCounts tasks;                ///< over the tasks it leads
+    std::vector<std::string> overdue;  ///< ids of the overdue tasks it leads, plan order
+    ReportingStatus reporting;         ///< has it reported for the period (tracking.hpp)
 };
 
 /// One update about the period: a status transition and/or new evidence.
 struct TaskChange {
     Date date;
-    std::string task;        ///< task id
-    OwnerName reported_by;   ///< the update's `reported_by`, else the task's lead
-    std::string period;      ///< the period the update is about (format_period)
+    std::string task;                             ///< task id
+    OwnerName reported_by;                        ///< the update's `reported_by`, else the task's lead
+    std::string period;                           ///< the period the update is about (format_period)
     TaskStatus before = TaskStatus::not_started;  ///< status before it: the previous update's, else not_started
     TaskStatus after = TaskStatus::not_started;
     std::optional<int> percent;
@@ -87,7 +87,7 @@ struct PeriodicReport {
     std::string plan_title;
     std::string plan_issuer;
     std::string plan_document;
-    std::string language;  ///< the plan's language, `vi` or `en`
+    std::string language;    ///< the plan's language, `vi` or `en`
     OwnerName focal_agency;  ///< empty id when the plan names none
     CalendarPeriod period;
     Date as_of;
@@ -96,7 +96,7 @@ struct PeriodicReport {
     bool as_of_is_today_for_past_period = false;
     int due_window_days = 30;
     std::vector<SourceFile> sources;
-    std::optional<GapReport> scores;         ///< scores and gaps; absent when the plan has no score targets
+    std::optional<GapReport> scores;           ///< scores and gaps; absent when the plan has no score targets
     std::vector<ComponentSummary> components;  ///< plan order
     StatusCounts all_tasks;
     std::vector<OwnerSummary> owners;        ///< reporting units, plan order
@@ -149,9 +149,9 @@ struct ReportRenderOptions {
 /// (components; agencies; changes; overdue and upcoming deadlines; agencies that have not
 /// reported) with pipe tables whose cells are escaped with markdown_cell(); dates are
 /// dd/mm/yyyy in Vietnamese, ISO in English. CSV (in `options.csv`'s dialect, CRLF, formulas
-/// neutralised with csv_field(); scores and percentages with its decimal mark): one table in which every record starts with a stable section key (`header`,
-/// `scores`, `components`, `owners`, `changes`, `overdue`, `upcoming`, `not_reported`), each
-/// section opening with a record of its column labels; every record has the same number of
+/// neutralised with csv_field(); scores and percentages with its decimal mark): one table in which every record starts
+/// with a stable section key (`header`, `scores`, `components`, `owners`, `changes`, `overdue`, `upcoming`,
+/// `not_reported`), each section opening with a record of its column labels; every record has the same number of
 /// fields; dates ISO. The same report and options give byte-identical output.
 std::string render_report(const PeriodicReport& report, ReportFormat format, const ReportRenderOptions& options);
 
@@ -160,7 +160,7 @@ enum class TaskListFormat { table, markdown, csv, json };
 
 struct TaskListOptions {
     Language language = Language::vi;
-    CsvDialect csv;  ///< CSV only: separator and BOM (no decimals in the task list)
+    CsvDialect csv;                ///< CSV only: separator and BOM (no decimals in the task list)
     std::size_t text_width = 60;   ///< table format: task text cut to this many columns with "…"
     std::size_t owner_width = 32;  ///< table format: lead owner name cut likewise
 };

@@ -35,11 +35,11 @@ struct FieldInfo {
     std::string key;
     ValueType type = ValueType::text;
     bool required = false;
-    std::string type_text;     ///< as the docs show the type: "owner id", "list of owner ids", "1–4" …
+    std::string type_text;             ///< as the docs show the type: "owner id", "list of owner ids", "1–4" …
     std::vector<std::string> allowed;  ///< the spellings an enumeration takes
-    std::string default_text;  ///< the value when the key is absent; empty when there is none
-    std::string doc;           ///< what it means, one line
-    std::optional<long> min;   ///< integers: the range
+    std::string default_text;          ///< the value when the key is absent; empty when there is none
+    std::string doc;                   ///< what it means, one line
+    std::optional<long> min;           ///< integers: the range
     std::optional<long> max;
     const StructInfo* nested = nullptr;  ///< mapping / list: the keys of its items
 };

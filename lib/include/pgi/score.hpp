@@ -23,7 +23,10 @@ public:
     constexpr Score operator+(Score o) const { return Score(value_ + o.value_); }
     constexpr Score operator-(Score o) const { return Score(value_ - o.value_); }
     constexpr Score operator-() const { return Score(-value_); }
-    constexpr Score& operator+=(Score o) { value_ += o.value_; return *this; }
+    constexpr Score& operator+=(Score o) {
+        value_ += o.value_;
+        return *this;
+    }
     constexpr auto operator<=>(const Score&) const = default;
 
 private:

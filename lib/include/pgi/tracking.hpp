@@ -41,7 +41,7 @@ enum class StatusOrigin {
 
 struct TaskState {
     TaskStatus status = TaskStatus::not_started;
-    std::optional<int> percent;          ///< 0..100, from the update the status comes from
+    std::optional<int> percent;  ///< 0..100, from the update the status comes from
     StatusOrigin origin = StatusOrigin::plan;
     const TaskUpdate* update = nullptr;  ///< that update; nullptr for StatusOrigin::plan
     std::optional<Date> due;             ///< due_date()
@@ -136,14 +136,15 @@ std::vector<std::string> duty_senders(const Plan& plan, const OwnerIndex& owners
 
 /// Whether one reporting unit owes and has sent its report for a period.
 struct ReportingStatus {
-    std::string owner;                ///< a reporting unit (owner id)
-    bool owes = false;                ///< a duty occurrence covers (overlaps) the period
-    int owed = 0;                     ///< reports owed: duty occurrences covering the period (a monthly duty in a quarter: 3)
-    int missing = 0;                  ///< owed reports not sent: no update about the occurrence's period
-    int late_reports = 0;             ///< missing reports whose due date is before as_of
-    std::optional<Date> due;          ///< due date of the earliest missing report (all sent: of the first)
-    std::string to;                   ///< recipient of that duty (owner id; default the focal agency)
-    bool reported = false;            ///< owes: every owed report sent; else: any update about the period dated on or before as_of
+    std::string owner;        ///< a reporting unit (owner id)
+    bool owes = false;        ///< a duty occurrence covers (overlaps) the period
+    int owed = 0;             ///< reports owed: duty occurrences covering the period (a monthly duty in a quarter: 3)
+    int missing = 0;          ///< owed reports not sent: no update about the occurrence's period
+    int late_reports = 0;     ///< missing reports whose due date is before as_of
+    std::optional<Date> due;  ///< due date of the earliest missing report (all sent: of the first)
+    std::string to;           ///< recipient of that duty (owner id; default the focal agency)
+    bool reported =
+        false;  ///< owes: every owed report sent; else: any update about the period dated on or before as_of
     std::optional<Date> last_report;  ///< the date of the latest such update
     int updates = 0;                  ///< how many such updates
     bool late = false;                ///< a missing report is past its due date
@@ -159,8 +160,8 @@ struct ReportingStatus {
 /// October report does not owe the yearly report due 01/12): an occurrence is sent when one of
 /// the unit's updates about the period also overlaps the occurrence's period, so a monthly duty
 /// reported for August only is one report missing of two for 2024-Q3.
-std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex& owners,
-                                              const CalendarPeriod& period, const Date& as_of);
+std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex& owners, const CalendarPeriod& period,
+                                              const Date& as_of);
 
 /// The Vietnamese labels of the statuses, in TaskStatus order: "Chưa thực hiện", "Đang thực
 /// hiện", "Hoàn thành", "Vướng mắc", "Đã hủy" (the labels of the reports and forms).
@@ -189,15 +190,15 @@ enum class TaskSort { plan, id, due, status, owner, component };
 
 /// Filters of `pgi tasks`; every given filter must match (a list matches when any entry does).
 struct TaskQuery {
-    Date as_of;                             ///< for status, overdue and due windows
-    std::optional<CalendarPeriod> period;   ///< status for this period (task_state()); default task_state_as_of()
-    std::vector<std::string> owners;        ///< owner ids, matched with OwnerIndex::is_owner
+    Date as_of;                            ///< for status, overdue and due windows
+    std::optional<CalendarPeriod> period;  ///< status for this period (task_state()); default task_state_as_of()
+    std::vector<std::string> owners;       ///< owner ids, matched with OwnerIndex::is_owner
     OwnerRole role = OwnerRole::any;
-    std::vector<std::string> components;    ///< component ids
-    std::vector<TaskStatus> statuses;       ///< status as of `as_of` (task_state_as_of)
-    bool overdue = false;                   ///< overdue as of `as_of`
-    std::optional<int> due_within_days;     ///< open tasks due in [as_of, as_of + N days]
-    std::string search;                     ///< in id, text, note and source; search_key() folded
+    std::vector<std::string> components;  ///< component ids
+    std::vector<TaskStatus> statuses;     ///< status as of `as_of` (task_state_as_of)
+    bool overdue = false;                 ///< overdue as of `as_of`
+    std::optional<int> due_within_days;   ///< open tasks due in [as_of, as_of + N days]
+    std::string search;                   ///< in id, text, note and source; search_key() folded
     TaskSort sort = TaskSort::plan;
 };
 // With both `overdue` and `due_within_days`, a task matches when either holds: the list an

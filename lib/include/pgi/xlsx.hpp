@@ -45,8 +45,8 @@ struct XlsxSheet {
     std::string name;  ///< at most 31 characters, none of []:*?/\ (Excel's rules)
     std::vector<XlsxColumn> columns;
     std::vector<std::vector<XlsxValue>> rows;
-    std::vector<bool> bold_rows;  ///< e.g. a total row
-    bool autofilter = false;      ///< a filter on the header row
+    std::vector<bool> bold_rows;     ///< e.g. a total row
+    bool autofilter = false;         ///< a filter on the header row
     std::optional<XlsxChart> chart;  ///< placed to the right of the table
 };
 
