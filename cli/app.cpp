@@ -66,6 +66,7 @@ int run(int argc, char** argv) {
     setup_form(app, action);
     setup_intake(app, action);
     setup_rank(app, action);
+    setup_schema(app, action);
 
     // A first word that is not an option must name a command; say so with a suggestion
     // rather than CLI11's generic "a subcommand is required".

@@ -21,5 +21,6 @@ void setup_update(CLI::App& app, Action& action);
 void setup_form(CLI::App& app, Action& action);
 void setup_intake(CLI::App& app, Action& action);
 void setup_rank(CLI::App& app, Action& action);
+void setup_schema(CLI::App& app, Action& action);
 
 }  // namespace pgi::cli

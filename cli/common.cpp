@@ -18,9 +18,10 @@ namespace fs = std::filesystem;
 void add_plan_input(CLI::App& cmd, PlanInput& in, bool many) {
     cmd.add_option("plan", in.plans,
                    many ? "Plan files or plan directories, each followed by its update files or directories "
-                          "(default: $PGI_PLAN, else the current directory)"
+                          "(default: $PGI_PLAN, else the current directory; `-` reads the first plan from "
+                          "standard input)"
                         : "Plan file or plan directory, then update files or directories (default: $PGI_PLAN, "
-                          "else the current directory)");
+                          "else the current directory; `-` reads the plan from standard input)");
     add_input_format(cmd, in);
 }
 
@@ -74,7 +75,7 @@ CLI::Validator one_of(std::vector<std::string> names) {
 
 void add_input_format(CLI::App& cmd, PlanInput& in) {
     cmd.add_option("--input-format", in.input_format,
-                   "Read plans as yaml or toml instead of guessing from the extension")
+                   "Read plans as yaml or toml instead of guessing from the extension (for `-`, from the content)")
         ->transform(choice<InputFormat>({{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}))
         ->option_text("yaml|toml");
 }
@@ -82,8 +83,30 @@ void add_input_format(CLI::App& cmd, PlanInput& in) {
 Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
     std::vector<PlanSources> out;
     std::vector<fs::path> pending;  // update paths before the first plan
+    bool stdin_read = false;
     for (const auto& arg : in.plans) {
         std::error_code ec;
+        if (arg == "-") {
+            // The plan on standard input (`git show HEAD~1:plan.yaml | pgi gap -`); it must be
+            // the first plan argument, and standard input can be read once.
+            if (stdin_read || !out.empty() || !pending.empty())
+                return fail(ErrorCode::usage, "`-` (standard input) can only stand for the first plan",
+                            "give `-` once, before any update file: git show HEAD:plan.yaml | pgi gap - updates/");
+            stdin_read = true;
+            std::string text;
+            char buffer[1 << 16];
+            while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+                text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+                if (text.size() > max_input_bytes)
+                    return fail(ErrorCode::io, "standard input is larger than 256 MiB",
+                                "pgi reads plans of at most 256 MiB (docs/cli.md, \"Finding the plan\")");
+            }
+            if (std::cin.bad()) return fail(ErrorCode::io, "cannot read standard input");
+            PlanSources s{"<stdin>", false, {}, {}};
+            s.plan_text = std::move(text);
+            out.push_back(std::move(s));
+            continue;
+        }
         if (fs::is_directory(arg, ec)) {
             if (auto inside = plan_in_directory(arg))
                 out.push_back(PlanSources{*inside, true, {}, {}});
@@ -152,7 +175,8 @@ Result<PlanSources> resolve_one_plan(const PlanInput& in, const char* what) {
 }
 
 std::vector<fs::path> input_paths_of(const PlanSources& sources, const LoadResult& loaded) {
-    std::vector<fs::path> out{sources.plan};
+    std::vector<fs::path> out;
+    if (!sources.plan_text) out.push_back(sources.plan);
     if (sources.plan_directory) out.push_back(sources.plan.parent_path() / "updates");
     out.insert(out.end(), sources.updates.begin(), sources.updates.end());
     if (loaded.plan) out.insert(out.end(), loaded.plan->update_files.begin(), loaded.plan->update_files.end());
@@ -163,7 +187,7 @@ namespace {
 // note_updates_beside(), not when some of those files are read anyway (through the plan's own
 // `updates:` list: `read`).
 void note_updates_beside_read(const PlanSources& sources, const std::vector<std::string>& read) {
-    if (sources.plan_directory) return;
+    if (sources.plan_directory || sources.plan_text) return;
     fs::path dir = sources.plan.parent_path();
     std::error_code ec;
     if (!fs::is_directory((dir.empty() ? fs::path(".") : dir) / "updates", ec)) return;

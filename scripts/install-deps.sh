@@ -14,6 +14,7 @@ packages=(
   fonts-liberation2   # Liberation Serif: the metrics of Times New Roman, which LibreOffice substitutes
   python3             # tests only: tests/docs/doc_commands.py runs the commands shown in the docs
   pandoc              # tests only: e2e.escaping_property renders the Markdown output to HTML
+  python3-jsonschema python3-yaml  # tests only: schema.agreement checks data/schema/ against pgi validate
 )
 
 missing=()

@@ -11,6 +11,7 @@
 #include <streambuf>
 #include <string>
 
+#include "doc_tree.hpp"
 #include "pgi/load.hpp"
 
 namespace pgi {
@@ -85,6 +86,9 @@ std::optional<DocumentKind> classify_yaml(std::string_view text) {
 }
 
 std::optional<DocumentKind> classify_toml(std::string_view text) {
+    // toml++ recurses once per part of a dotted key: the loader's pre-scan guards it there,
+    // and must guard it here too, or classifying a hostile file crashes before loading it.
+    if (detail::find_deep_dotted_key(text, detail::kMaxDottedKeyParts)) return std::nullopt;
     try {
         toml::table t = toml::parse(text);
         return t.contains("plan") || t.contains("components") ? DocumentKind::plan : DocumentKind::updates;
@@ -104,6 +108,11 @@ std::optional<DocumentKind> detect_document_kind(std::string_view text, const st
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
     return format == InputFormat::toml ? classify_toml(text) : classify_yaml(text);
+}
+
+InputFormat guess_input_format(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
+    return classify_toml(text) ? InputFormat::toml : InputFormat::yaml;
 }
 
 }  // namespace pgi

@@ -551,16 +551,14 @@ void check_table(NationalTable& table, Diagnostics& out) {
                 }
                 continue;
             }
+            // The one did-you-mean rule (text.hpp), on names folded as lookups fold them.
+            std::vector<std::string> keys;
+            keys.reserve(set.size());
+            for (const auto& q : set) keys.push_back(province_key(q.name));
+            std::vector<std::string_view> views(keys.begin(), keys.end());
             std::string best;
-            std::size_t best_d = 4;
-            std::string key = province_key(row.name);
-            for (const auto& q : set) {
-                std::size_t d = edit_distance(key, province_key(q.name));
-                if (d < best_d) {
-                    best_d = d;
-                    best = q.name;
-                }
-            }
+            if (auto near = did_you_mean(province_key(row.name), views))
+                best = set[static_cast<std::size_t>(std::find(keys.begin(), keys.end(), *near) - keys.begin())].name;
             out.error(row.location, "unknown-province",
                       fmt::format("`{}` is not one of the {} provinces of PGI {}", row.name, set.size(), table.year),
                       best.empty() ? "use the province names of data/provinces.yaml"

@@ -312,6 +312,7 @@ Field<S> enum_f(std::string key, E S::*m, E fallback, Need need, bool always_wri
 template <class S>
 Field<S> status_f(TaskStatus S::*m, Need need, bool always_write, std::string doc) {
     Field<S> f = enum_f("status", m, TaskStatus::not_started, need, always_write, "status", std::move(doc));
+    f.info.labels = vietnamese_status_labels();
     f.read = [m](Reader& r, const Node& v, S& s) {
         auto e = r.enumeration_by<TaskStatus>(v, "status", parse_status_label, accepted_status_text());
         s.*m = e.value_or(TaskStatus::not_started);

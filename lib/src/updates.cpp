@@ -191,7 +191,12 @@ void merge_updates(Plan& plan, std::vector<UpdateFile> files, Diagnostics& out) 
 }
 
 Result<LoadResult> load_plan_with_updates(const PlanSources& sources, InputFormat plan_format) {
-    auto loaded_plan = load_plan_file(sources.plan, plan_format);
+    Result<LoadResult> loaded_plan =
+        sources.plan_text
+            ? Result<LoadResult>(load_plan_text(
+                  *sources.plan_text, sources.plan.string(),
+                  plan_format == InputFormat::automatic ? guess_input_format(*sources.plan_text) : plan_format))
+            : load_plan_file(sources.plan, plan_format);
     if (!loaded_plan) return loaded_plan;
     LoadResult result = std::move(*loaded_plan);
     if (!result.plan) return result;

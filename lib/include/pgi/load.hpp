@@ -77,6 +77,11 @@ enum class DocumentKind { plan, updates };
 std::optional<DocumentKind> detect_document_kind(std::string_view text, const std::string& file_name,
                                                  InputFormat format = InputFormat::automatic);
 
+/// The format of a text that comes without a file name (a plan on standard input): TOML
+/// when the whole text parses as TOML (a YAML plan never does: `plan:` is not TOML), else
+/// YAML. Decided by parsing, with the same depth guard as the loader. Never throws.
+InputFormat guess_input_format(std::string_view text);
+
 /// Where to find the plan when none is given on the command line, in order: the `PGI_PLAN`
 /// environment value (`env_plan`, may be empty, returned as given: a file or a directory),
 /// else plan_in_directory(`dir`) (`dir` empty = the current directory). Returns

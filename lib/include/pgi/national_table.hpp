@@ -60,7 +60,7 @@ const Province* find_province_other_set(std::string_view name, int year);
 std::optional<int> year_in_file_name(std::string_view file_name);
 
 /// One row of a national table. Absent values were "N/A" or empty: VCCI publishes the total
-/// and the rank only for the top 30 provinces from PGI 2024 (../shared/domain.md).
+/// and the rank only for the top 30 provinces from PGI 2024 (docs/domain.md, "Published or derived").
 struct TableRow {
     std::string province;                            ///< province id; empty when the name is unknown (reported)
     std::string name;                                ///< as written in the file

@@ -177,7 +177,7 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
 
 /// The province a plan is about: the first province named in its parents' issuers ("UBND
 /// tỉnh Lạng Sơn"), then its issuer, place and title (a city or district plan uses its
-/// province's scores: ../shared/domain.md). For `year` ≥ 2025 a province merged on 1 July
+/// province's scores: docs/domain.md). For `year` ≥ 2025 a province merged on 1 July
 /// 2025 maps to the province that covers it. Empty when none is named.
 std::string province_of_plan(const Plan& plan, int year);
 

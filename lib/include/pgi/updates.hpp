@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -59,6 +60,10 @@ struct PlanSources {
     /// Update files read from these texts instead of the disk (added when not found otherwise):
     /// `pgi update` and `pgi intake` validate the plan with a file's new content before writing it.
     std::vector<std::pair<std::filesystem::path, std::string>> overrides;
+    /// The plan's text when it was read from standard input (`-`): `plan` is then only its
+    /// name in diagnostics (`<stdin>`), and the plan's own `updates:` globs are relative to
+    /// the current directory. With InputFormat::automatic its format is guess_input_format().
+    std::optional<std::string> plan_text;
 };
 
 /// Loads the plan file and every update file that goes with it, and merges them: first the

@@ -1,0 +1,1 @@
+report - examples/lang-son-2024/updates --period 2024-10 --as-of 2024-11-05 --source-revisions none --format markdown
