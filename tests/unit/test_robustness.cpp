@@ -9,6 +9,7 @@
 #include "helpers.hpp"
 #include "pgi/gap.hpp"
 #include "pgi/io.hpp"
+#include "pgi/load.hpp"
 
 using namespace pgi;
 
@@ -83,6 +84,18 @@ TEST_CASE("a TOML dotted key of 40,000 parts is refused before toml++ recurses o
     LoadResult h = load_plan_text("pgi = 1\n[" + key + "]\n", "deep.toml", InputFormat::toml);
     REQUIRE(h.diagnostics.has_errors());
     CHECK(h.diagnostics.items().front().code == "too-deep");
+}
+
+TEST_CASE("classifying a TOML file on the command line, or guessing stdin's format, does not recurse either") {
+    // detect_document_kind() and guess_input_format() parse before the loader does; without
+    // the same guard, `pgi validate deep.toml` crashed while deciding what the file is.
+    std::string key = "x";
+    for (int i = 0; i < 40000; ++i) key += ".x";
+    std::string text = "pgi = 1\n" + key + " = 1\n";
+    CHECK_FALSE(detect_document_kind(text, "deep.toml", InputFormat::automatic).has_value());
+    CHECK(guess_input_format(text) == InputFormat::yaml);  // not TOML that parses: the YAML loader reports it
+    CHECK(guess_input_format("pgi = 1\n[plan]\ntitle = \"x\"\n") == InputFormat::toml);
+    CHECK(guess_input_format("pgi: 1\nplan:\n  title: x\n") == InputFormat::yaml);
 }
 
 TEST_CASE("the dotted-key scan ignores dots in strings and comments, and counts parts exactly") {
