@@ -34,6 +34,10 @@ struct Node {
     bool flow = false;
     Pos pos;
     std::string scalar;
+    /// TOML numbers, booleans and dates: the value as written in the file (`1.10`, `0o7`,
+    /// `1e1`), since `scalar` is the parsed value (`1.1`, `7`, `10`). Converters check the
+    /// written form, so that a score or an id is never changed on the way in. Empty otherwise.
+    std::string raw;
     std::vector<Node> items;
     std::vector<Entry> entries;
 };
@@ -48,6 +52,8 @@ struct Entry {
 struct ParseContext {
     std::string file;
     Diagnostics& diagnostics;
+    /// The file is TOML: findings show TOML spellings in their hints (`id = "1.10"`).
+    bool toml = false;
     SourceLocation at(Pos p) const { return SourceLocation{file, p.line, p.column}; }
 };
 

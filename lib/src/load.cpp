@@ -52,6 +52,32 @@ Result<std::string> read_input(const std::filesystem::path& path, InputFormat fo
 // `bidi-control`, at the scalar's position; an invisible character (zero-width space/joiners,
 // word joiner, a BOM inside the text) a warning `invisible-character` (ids are ASCII, so one in
 // an id is an `invalid-id` error as well). One finding per scalar: the first such character.
+// Vietnamese typed in a legacy font encoding (TCVN3, VNI) and re-saved as UTF-8 reads as
+// "ChÝnh quyÒn" or "Vieät Nam": a warning `legacy-encoding-text` naming the likely encoding
+// and how to convert it (issue 14, item 2; the heuristic is guess_legacy_vietnamese()).
+void check_legacy_encoding(std::string_view s, detail::Pos pos, ParseContext& ctx) {
+    LegacyEncoding e = guess_legacy_vietnamese(s);
+    if (e == LegacyEncoding::none) return;
+    std::size_t end = 0;  // the first 40 code points
+    for (int n = 0; end < s.size() && n < 40; ++n) end += std::max<std::size_t>(1, decode_utf8(s, end).size);
+    std::string shown(s.substr(0, end));
+    if (end < s.size()) shown += "…";
+    std::string file = std::filesystem::path(ctx.file).filename().string();
+    if (e == LegacyEncoding::tcvn3)
+        ctx.diagnostics.warning(
+            ctx.at(pos), "legacy-encoding-text",
+            fmt::format("the text looks like TCVN3 (ABC, .VnTime fonts) saved as UTF-8: `{}`", shown),
+            fmt::format("convert it to Unicode: when the whole file is like this, `iconv -f UTF-8 -t WINDOWS-1252 {} | "
+                        "iconv -f TCVN5712-1 -t UTF-8`; else convert the text with UniKey's converter (TCVN3 → "
+                        "Unicode) and paste it back",
+                        file));
+    else
+        ctx.diagnostics.warning(ctx.at(pos), "legacy-encoding-text",
+                                fmt::format("the text looks like VNI (VNI-Windows fonts) saved as UTF-8: `{}`", shown),
+                                "convert it to Unicode with UniKey's converter (VNI Windows → Unicode) and paste it "
+                                "back; iconv has no VNI table");
+}
+
 void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (static_cast<unsigned char>(s[i]) >= 0x20 && static_cast<unsigned char>(s[i]) < 0x7F) continue;
@@ -89,6 +115,7 @@ void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
                 break;
         }
     }
+    check_legacy_encoding(s, pos, ctx);
 }
 
 void check_scalars(const Node& n, ParseContext& ctx) {
@@ -113,7 +140,31 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
         }
         format = *f;
     }
+    ctx.toml = format == InputFormat::toml;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
+    // UTF-16, as Notepad's "Unicode" saves: a byte-order mark FF FE / FE FF, or ASCII with every
+    // other byte NUL. Not a legacy 8-bit encoding, and iconv converts it losslessly.
+    {
+        bool le = text.substr(0, 2) == "\xFF\xFE", be = text.substr(0, 2) == "\xFE\xFF";
+        const bool bom = le || be;
+        if (!le && !be && text.size() >= 4 && text.find('\0') != std::string_view::npos) {
+            le = text[0] != '\0' && text[1] == '\0' && text[3] == '\0';
+            be = text[0] == '\0' && text[2] == '\0' && text[1] != '\0';
+        }
+        if (le || be) {
+            std::string name = std::filesystem::path(file_name).filename().string();
+            ctx.diagnostics.error(
+                SourceLocation{file_name, 1, 1}, "invalid-utf8",
+                fmt::format("the file is in UTF-16 ({}), not UTF-8", le ? "little-endian" : "big-endian"),
+                fmt::format("convert it: iconv -f {} -t UTF-8 {} > converted{} (or, in Notepad, "
+                            "Save As with the encoding UTF-8)",
+                            bom  ? "UTF-16"
+                            : le ? "UTF-16LE"
+                                 : "UTF-16BE",
+                            name, std::filesystem::path(file_name).extension().string()));
+            return false;
+        }
+    }
     if (auto bad = first_invalid_utf8(text)) {
         auto lc = line_column_at(text, *bad);
         ctx.diagnostics.error(SourceLocation{file_name, lc.line, lc.column}, "invalid-utf8",

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <utility>
 
+#include "pgi/escape.hpp"
 #include "pgi/period.hpp"
 #include "pgi/text.hpp"
 
@@ -28,6 +30,38 @@ const char* kind_name(const Node& n) {
     return "a value";
 }
 
+// A TOML value that is not a string (YAML scalars are all text until a converter reads them).
+bool typed(const Node& n) {
+    return n.kind == Node::Kind::scalar && n.type != Node::Type::plain && n.type != Node::Type::string &&
+           n.type != Node::Type::invalid;
+}
+
+// The value as the file writes it: TOML numbers keep their source text (`1.10`, `0o7`).
+const std::string& written(const Node& n) {
+    return n.raw.empty() ? n.scalar : n.raw;
+}
+
+// The key as TOML writes it on its line: the last part of a dotted name (`baseline.score`).
+std::string_view toml_key(std::string_view what) {
+    auto dot = what.rfind('.');
+    return dot == std::string_view::npos ? what : what.substr(dot + 1);
+}
+
+const char* type_name(const Node& n) {
+    switch (n.type) {
+        case Node::Type::integer:
+        case Node::Type::floating:
+            return "a number";
+        case Node::Type::boolean:
+            return "a boolean";
+        case Node::Type::date:
+        case Node::Type::datetime:
+            return "a date";
+        default:
+            return "text";
+    }
+}
+
 std::string join_keys(std::span<const std::string_view> keys) {
     std::string out;
     for (auto k : keys) {
@@ -35,6 +69,47 @@ std::string join_keys(std::span<const std::string_view> keys) {
         out += k;
     }
     return out;
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// Unknown keys whose cause is not a misspelling: a message and hint in the user's terms.
+std::optional<std::pair<std::string, std::string>> explain_unknown_key(const Entry& e, const Entry* before,
+                                                                       std::span<const std::string_view> known) {
+    // YAML merge keys (`<<: *defaults`) are a YAML 1.1 extension pgi does not expand
+    if (e.key == "<<")
+        return std::pair{std::string("YAML merge keys (`<<`) are not supported in plan files"),
+                         std::string("write the keys out in each mapping")};
+    // `{year: 2023, score: 6,58}`: in a flow mapping the comma ends the value, so the score is
+    // 6 and `58` a key without a value
+    if (all_digits(e.key) && e.value.kind == Node::Kind::null && before && before->value.kind == Node::Kind::scalar &&
+        before->value.type == Node::Type::plain && all_digits(before->value.scalar))
+        return std::pair{fmt::format("`{0}: {1},{2}` inside `{{…}}` is read as `{0}: {1}` and a key `{2}`: the comma "
+                                     "ends the value",
+                                     before->key, before->value.scalar, e.key),
+                         fmt::format("write a decimal point, {0}: {1}.{2}, or quote the number: {0}: \"{1},{2}\"",
+                                     before->key, before->value.scalar, e.key)};
+    // a known key with an invisible character in it (a zero-width space, a byte-order mark
+    // pasted with it): it looks right but does not compare equal
+    std::string visible;
+    std::vector<char32_t> hidden;
+    for (std::size_t i = 0; i < e.key.size();) {
+        Utf8Char ch = decode_utf8(e.key, i);
+        if (ch.size == 0) break;
+        if (char_class(ch.code_point) == CharClass::invisible)
+            hidden.push_back(ch.code_point);
+        else
+            visible.append(e.key, i, ch.size);
+        i += ch.size;
+    }
+    if (!hidden.empty() && std::find(known.begin(), known.end(), visible) != known.end())
+        return std::pair{fmt::format("key `{}` holds an invisible character (U+{:04X}), so it is not the key `{}`",
+                                     visible, static_cast<unsigned>(hidden[0]), visible),
+                         std::string("delete the key and type it again (an invisible character often comes with "
+                                     "text pasted from Word or a web page, a byte-order mark with a joined file)")};
+    return std::nullopt;
 }
 
 }  // namespace
@@ -66,9 +141,15 @@ bool Reader::expect(const Node& n, Node::Kind kind, std::string_view what) {
 
 void Reader::fields(const Node& map, std::string_view what, std::span<const std::string_view> known,
                     std::span<const std::string_view> required, const std::function<void(const Entry&)>& on) {
+    const Entry* previous = nullptr;
     for (const Entry& e : map.entries) {
+        const Entry* before = std::exchange(previous, &e);
         if (std::find(known.begin(), known.end(), e.key) != known.end()) {
             on(e);
+            continue;
+        }
+        if (auto why = explain_unknown_key(e, before, known)) {
+            error(e.key_pos, "unknown-key", std::move(why->first), std::move(why->second));
             continue;
         }
         auto best = did_you_mean(e.key, std::vector<std::string_view>(known.begin(), known.end()));
@@ -90,8 +171,20 @@ void Reader::list(const Node& n, std::string_view what, const std::function<void
     for (const Node& item : n.items) on(item);
 }
 
+void Reader::empty(const Node& n, std::string_view what) {
+    error(n.pos, "invalid-value", fmt::format("`{}` is empty", what),
+          fmt::format("write a value after `{}:`, or remove the key", what));
+}
+
 std::optional<std::string> Reader::str(const Node& n, std::string_view what) {
     if (n.type == Node::Type::invalid) return std::nullopt;
+    if (typed(n)) {
+        // TOML `id = 1.10` is the number 1.1 and `text = true` a boolean: never turned into
+        // text, since the text would not be what the file says (issue 14, item 3)
+        error(n.pos, "wrong-type", fmt::format("`{}` must be text, not {} (`{}`)", what, type_name(n), written(n)),
+              fmt::format("write it as a string: {} = \"{}\"", toml_key(what), written(n)));
+        return std::nullopt;
+    }
     if (n.kind != Node::Kind::scalar) {
         if (n.kind == Node::Kind::null) return std::string();
         error(n.pos, "wrong-type", fmt::format("`{}` must be text, not {}", what, kind_name(n)),
@@ -106,6 +199,10 @@ std::optional<std::string> Reader::str(const Node& n, std::string_view what) {
 }
 
 std::optional<std::string> Reader::id(const Node& n, std::string_view what) {
+    if (n.kind == Node::Kind::null) {
+        empty(n, what);
+        return std::nullopt;
+    }
     auto s = str(n, what);
     if (!s) return s;
     if (!valid_id(*s)) {
@@ -118,15 +215,19 @@ std::optional<std::string> Reader::id(const Node& n, std::string_view what) {
 
 std::optional<int> Reader::integer(const Node& n, std::string_view what, long lo, long hi) {
     if (n.type == Node::Type::invalid) return std::nullopt;
-    if (n.kind != Node::Kind::scalar || n.type == Node::Type::floating || n.type == Node::Type::boolean ||
-        n.type == Node::Type::date) {
-        error(n.pos, "wrong-type",
-              fmt::format("`{}` must be a whole number, not {}", what,
-                          n.kind == Node::Kind::scalar ? "`" + n.scalar + "`" : kind_name(n)),
-              "write digits only, e.g. 2024");
+    if (n.kind == Node::Kind::null) {
+        empty(n, what);
         return std::nullopt;
     }
-    const std::string& s = n.scalar;
+    if (n.kind != Node::Kind::scalar || (typed(n) && n.type != Node::Type::integer)) {
+        error(n.pos, "wrong-type",
+              fmt::format("`{}` must be a whole number, not {}", what,
+                          n.kind == Node::Kind::scalar ? "`" + written(n) + "`" : kind_name(n)),
+              n.type == Node::Type::floating ? "write digits only, without a decimal point, e.g. 2024"
+                                             : "write digits only, e.g. 2024");
+        return std::nullopt;
+    }
+    const std::string& s = written(n);  // TOML `0o3750` or `2_024` are not written as digits
     // digits only, with an optional '-': strtol alone would also take " 2023" and "+2023",
     // and "02023" would mean 1043 to a YAML 1.1 reader
     bool digits = !s.empty() && s.find_first_not_of("0123456789", s[0] == '-' ? 1 : 0) == std::string::npos &&
@@ -149,23 +250,55 @@ std::optional<int> Reader::integer(const Node& n, std::string_view what, long lo
 
 std::optional<Score> Reader::score(const Node& n, std::string_view what) {
     if (n.type == Node::Type::invalid) return std::nullopt;
-    if (n.kind != Node::Kind::scalar || n.type == Node::Type::boolean || n.type == Node::Type::date) {
+    if (n.kind == Node::Kind::null) {
+        empty(n, what);
+        return std::nullopt;
+    }
+    if (n.kind != Node::Kind::scalar || n.type == Node::Type::boolean || n.type == Node::Type::date ||
+        n.type == Node::Type::datetime) {
         error(n.pos, "wrong-type",
               fmt::format("`{}` must be a score such as 6.58, not {}", what,
-                          n.kind == Node::Kind::scalar ? "`" + n.scalar + "`" : kind_name(n)),
+                          n.kind == Node::Kind::scalar ? "`" + written(n) + "`" : kind_name(n)),
               "scores are points with at most two decimals");
         return std::nullopt;
     }
-    auto s = parse_score(n.scalar);
+    // One grammar for both formats (docs/plan-format.md, "score"): digits, then a point and
+    // one or two decimals; TOML's exponents, underscores, 0x/0o/0b prefixes, inf and nan, and a
+    // third decimal are refused as YAML refuses them, by checking the text as written. A TOML
+    // score is a number: `"6,58"` is a string there (YAML may quote a decimal comma).
+    if (ctx_.toml && n.type == Node::Type::string) {
+        std::string number = n.scalar;
+        std::replace(number.begin(), number.end(), ',', '.');
+        error(n.pos, "wrong-type", fmt::format("`{}` must be a number in TOML, not the string \"{}\"", what, n.scalar),
+              parse_score(n.scalar)
+                  ? fmt::format("write it without quotes and with a decimal point: {} = {}", toml_key(what), number)
+                  : std::string("write points with at most two decimals, e.g. 6.58, without quotes"));
+        return std::nullopt;
+    }
+    const std::string& text = written(n);
+    auto s = (n.type == Node::Type::integer || n.type == Node::Type::floating) && text.find(',') != std::string::npos
+                 ? std::nullopt
+                 : parse_score(text);
     if (!s) {
-        error(n.pos, "invalid-score", fmt::format("`{}` is not a score: `{}`", what, n.scalar),
-              "write points with at most two decimals, e.g. 6.58 or 4.75 (no exponent, no leading zero)");
+        error(n.pos, "invalid-score", fmt::format("`{}` is not a score: `{}`", what, text),
+              "write points with at most two decimals, e.g. 6.58 or 4.75 (no exponent, no underscore, no "
+              "leading zero)");
     }
     return s;
 }
 
 std::optional<PartialDate> Reader::partial_date(const Node& n, std::string_view what) {
     if (n.type == Node::Type::invalid) return std::nullopt;
+    if (n.kind == Node::Kind::null) {
+        empty(n, what);
+        return std::nullopt;
+    }
+    if (typed(n) && n.type != Node::Type::date) {
+        error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {} (`{}`)", what, type_name(n), written(n)),
+              fmt::format("write YYYY-MM-DD; in TOML a year or a month is a string: {} = \"{}\"", toml_key(what),
+                          written(n)));
+        return std::nullopt;
+    }
     if (n.kind != Node::Kind::scalar) {
         error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)),
               "write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known");
@@ -180,6 +313,16 @@ std::optional<PartialDate> Reader::partial_date(const Node& n, std::string_view 
 
 std::optional<Date> Reader::date(const Node& n, std::string_view what) {
     if (n.type == Node::Type::invalid) return std::nullopt;
+    if (n.kind == Node::Kind::null) {
+        empty(n, what);
+        return std::nullopt;
+    }
+    if (typed(n) && n.type != Node::Type::date) {
+        error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {} (`{}`)", what, type_name(n), written(n)),
+              fmt::format("write YYYY-MM-DD; in TOML a year or a month is a string: {} = \"{}\"", toml_key(what),
+                          written(n)));
+        return std::nullopt;
+    }
     if (n.kind != Node::Kind::scalar) {
         error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)),
               "write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known");

@@ -76,6 +76,8 @@ public:
     }
 
 private:
+    /// "`what` is empty", at the value (which the YAML reader places at its key).
+    void empty(const Node& n, std::string_view what);
     void unknown_value(const Node& n, std::string_view what, const std::string& value, const std::string& allowed);
     ParseContext& ctx_;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -236,6 +237,163 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
         }
     }
     return best;
+}
+
+namespace {
+
+bool ascii_letter(char32_t c) {
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+bool ascii_vowel(char32_t c) {
+    switch (c) {
+        case U'a':
+        case U'e':
+        case U'i':
+        case U'o':
+        case U'u':
+        case U'y':
+        case U'A':
+        case U'E':
+        case U'I':
+        case U'O':
+        case U'U':
+        case U'Y':
+            return true;
+        default:
+            return false;
+    }
+}
+// Letters only Vietnamese (of the languages a plan holds) writes, outside Latin-1: ă Ă đ Đ ĩ Ĩ
+// ũ Ũ ơ Ơ ư Ư, the Latin Extended Additional block, and combining tone marks (NFD text).
+bool vietnamese_only(char32_t c) {
+    return c == 0x102 || c == 0x103 || c == 0x110 || c == 0x111 || c == 0x128 || c == 0x129 || c == 0x168 ||
+           c == 0x169 || c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0 || (c >= 0x1EA0 && c <= 0x1EF9) ||
+           (c >= 0x300 && c <= 0x323);
+}
+// TCVN3 (ABC) letters that Windows-1252 shows as symbols: ¡–® (Ă Â Ê Ô Ơ Ư Đ ă â ê ô ơ ư đ),
+// µ–¹ (à ả ã á ạ), »–¾ (ằ ẳ ẵ ắ), ß (ò).
+bool tcvn3_symbol(char32_t c) {
+    return (c >= 0xA1 && c <= 0xAE) || (c >= 0xB5 && c <= 0xB9) || (c >= 0xBB && c <= 0xBE) || c == 0xDF;
+}
+// VNI mark bytes that Windows-1252 shows as letters no Vietnamese word has in Unicode.
+bool vni_mark(char32_t c) {
+    switch (c) {
+        case 0xE4:
+        case 0xE5:
+        case 0xE6:
+        case 0xEB:
+        case 0xEF:
+        case 0xF6:
+        case 0xF8:
+        case 0xFB:
+        case 0xFC:
+        case 0xC4:
+        case 0xC5:
+        case 0xC6:
+        case 0xCB:
+        case 0xCF:
+        case 0xD6:
+        case 0xD8:
+        case 0xDB:
+        case 0xDC:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Whether `s` (lowercase ASCII) has the shape of one Vietnamese syllable: an initial consonant
+// (or none), one to three vowels, a final consonant among c ch m n ng nh p t (or none). "naïve",
+// "Zoë", "Noël" or "Straße" read as mojibake do not: `nave`, `zo`, `nol`, `straae`.
+bool vietnamese_syllable(std::string_view s) {
+    static constexpr std::string_view onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
+                                                  "th",  "tr", "b",  "c",  "d",  "g",  "h",  "k",  "l",
+                                                  "m",   "n",  "p",  "r",  "s",  "t",  "v",  "x",  ""};
+    static constexpr std::string_view finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
+    auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+    for (std::string_view onset : onsets) {
+        if (s.substr(0, onset.size()) != onset) continue;
+        std::size_t i = onset.size(), v = i;
+        while (v < s.size() && vowel(s[v])) ++v;
+        if (v == i || v - i > 3) continue;
+        std::string_view rest = s.substr(v);
+        for (std::string_view f : finals)
+            if (rest == f) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+LegacyEncoding guess_legacy_vietnamese(std::string_view text) {
+    // quick exit: pure ASCII, the common case
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return LegacyEncoding::none;
+    std::vector<char32_t> cps;
+    cps.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        Utf8Char ch = decode_utf8(text, i);
+        if (ch.size == 0) break;
+        if (vietnamese_only(ch.code_point)) return LegacyEncoding::none;
+        cps.push_back(ch.code_point);
+        i += ch.size;
+    }
+    int tcvn3 = 0, vni = 0;
+    std::size_t i = 0;
+    while (i < cps.size()) {
+        // a word: a run of letters, digits and Latin-1 characters (TCVN3's letters are symbols)
+        auto in_word = [](char32_t c) {
+            return ascii_letter(c) || (c >= U'0' && c <= U'9') || (c >= 0xA1 && c <= 0xFF);
+        };
+        if (!in_word(cps[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t b = i;
+        while (i < cps.size() && in_word(cps[i])) ++i;
+        bool t = false, v = false;
+        for (std::size_t k = b; k < i; ++k) {
+            char32_t c = cps[k];
+            char32_t prev = k > b ? cps[k - 1] : 0, next = k + 1 < i ? cps[k + 1] : 0;
+            bool prev_lower = prev >= U'a' && prev <= U'z';
+            // TCVN3: a symbol after a letter and before a letter or the word's end ("L¹ng", "vµ"),
+            // or a word-initial đ ă â ê ơ (® ¨ © ª ¬) before a letter; a capital after a lowercase
+            // letter ("ChÝnh"), × (ì) included
+            // (« and » end a word only as French quotation marks: not counted there)
+            if (tcvn3_symbol(c) && ascii_letter(prev) && (ascii_letter(next) || (next == 0 && c != 0xAB && c != 0xBB)))
+                t = true;
+            if (k == b && (c == 0xAE || c == 0xA8 || c == 0xA9 || c == 0xAA || c == 0xAC) && ascii_letter(next))
+                t = true;
+            if (c >= 0xC0 && c <= 0xDE && prev_lower) t = true;
+            // VNI: a mark after a vowel ("Vieät", "UÛy"), or đ written ñ/Ñ before a vowel or ư/ơ
+            if (vni_mark(c) && ascii_vowel(prev)) v = true;
+            if (k == b && (c == 0xF1 || c == 0xD1) && (ascii_vowel(next) || next == 0xF6 || next == 0xF4)) v = true;
+        }
+        // A hit counts only when the word, read back, has the shape of a Vietnamese syllable:
+        // TCVN3's symbols are its vowels (® is đ); VNI's marks follow the letters they mark
+        // (ñ is đ, ô and ö are ơ and ư)
+        if (t || v) {
+            std::string tcvn3_word, vni_word;
+            for (std::size_t k = b; k < i; ++k) {
+                char32_t c = cps[k];
+                char lower = c < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c))) : 0;
+                tcvn3_word += lower ? lower : (c == 0xAE || c == 0xA7) ? 'd' : 'a';
+                if (lower)
+                    vni_word += lower;
+                else if (c == 0xF1 || c == 0xD1)
+                    vni_word += 'd';
+                else if (c == 0xF4 || c == 0xD4)
+                    vni_word += 'o';
+                else if (c == 0xF6 || c == 0xD6)
+                    vni_word += 'u';
+            }
+            tcvn3 += t && vietnamese_syllable(tcvn3_word);
+            vni += v && vietnamese_syllable(vni_word);
+        }
+    }
+    if (tcvn3 >= 2 && tcvn3 >= vni) return LegacyEncoding::tcvn3;
+    if (vni >= 2) return LegacyEncoding::vni;
+    return LegacyEncoding::none;
 }
 
 }  // namespace pgi

@@ -7,6 +7,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <istream>
+#include <optional>
 #include <streambuf>
 #include <unordered_map>
 
@@ -61,6 +62,14 @@ public:
         memo_bytes_ = col;
         return Pos{m.line + 1, static_cast<int>(memo_points_) + 1};
     }
+    std::string_view text() const { return text_; }
+    /// The byte offset of a mark (yaml-cpp's columns count bytes), or npos.
+    std::size_t offset(const YAML::Mark& m) const {
+        if (m.line < 0 || static_cast<std::size_t>(m.line) >= starts_.size() || m.column < 0)
+            return std::string_view::npos;
+        std::size_t o = starts_[static_cast<std::size_t>(m.line)] + static_cast<std::size_t>(m.column);
+        return o <= text_.size() ? o : std::string_view::npos;
+    }
 
 private:
     std::string_view text_;
@@ -100,6 +109,7 @@ public:
         n.type = tag == "?" ? Node::Type::plain : Node::Type::string;
         n.pos = lines_.pos(mark);
         n.scalar = value;
+        if (n.type == Node::Type::plain) check_comment(mark, value);
         add(std::move(n));
     }
 
@@ -122,6 +132,30 @@ private:
         bool key_ok = true;
         std::unordered_map<std::string, Pos> seen;
     };
+
+    // `text: Mục tiêu #1 năm 2024`: YAML ends a plain value at ` #`, so the value is
+    // "Mục tiêu" and the rest a comment. A comment written on purpose has a space after the
+    // `#`; a `#` glued to what follows (`#1`, `#45`) after a one-line plain value is most
+    // likely part of the text: warn `comment-in-value` at the `#` (issue 14, item 3).
+    void check_comment(const YAML::Mark& mark, const std::string& value) {
+        std::string_view text = lines_.text();
+        std::size_t off = lines_.offset(mark);
+        if (value.empty() || off == std::string_view::npos || text.substr(off, value.size()) != value) return;
+        std::size_t j = off + value.size(), k = j;
+        while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+        if (k == j || k + 1 >= text.size() || text[k] != '#') return;
+        char next = text[k + 1];
+        if (next == ' ' || next == '\t' || next == '\r' || next == '\n' || next == '#') return;
+        std::size_t eol = text.find('\n', k);
+        std::string_view rest = text.substr(k, eol == std::string_view::npos ? std::string_view::npos : eol - k);
+        if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+        YAML::Mark at = mark;
+        at.column += static_cast<int>(k - off);
+        ctx_.diagnostics.warning(
+            ctx_.at(lines_.pos(at)), "comment-in-value",
+            fmt::format("` {}` is read as a YAML comment: the value ends before it, as `{}`", rest, value),
+            fmt::format("if it belongs to the value, quote the whole value: \"{} {}\"", value, rest));
+    }
 
     void open(const YAML::Mark& mark, Node::Kind kind) {
         if (stack_.size() >= max_depth) throw TooDeep{mark};
@@ -161,6 +195,9 @@ private:
         }
         f.expecting_key = true;
         if (!f.key_ok) return;
+        // `lead:` with nothing after it: yaml-cpp places the empty value at the next token (the
+        // next key's line, or past the end of the file); a finding about it belongs at its key
+        if (n.kind == Node::Kind::null) n.pos = f.key_pos;
         auto [it, inserted] = f.seen.emplace(f.key, f.key_pos);
         if (!inserted) {
             Diagnostic d{Severity::error,
@@ -182,10 +219,112 @@ private:
     bool have_root_ = false;
 };
 
+// What a careless edit most often did when yaml-cpp stops, with a message and hint in its
+// terms instead of the parser's ("illegal map value", "end of map not found"). Looks at the
+// lines up to the error: the text, not the parser's message, tells the cause.
+struct Explained {
+    Pos pos;
+    std::string message, hint;
+};
+
+std::optional<Explained> explain_yaml_error(std::string_view text, const LineTable& lines, const YAML::Mark& mark,
+                                            const std::string& msg) {
+    // 1. a tab in the indentation of a line up to the error: YAML indents with spaces only
+    int line_no = 1;
+    for (std::size_t start = 0; start < text.size() && line_no <= mark.line + 1; ++line_no) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::size_t i = start;
+        while (i < end && text[i] == ' ') ++i;
+        if (i < end && text[i] == '\t')
+            return Explained{Pos{line_no, static_cast<int>(i - start) + 1}, "a tab in the indentation",
+                             "YAML indents with spaces only: replace the tab with spaces"};
+        start = end + 1;
+    }
+    // 2. the error's line as `key: value`: a value that starts with a character YAML reserves,
+    // or that holds a second `: `
+    if (mark.line < 0) return std::nullopt;
+    std::size_t start = 0;
+    for (int l = 0; l < mark.line && start != std::string_view::npos; ++l) {
+        start = text.find('\n', start);
+        if (start != std::string_view::npos) ++start;
+    }
+    if (start == std::string_view::npos || start > text.size()) return std::nullopt;
+    std::size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t colon = line.find(": ");
+    std::size_t first = line.find_first_not_of(' ');
+    if (first != std::string_view::npos && line.substr(first, 2) == "- ") first += 2;
+    if (colon == std::string_view::npos || line.substr(first, 1) == "\"" || line.substr(first, 1) == "'")
+        return std::nullopt;
+    std::string_view key = line.substr(first, colon - first);
+    std::size_t v = line.find_first_not_of(' ', colon + 1);
+    if (v == std::string_view::npos) return std::nullopt;
+    std::string_view value = line.substr(v);
+    if (auto hash = value.find(" #"); hash != std::string_view::npos) value = value.substr(0, hash);
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    YAML::Mark at = mark;
+    at.column = static_cast<int>(v);
+    Pos pos = lines.pos(at);
+    std::string quote = fmt::format("quote the value: {}: \"{}\"", key, value);
+    const char c = value[0];
+    if (c == '@' || c == '`')
+        return Explained{pos, fmt::format("a value cannot start with `{}` unless it is quoted", c), quote};
+    if (c == '*')
+        return Explained{pos, "a value starting with `*` is read as a YAML alias (a reference to an anchor)", quote};
+    if (c == '&' || c == '!')
+        return Explained{
+            pos, fmt::format("a value starting with `{}` is read as a YAML {}", c, c == '&' ? "anchor" : "tag"), quote};
+    if (value.substr(0, 2) == "- " || value == "-")
+        return Explained{pos, "a value starting with `- ` is read as a list item", quote};
+    if ((c == '[' || c == '{') && value.back() != (c == '[' ? ']' : '}'))
+        return Explained{pos,
+                         fmt::format("a value starting with `{}` is read as a {}, and text follows its end", c,
+                                     c == '[' ? "list" : "mapping"),
+                         quote};
+    if (value.find(": ") != std::string_view::npos && msg.find("map") != std::string::npos)
+        return Explained{pos, fmt::format("`: ` inside the value of `{}` starts another key", key), quote};
+    return std::nullopt;
+}
+
+// A line indented with a no-break space (U+00A0, or another Unicode space), as text pasted
+// from Word or a web page has: YAML reads it as part of the key, not as indentation, and the
+// key then silently belongs nowhere. Returns the position of the first such space.
+std::optional<Pos> find_unicode_indent(std::string_view text) {
+    int line_no = 1;
+    for (std::size_t start = 0; start < text.size(); ++line_no) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::size_t i = start;
+        int column = 1;
+        while (i < end) {
+            if (text[i] == ' ' || text[i] == '\t') {
+                ++i;
+                ++column;
+                continue;
+            }
+            Utf8Char ch = decode_utf8(text, i);
+            bool space = ch.code_point == 0xA0 || (ch.code_point >= 0x2000 && ch.code_point <= 0x200A) ||
+                         ch.code_point == 0x202F || ch.code_point == 0x3000;
+            if (space) return Pos{line_no, column};
+            break;
+        }
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root) {
     LineTable lines(text);
+    if (auto at = find_unicode_indent(text)) {
+        ctx.diagnostics.error(ctx.at(*at), "syntax", "a no-break space (or another Unicode space) in the indentation",
+                              "YAML indents with ordinary spaces only: retype the indentation (text pasted from "
+                              "Word or a web page often holds no-break spaces)");
+        return false;
+    }
     MemoryBuffer buf(text.data(), text.size());
     std::istream in(&buf);
     try {
@@ -210,6 +349,10 @@ bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root) {
                               "plan files need only a few levels of nesting");
         return false;
     } catch (const YAML::Exception& e) {
+        if (auto x = explain_yaml_error(text, lines, e.mark, e.msg)) {
+            ctx.diagnostics.error(ctx.at(x->pos), "syntax", std::move(x->message), std::move(x->hint));
+            return false;
+        }
         ctx.diagnostics.error(ctx.at(lines.pos(e.mark)), "syntax", e.msg.empty() ? "invalid YAML" : e.msg,
                               "the parser noticed here; the cause may be earlier: an unclosed quote, bracket or "
                               "brace, or indentation with tabs");

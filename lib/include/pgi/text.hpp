@@ -33,6 +33,21 @@ std::size_t code_point_count(std::string_view text);
 /// "Phòng Tài nguyên và Môi trường" -> "phong-tai-nguyen-va-moi-truong".
 std::string ascii_slug(std::string_view text);
 
+/// A legacy Vietnamese 8-bit encoding whose text, read as Windows-1252 and saved as UTF-8,
+/// gives mojibake such as "ChÝnh quyÒn" (TCVN3) or "Vieät Nam" (VNI).
+enum class LegacyEncoding { none, tcvn3, vni };
+
+/// Whether `text` (valid UTF-8) looks like Vietnamese typed in a legacy font encoding and
+/// re-saved as UTF-8 (issue 14, item 2). A heuristic over words, built from the encodings'
+/// byte tables: TCVN3 (ABC, the .VnTime fonts) puts its letters at bytes 0xA1-0xFE, so words
+/// hold symbols (µ ¸ ¹ ® ¬ «) or capitals (Ý Ò Ø) between lowercase letters ("L¹ng", "quyÒn");
+/// VNI writes a base letter then a mark byte, so a vowel is followed by letters Vietnamese
+/// never uses (ä ë ï ø û ü å æ ö: "Vieät", "Laïng"), and đ is ñ ("ñöôøng"). At least two such
+/// words are needed, and any letter only Vietnamese uses (ă đ ơ ư ạ ả … U+1EA0–U+1EF9, or a
+/// combining tone mark) rules the guess out: mojibake has only Latin-1 letters. English and
+/// Vietnamese in Unicode give none; so do "Hoà Bình", "Müller", "naïve", "30°C", "«Bonjour»".
+LegacyEncoding guess_legacy_vietnamese(std::string_view text);
+
 /// The 1-based line and code-point column of byte `offset` in `text`.
 struct LineColumn {
     int line = 1;

@@ -1,0 +1,1 @@
+validate tests/fixtures/plans/warn_legacy_encoding.yaml
