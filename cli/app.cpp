@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <functional>
 #include <iostream>
 
@@ -67,6 +68,11 @@ int run(int argc, char** argv) {
     setup_intake(app, action);
     setup_rank(app, action);
     setup_schema(app, action);
+    // A repeatable option takes one value per occurrence (`--owner A --owner B`): CLI11 would
+    // let `--owner A plan.yaml` take the plan as a second owner, then find no plan.
+    for (CLI::App* sub : app.get_subcommands({}))
+        for (CLI::Option* opt : sub->get_options())
+            if (!opt->get_positional() && opt->get_allow_extra_args()) opt->allow_extra_args(false);
 
     // A first word that is not an option must name a command; say so with a suggestion
     // rather than CLI11's generic "a subcommand is required".
@@ -90,7 +96,15 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        if (e.get_exit_code() == 0) {  // --help, --version: their text must arrive (`> /dev/full` fails)
+            errno = 0;
+            int code = app.exit(e);
+            if (auto flushed = flush_stdout(); !flushed) {
+                print_error(flushed.error());
+                return exit_usage;
+            }
+            return code;
+        }
         std::cerr << "pgi: error: " << e.what() << "\n";
         std::cerr << "  hint: run `pgi --help` or `pgi <command> --help`\n";
         return exit_usage;

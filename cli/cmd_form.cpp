@@ -32,11 +32,7 @@ struct FormCliOptions {
 
 Result<CalendarPeriod> period_option(const std::string& text, const Date& as_of) {
     if (text.empty()) return default_report_period(as_of);
-    auto p = parse_period(text);
-    if (!p || p->kind == PeriodKind::range)
-        return fail(ErrorCode::usage, "--period: `" + text + "` is not a month, quarter, half or year",
-                    "e.g. --period 2024-10");
-    return *p;
+    return period_argument("--period", text, as_of, false);
 }
 
 Result<int> run_form(const FormCliOptions& o) {
@@ -117,7 +113,7 @@ Result<int> run_intake(const IntakeCliOptions& o) {
     io.owner = o.by;
     if (!o.period.empty()) {
         auto p = parse_period(o.period);
-        if (!p) return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a period", "e.g. --period 2024-10");
+        if (!p) return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a period", period_forms);
         io.period = p;
     }
     Diagnostics findings;

@@ -46,13 +46,7 @@ std::vector<SourceFile> describe_sources(const std::vector<std::string>& files, 
 }
 
 Result<CalendarPeriod> resolve_period(const ReportCliOptions& o, const Date& as_of) {
-    if (!o.period.empty()) {
-        auto p = parse_period(o.period);
-        if (!p)
-            return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a period",
-                        "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or use --from/--to");
-        return *p;
-    }
+    if (!o.period.empty()) return period_argument("--period", o.period, as_of, true);
     if (!o.to.empty() && o.from.empty())
         return fail(ErrorCode::usage, "--to needs --from", "e.g. --from 2024-08-01 --to 2024-10-31");
     if (!o.from.empty()) {
@@ -65,9 +59,20 @@ Result<CalendarPeriod> resolve_period(const ReportCliOptions& o, const Date& as_
             to = *t;
         }
         auto p = period_between(*from, to);
+        if (!p && *from > as_of && o.to.empty())
+            return fail(ErrorCode::usage,
+                        "--from " + o.from + " starts after the as-of date " + format_date(as_of) +
+                            ": nothing in it has happened yet",
+                        "choose a period that has begun, or pass --as-of with a date in it");
         if (!p)
             return fail(ErrorCode::usage,
                         "the period ends before it starts (--from " + o.from + ", to " + format_date(to) + ")");
+        if (p->first > as_of)
+            return fail(ErrorCode::usage,
+                        "--from " + o.from + " starts after the as-of date " + format_date(as_of) +
+                            ": nothing in it has happened yet",
+                        "choose a period that has begun, or pass --as-of with a date in it (e.g. --as-of " +
+                            format_date(p->last) + ")");
         return *p;
     }
     return default_report_period(as_of);

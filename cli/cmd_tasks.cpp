@@ -62,10 +62,8 @@ Result<int> run_tasks(const TasksCliOptions& o) {
     if (!as_of) return tl::unexpected(as_of.error());
     q.as_of = *as_of;
     if (!o.period.empty()) {
-        auto p = parse_period(o.period);
-        if (!p)
-            return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a period",
-                        "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2 or a year 2024");
+        auto p = period_argument("--period", o.period, q.as_of, true);
+        if (!p) return tl::unexpected(p.error());
         q.period = *p;
     }
 

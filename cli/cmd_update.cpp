@@ -61,7 +61,7 @@ Result<int> run_update(const UpdateCliOptions& o) {
         auto p = parse_period(o.period);
         if (!p || p->kind == PeriodKind::range)
             return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a month, quarter, half or year",
-                        "e.g. --period 2024-10");
+                        calendar_period_forms);
         period = *p;
     }
     if (!update_date_fits_period(date, period)) {

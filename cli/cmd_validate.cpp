@@ -1,6 +1,7 @@
 // pgi validate [PLAN…]: report every finding in the plan files.
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <iostream>
 
 #include "app.hpp"
@@ -56,6 +57,7 @@ Result<int> run_validate(const ValidateOptions& o) {
                                                           : std::string());
         }
     }
+    errno = 0;  // flush_stdout() names the reason of a failed write
     if (o.format == DiagFormat::json) {
         std::cout << render_json(all);
     } else if (o.format == DiagFormat::github) {
@@ -66,9 +68,8 @@ Result<int> run_validate(const ValidateOptions& o) {
         std::cout << render_text(all);
         if (!o.quiet) std::cout << summary;
     }
-    std::cout.flush();
-    if (!std::cout) {
-        std::cerr << "pgi: error: cannot write to standard output\n";
+    if (auto flushed = flush_stdout(); !flushed) {
+        std::cerr << "pgi: error: " << flushed.error().message << "\n";
         return exit_usage;
     }
     if (io_error) return exit_usage;

@@ -4,11 +4,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
 #include "pgi/io.hpp"
+#include "pgi/period.hpp"
 #include "pgi/validate.hpp"
 
 namespace pgi::cli {
@@ -237,15 +241,40 @@ Result<Date> as_of_or_default(const std::string& text, int utc_offset_minutes) {
         // The reproducible-builds convention: a malformed SOURCE_DATE_EPOCH is an error, not
         // a silent fall-back to today.
         const char* sde = std::getenv("SOURCE_DATE_EPOCH");
-        if (sde && *sde && !date_from_epoch_text(sde))
-            return fail(ErrorCode::usage,
-                        std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: `") + sde + "`",
-                        "unset it, or pass --as-of YYYY-MM-DD");
+        if (sde && *sde && !date_from_epoch_text(sde)) {
+            std::string_view v(sde);
+            bool digits = v.find_first_not_of("0123456789") == std::string_view::npos;
+            return fail(
+                ErrorCode::usage,
+                digits ? std::string("SOURCE_DATE_EPOCH is out of range: `") + sde + "` seconds is after 9999-12-31"
+                       : std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: `") + sde + "`",
+                "unset it, or pass --as-of YYYY-MM-DD");
+        }
         return default_as_of(utc_offset_minutes);
     }
     auto d = parse_date(text);
     if (!d) return fail(ErrorCode::usage, "--as-of must be a date YYYY-MM-DD that exists, not `" + text + "`");
     return *d;
+}
+
+const char* const period_forms =
+    "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or a range 2024-08-01..2024-10-31";
+const char* const calendar_period_forms = "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2 or a year 2024";
+
+Result<CalendarPeriod> period_argument(const std::string& option, const std::string& text, const Date& as_of,
+                                       bool ranges) {
+    auto p = parse_period(text);
+    if (!p || (!ranges && p->kind == PeriodKind::range))
+        return fail(ErrorCode::usage,
+                    option + ": `" + text + "` is not " + (ranges ? "a period" : "a month, quarter, half or year"),
+                    ranges ? period_forms : calendar_period_forms);
+    if (p->first > as_of)
+        return fail(ErrorCode::usage,
+                    option + " " + text + " starts after the as-of date " + format_date(as_of) +
+                        ": nothing in it has happened yet",
+                    "choose a period that has begun, or pass --as-of with a date in it (e.g. --as-of " +
+                        format_date(p->last) + ")");
+    return *p;
 }
 
 bool use_color(ColorMode mode) {
@@ -258,11 +287,24 @@ bool use_color(ColorMode mode) {
     return ::isatty(STDOUT_FILENO) == 1;
 }
 
+Result<void> flush_stdout() {
+    int before = errno;
+    std::cout.flush();
+    int err = errno != before ? errno : 0;
+    if (std::cout && std::fflush(stdout) == 0) return {};
+    if (!err) err = errno ? errno : EIO;
+    std::cout.clear();
+    return fail(ErrorCode::io, std::string("cannot write to standard output: ") + std::strerror(err),
+                err == ENOSPC  ? "the disk or device is full"
+                : err == EPIPE ? "the reader of the pipe has gone"
+                               : "");
+}
+
 Result<void> emit(const std::string& content, const std::string& path, const std::vector<fs::path>& inputs) {
     if (path.empty() || path == "-") {
-        std::cout << content << std::flush;
-        if (!std::cout) return fail(ErrorCode::io, "cannot write to standard output");
-        return {};
+        errno = 0;
+        std::cout << content;
+        return flush_stdout();
     }
     std::error_code ec;
     for (const auto& in : inputs) {

@@ -12,6 +12,7 @@
 #include "pgi/error.hpp"
 #include "pgi/gap.hpp"
 #include "pgi/load.hpp"
+#include "pgi/period.hpp"
 #include "pgi/table.hpp"
 #include "pgi/updates.hpp"
 
@@ -104,6 +105,23 @@ Result<Date> as_of_or_default(const std::string& text, int utc_offset_minutes);
 void note_updates_beside(const PlanSources& sources);
 
 bool use_color(ColorMode mode);
+
+/// The accepted spellings of a period, for hints: every form, ranges included
+/// (`period_forms`), or the calendar periods only (`calendar_period_forms`).
+extern const char* const period_forms;
+extern const char* const calendar_period_forms;
+
+/// A period given on the command line as `option` (`--period`), checked against the as-of
+/// date by the one rule of docs/cli.md ("Periods and dates"): a period that starts after
+/// `as_of` is refused, as `--from` after it is; one that has begun may end after it. Ranges
+/// only when `ranges`. Errors: usage, with every accepted form in the hint.
+Result<CalendarPeriod> period_argument(const std::string& option, const std::string& text, const Date& as_of,
+                                       bool ranges);
+
+/// Flushes standard output. Errors: io, "cannot write to standard output: <reason>" with the
+/// reason of the failed write (No space left on device, Broken pipe), as errno said it.
+/// Callers set errno to 0 before their first write, so that an older errno is not taken.
+Result<void> flush_stdout();
 
 /// Writes `content` to stdout, or atomically to `path` when not empty. Errors: io (cannot
 /// write), usage (`path` is one of `inputs` or inside one of them that is a directory: pgi

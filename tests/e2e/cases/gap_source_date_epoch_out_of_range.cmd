@@ -1,0 +1,1 @@
+gap examples/lang-son-2024
