@@ -14,3 +14,9 @@ if [ "${PGI_TEST_CLANG:-}" = 1 ]; then
   cmake --build --preset ci-clang --target pgi_unit_tests
   ctest --preset ci-clang -R '^unit$'
 fi
+# With PGI_TEST_FUZZ=1, also build the libFuzzer targets (preset fuzz, clang) and run each for
+# 30 s over its seed corpus (scripts/fuzz.sh; docs/testing.md, "Fuzzing"). Opt-in: a second full
+# build with clang plus 2.5 min of fuzzing, not yet timed on CI.
+if [ "${PGI_TEST_FUZZ:-}" = 1 ]; then
+  scripts/fuzz.sh --seconds 30
+fi
