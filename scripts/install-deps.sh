@@ -15,6 +15,7 @@ packages=(
   python3             # tests only: tests/docs/doc_commands.py runs the commands shown in the docs
   pandoc              # tests only: e2e.escaping_property renders the Markdown output to HTML
   python3-jsonschema python3-yaml  # tests only: schema.agreement checks data/schema/ against pgi validate
+  strace              # tests only: e2e.output_paths delivers a signal mid-write, sees the directory fsync
 )
 
 missing=()
