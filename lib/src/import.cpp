@@ -20,8 +20,10 @@
 #include <map>
 
 #include "import_build.hpp"
+#include "pgi/load.hpp"
 #include "pgi/text.hpp"
 #include "pgi/validate.hpp"
+#include "pgi/write.hpp"
 
 namespace pgi {
 
@@ -89,6 +91,9 @@ public:
           duties_(sink_, owners_, numbering_, header_.meta()) {}
 
     std::optional<Plan> build();
+    /// Writes `plan` in `format`, loads and validates the text; false, with each error as a
+    /// finding at the task's input line, when it would not read back.
+    bool reads_back(const Plan& plan, PlanFormat format, const std::string& name);
     /// True when the import failed but every finding explains why (no target, no task).
     bool explain() const { return explain_; }
 
@@ -418,7 +423,36 @@ std::optional<Plan> Importer::finish() {
         }
         return std::nullopt;
     }
+    // And what it writes reads back: the plan written in each format, loaded and validated
+    // as `pgi validate` would, has no error. A finding of the reloaded text is reported at
+    // the input line of the task it is in (else at the document), never at a line of a file
+    // that is not written.
+    if (!reads_back(plan, PlanFormat::yaml, "plan.yaml") || !reads_back(plan, PlanFormat::toml, "plan.toml"))
+        return std::nullopt;
     return plan;
+}
+
+bool Importer::reads_back(const Plan& plan, PlanFormat format, const std::string& name) {
+    LoadResult back = load_plan_text(write_plan(plan, format), name);
+    validate_loaded(back);
+    if (!back.diagnostics.has_errors()) return true;
+    for (auto d : back.diagnostics.items()) {
+        if (d.severity != Severity::error) continue;
+        SourceLocation at = sink_.at(0);
+        if (back.plan) {
+            // The task whose block holds the finding: the last one starting at or before it.
+            const auto& written = back.plan->tasks;
+            for (std::size_t i = 0; i < written.size() && i < plan.tasks.size(); ++i)
+                if (written[i].location.line > 0 && written[i].location.line <= d.location.line)
+                    at = plan.tasks[i].location;
+        }
+        d.location = at;
+        d.related.clear();
+        d.message = "the imported plan would not read back: " + d.message;
+        d.hint = "nothing is written; fix the document at this line (docs/import.md)";
+        sink_.diags.add(d);
+    }
+    return false;
 }
 
 }  // namespace

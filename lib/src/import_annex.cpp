@@ -127,6 +127,31 @@ void AnnexReader::target_row(const Paragraph& p) {
     }
 }
 
+namespace {
+
+// A cell of a Markdown table's separator row: dashes, with colons for alignment.
+bool is_rule_cell(const std::string& c) {
+    return c.find('-') != std::string::npos && c.find_first_not_of("-: ") == std::string::npos;
+}
+
+// An empty cell, or one holding only a placeholder (dashes `-` `–` `—`, dots, `…`, `_`): what
+// documents write for "none", which is no agency and no task.
+bool is_placeholder_cell(const std::string& c) {
+    std::string_view v = c;
+    while (!v.empty()) {
+        if (v[0] == '-' || v[0] == '.' || v[0] == ' ' || v[0] == '_')
+            v.remove_prefix(1);
+        else if (v.substr(0, 3) == "\xE2\x80\x93" || v.substr(0, 3) == "\xE2\x80\x94" ||
+                 v.substr(0, 3) == "\xE2\x80\xA6")
+            v.remove_prefix(3);  // – — …
+        else
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 void AnnexReader::row(const Paragraph& p) {
     if (header_row(p.cells)) {
         year_columns_.clear();
@@ -141,6 +166,16 @@ void AnnexReader::row(const Paragraph& p) {
     auto cell = [&](int i) { return cell_at(p.cells, i); };
     std::string stt = cell(table_.stt), text = cell(table_.task), lead_cell = cell(table_.lead);
     if (text.empty() && stt.empty()) return;
+    // A separator row (`|---|---|`) inside the table, misplaced or with the wrong number of
+    // cells: pandoc and hand edits leave them; it is no task.
+    if (is_rule_cell(stt) || is_rule_cell(text)) {
+        sink_.diags.warning(sink_.at(p.line), "malformed-table-row",
+                            fmt::format("annex row `{}` has only dashes for its number or task: a misplaced table "
+                                        "separator row; it is skipped",
+                                        stt.empty() ? text : stt),
+                            "delete the line, or keep one separator row (`|---|---|`) right under the header row");
+        return;
+    }
     // A group row: "I | Chỉ số …" with the other cells empty, or a roman/letter STT.
     bool others_empty = lead_cell.empty() && cell(table_.coop).empty() && cell(table_.deadline).empty();
     auto stt_marker = parse_list_marker(stt + ". x");
@@ -169,11 +204,24 @@ void AnnexReader::row(const Paragraph& p) {
         sink_.unplaced(p, "an annex row outside any component group");
         return;
     }
-    if (lead_cell.empty()) {
+    if (is_placeholder_cell(lead_cell)) {
         sink_.diags.warning(
             sink_.at(p.line), "missing-lead",
-            fmt::format("annex row {} has no lead agency (Cơ quan chủ trì); it is skipped", stt.empty() ? text : stt),
+            lead_cell.empty()
+                ? fmt::format("annex row {} has no lead agency (Cơ quan chủ trì); it is skipped",
+                              stt.empty() ? text : stt)
+                : fmt::format(
+                      "annex row {} has the placeholder `{}` for its lead agency (Cơ quan chủ trì); it is skipped",
+                      stt.empty() ? text : stt, lead_cell),
             "fill in the lead agency");
+        return;
+    }
+    if (is_placeholder_cell(text)) {
+        sink_.diags.warning(sink_.at(p.line), "empty-task-cell",
+                            fmt::format("annex row {} has no task text (Nhiệm vụ){}; it is skipped", stt,
+                                        text.empty() ? "" : fmt::format(", only `{}`", text)),
+                            "a task cell merged over several rows in Word comes out empty in every row but the "
+                            "first: unmerge the cells and write the task in each row before converting");
         return;
     }
     task_row(p, ref, stt, text, lead_cell);

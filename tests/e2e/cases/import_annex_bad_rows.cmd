@@ -1,0 +1,1 @@
+import tests/fixtures/import/annex_bad_rows.md
