@@ -218,6 +218,7 @@ void setup_intake(CLI::App& app, Action& action) {
     cmd->add_option("--input-format", opts->input_format, "Read the plan as yaml or toml instead of guessing")
         ->transform(choice<InputFormat>({{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}))
         ->option_text("yaml|toml");
+    add_max_findings(*cmd);
     cmd->footer(
         "\nWrites or extends updates/<period>/<owner>.yaml under the plan directory (atomically, appending).\n"
         "Every form is checked first; a finding names the cell (form.xlsx:Báo cáo!G7) and nothing is\n"

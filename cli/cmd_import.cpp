@@ -113,6 +113,7 @@ void setup_import(CLI::App& app, Action& action) {
         ->transform(choice<PlanFormat>({{"yaml", PlanFormat::yaml}, {"toml", PlanFormat::toml}}));
     cmd->add_flag("--force", opts->force, "Overwrite FILE if it exists");
     add_quiet(*cmd, opts->quiet, "No summary line on standard error (warnings are still printed)");
+    add_max_findings(*cmd);
     cmd->footer(import_footer);
     cmd->callback([opts, &action] { action = [opts] { return run_import(*opts); }; });
 }

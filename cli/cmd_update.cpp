@@ -157,6 +157,7 @@ void setup_update(CLI::App& app, Action& action) {
         "appending (existing content is kept as it is). The plan is validated with the new entry first;\n"
         "on an error nothing is written. Exit codes: 0 recorded; 1 invalid update or plan; 2 usage error.\n"
         "Format and rules: docs/tracking.md.\n");
+    add_max_findings(*cmd);
     cmd->callback([opts, &action] { action = [opts] { return run_update(*opts); }; });
 }
 

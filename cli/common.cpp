@@ -27,6 +27,19 @@ void add_plan_input(CLI::App& cmd, PlanInput& in, bool many) {
                         : "Plan file or plan directory, then update files or directories (default: $PGI_PLAN, "
                           "else the current directory; `-` reads the plan from standard input)");
     add_input_format(cmd, in);
+    add_max_findings(cmd);
+}
+
+CLI::Option* add_max_findings(CLI::App& cmd) {
+    return cmd
+        .add_option_function<std::size_t>(
+            "--max-findings",
+            [](const std::size_t& n) {
+                set_finding_limits(FindingLimits{n, n * 10});
+            },
+            "Report at most N findings per file and 10*N in all, then one `too-many-findings` (default: 1000; "
+            "0: no limit)")
+        ->option_text("N");
 }
 
 CLI::Option* add_quiet(CLI::App& cmd, bool& quiet, const std::string& what) {
@@ -318,6 +331,9 @@ Result<void> emit(const std::string& content, const std::string& path, const std
                 "refusing to write " + path + ": it is " + (same ? "an input file" : "inside an input directory"),
                 "pgi never overwrites its inputs; choose another name with -o");
     }
+    // -o /dev/stdout writes to descriptor 1 itself: what was printed before goes first.
+    std::cout.flush();
+    std::cerr.flush();
     auto written = write_file_atomic(path, content);
     if (!written) return fail(ErrorCode::io, "cannot write " + path + ": " + written.error().message);
     return {};

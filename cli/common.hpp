@@ -57,6 +57,8 @@ CLI::Validator one_of(std::vector<std::string> names);
 
 void add_plan_input(CLI::App& cmd, PlanInput& in, bool many);
 void add_input_format(CLI::App& cmd, PlanInput& in);
+/// `--max-findings N`: sets the process's finding limits (diagnostic.hpp) while parsing.
+CLI::Option* add_max_findings(CLI::App& cmd);
 
 // The options several commands share, declared once so that a letter means one thing in
 // every command (docs/cli.md, "Options common to several commands"): `-q` is always

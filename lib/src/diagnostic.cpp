@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <tuple>
@@ -23,6 +24,76 @@ const char* to_string(Severity s) {
     return "error";
 }
 
+namespace {
+std::atomic<std::size_t> limit_per_file{1000};
+std::atomic<std::size_t> limit_total{10000};
+constexpr const char* summary_code = "too-many-findings";
+}  // namespace
+
+void set_finding_limits(FindingLimits limits) {
+    limit_per_file = limits.per_file;
+    limit_total = limits.total;
+}
+
+FindingLimits finding_limits() {
+    return {limit_per_file.load(), limit_total.load()};
+}
+
+Diagnostics::Diagnostics() : limits_(finding_limits()) {}
+
+void Diagnostics::add(Diagnostic d) {
+    std::size_t& in_file = per_file_[d.location.file];
+    if ((limits_.per_file && in_file >= limits_.per_file) || (limits_.total && stored_ >= limits_.total)) {
+        leave_out(d);
+        return;
+    }
+    ++in_file;
+    ++stored_;
+    items_.push_back(std::move(d));
+}
+
+void Diagnostics::leave_out(const Diagnostic& d) {
+    LeftOut n;
+    (d.severity == Severity::error ? n.errors : d.severity == Severity::warning ? n.warnings : n.notes) = 1;
+    n.first = d.location;
+    leave_out(d.location.file, n);
+}
+
+void Diagnostics::leave_out(const std::string& file, const LeftOut& n) {
+    auto [it, first] = left_out_.try_emplace(file, n);
+    if (first) {
+        // The summary finding, its message filled in by items().
+        items_.push_back({Severity::warning, n.first, summary_code, {}, {}, {}});
+    } else {
+        it->second.errors += n.errors;
+        it->second.warnings += n.warnings;
+        it->second.notes += n.notes;
+    }
+    summaries_stale_ = true;
+}
+
+const std::vector<Diagnostic>& Diagnostics::items() const {
+    if (!summaries_stale_) return items_;
+    summaries_stale_ = false;
+    for (auto& d : items_) {
+        if (d.code != summary_code) continue;
+        auto it = left_out_.find(d.location.file);
+        if (it == left_out_.end()) continue;
+        const LeftOut& n = it->second;
+        std::size_t all = n.errors + n.warnings + n.notes;
+        d.severity = n.errors ? Severity::error : Severity::warning;
+        d.message = fmt::format(
+            "{} more finding{} in this file {} not shown ({} error{}, {} warning{}): at most {} per "
+            "file and {} in all are reported",
+            all, all == 1 ? "" : "s", all == 1 ? "is" : "are", n.errors, n.errors == 1 ? "" : "s", n.warnings,
+            n.warnings == 1 ? "" : "s", limits_.per_file, limits_.total);
+        d.hint =
+            "fix the findings shown first (one mistake often causes many), or raise the limit with "
+            "--max-findings N (0: no limit)";
+    }
+    return items_;
+}
+
 void Diagnostics::error(SourceLocation at, std::string code, std::string message, std::string hint) {
     add({Severity::error, std::move(at), std::move(code), std::move(message), std::move(hint), {}});
 }
@@ -32,21 +103,39 @@ void Diagnostics::warning(SourceLocation at, std::string code, std::string messa
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    for (const auto& d : other.items_)
+        if (d.code != summary_code) add(d);
+    for (const auto& [file, n] : other.left_out_) leave_out(file, n);
+}
+
+std::size_t Diagnostics::left_out() const {
+    std::size_t n = 0;
+    for (const auto& x : left_out_) n += x.second.errors + x.second.warnings + x.second.notes;
+    return n;
 }
 
 bool Diagnostics::has_errors() const {
     return error_count() > 0;
 }
 
+namespace {
+bool is_summary(const Diagnostic& d) {
+    return d.code == summary_code;
+}
+}  // namespace
+
 std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(
-        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+    std::size_t n = 0;
+    for (const auto& d : items_) n += d.severity == Severity::error && !is_summary(d);
+    for (const auto& x : left_out_) n += x.second.errors;
+    return n;
 }
 
 std::size_t Diagnostics::warning_count() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
-                                                  [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+    std::size_t n = 0;
+    for (const auto& d : items_) n += d.severity == Severity::warning && !is_summary(d);
+    for (const auto& x : left_out_) n += x.second.warnings;
+    return n;
 }
 
 namespace {
@@ -56,6 +145,7 @@ auto sort_key(const Diagnostic& d) {
 }  // namespace
 
 void Diagnostics::sort() {
+    items();  // fill in the summaries first, so that they sort by their final text
     std::stable_sort(items_.begin(), items_.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) < sort_key(b); });
     items_.erase(std::unique(items_.begin(), items_.end(),

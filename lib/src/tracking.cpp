@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "pgi/labels.hpp"
 
@@ -115,33 +116,55 @@ std::size_t OwnerIndex::position(std::string_view id) const {
     return it == position_.end() ? plan_->owners.size() : it->second;
 }
 
-void OwnerIndex::expand(std::string_view id, std::vector<std::string>& out, std::vector<std::string>& path,
-                        bool groups_too) const {
-    if (std::find(path.begin(), path.end(), id) != path.end()) return;  // a membership cycle
-    const Owner* o = find(id);
-    bool group = o && o->kind == OwnerKind::group && !o->members.empty();
-    if ((!group || groups_too) && std::find(out.begin(), out.end(), id) == out.end()) out.emplace_back(id);
-    if (!group) return;
-    path.emplace_back(id);
-    for (const auto& m : o->members) expand(m, out, path, groups_too);
-    path.pop_back();
+struct OwnerIndex::Expansion {
+    std::vector<std::string> out;
+    std::unordered_set<std::string> found;     // the ids in `out`
+    std::unordered_set<std::string> expanded;  // groups whose members were (or are being) visited
+};
+
+// Linear in the owners and members reached: each group is expanded once (a group met again,
+// through another parent or a membership cycle, adds nothing new), and membership is a hash
+// set, so a chain of 4,000 nested groups takes 4,000 steps, not 4,000². Iterative: the
+// nesting depth is not bounded by the plan file's depth limit.
+void OwnerIndex::expand(std::string_view root, Expansion& x, bool groups_too) const {
+    struct Frame {
+        const Owner* group;
+        std::size_t next;
+    };
+    std::vector<Frame> frames;
+    auto visit = [&](std::string_view id) {
+        const Owner* o = find(id);
+        bool group = o && o->kind == OwnerKind::group && !o->members.empty();
+        if ((!group || groups_too) && x.found.emplace(id).second) x.out.emplace_back(id);
+        if (!group || !x.expanded.emplace(id).second) return;
+        frames.push_back({o, 0});
+    };
+    visit(root);
+    while (!frames.empty()) {
+        Frame& f = frames.back();
+        if (f.next == f.group->members.size()) {
+            frames.pop_back();
+            continue;
+        }
+        visit(f.group->members[f.next++]);
+    }
 }
 
 std::vector<std::string> OwnerIndex::units(std::string_view id) const {
-    std::vector<std::string> out, path;
-    expand(id, out, path, false);
-    return out;
+    Expansion x;
+    expand(id, x, false);
+    return std::move(x.out);
 }
 
 std::vector<std::string> OwnerIndex::task_owners(const Task& task, OwnerRole role) const {
-    std::vector<std::string> ids;
-    std::vector<std::string> path;
+    Expansion x;
     auto add = [&](const std::string& id) {
-        if (!id.empty()) expand(id, ids, path, true);
+        if (!id.empty()) expand(id, x, true);
     };
     if (role != OwnerRole::cooperating) add(task.lead);
     if (role != OwnerRole::lead)
         for (const auto& c : task.cooperating) add(c);
+    std::vector<std::string> ids = std::move(x.out);
     std::stable_sort(ids.begin(), ids.end(),
                      [&](const std::string& a, const std::string& b) { return position(a) < position(b); });
     return ids;

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "helpers.hpp"
+#include "pgi/tracking.hpp"
 
 using namespace pgi;
 using pgi::test::findings;
@@ -208,4 +210,96 @@ owners:
 )");
     // g -> g2 -> g and g2 -> g -> g2; `ok` reaches the cycle but is not part of it
     CHECK(findings(r) == Findings{"9:5 group-cycle", "10:5 group-cycle"});
+}
+
+TEST_CASE("a chain of nested groups ending in a cycle: only the groups on the cycle are reported") {
+    // g0 -> g1 -> … -> g299 -> g297: the cycle is g297 -> g298 -> g299 -> g297, so three
+    // findings, at the lines of g297..g299 (owner i is on line 8 + i of this text).
+    std::string text = std::string(minimal_header) + "components: [{id: a, name: A}]\nowners:\n";
+    for (int i = 0; i < 300; ++i)
+        text += fmt::format("  - {{id: g{}, name: G, kind: group, members: [g{}]}}\n", i, i == 299 ? 297 : i + 1);
+    auto r = load(text);
+    CHECK(findings(r) == Findings{"305:5 group-cycle", "306:5 group-cycle", "307:5 group-cycle"});
+    // The same owners as a plain chain (g299 lists an agency): no cycle.
+    auto pos = text.find("members: [g297]}");
+    REQUIRE(pos != std::string::npos);
+    text.replace(pos, 16, "members: [x]}");
+    text += "  - {id: x, name: X}\n";
+    CHECK(findings(load(text)).empty());
+}
+
+TEST_CASE("owner groups: task_owners expands nested groups once each, in plan order") {
+    // d is reached through b and through c (a diamond); e is a member of d.
+    auto r = load(std::string(minimal_header) + R"(components: [{id: a, name: A}]
+owners:
+  - {id: top, name: T, kind: group, members: [b, c]}
+  - {id: b, name: B, kind: group, members: [d]}
+  - {id: c, name: C, kind: group, members: [d]}
+  - {id: d, name: D, kind: group, members: [e]}
+  - {id: e, name: E}
+tasks:
+  - {id: t1, component: a, lead: top, text: T}
+)");
+    REQUIRE(r.plan);
+    OwnerIndex idx(*r.plan);
+    CHECK(idx.task_owners(r.plan->tasks[0], OwnerRole::any) == std::vector<std::string>{"top", "b", "c", "d", "e"});
+    CHECK(idx.units("top") == std::vector<std::string>{"e"});
+}
+
+TEST_CASE("Plan::find_* by hash index: after growth, after a rename in place, first of duplicates") {
+    Plan p;
+    for (int i = 0; i < 50; ++i) {
+        Owner o;
+        o.id = fmt::format("o{}", i);
+        p.owners.push_back(o);
+        REQUIRE(p.find_owner(o.id) == &p.owners.back());  // the list reallocates as it grows
+    }
+    CHECK(p.find_owner("o50") == nullptr);
+    // A rename in place: the old id's stale entry is noticed (and the index rebuilt), so the
+    // new id is found next.
+    p.owners[3].id = "renamed";
+    CHECK(p.find_owner("o3") == nullptr);
+    CHECK(p.find_owner("renamed") == &p.owners[3]);
+    p.owners[10].id = "o20";      // a duplicate before the first: a linear search finds index 10
+    p.owners.push_back(Owner{});  // a change of size rebuilds the index
+    CHECK(p.find_owner("o20") == &p.owners[10]);
+    Plan copy = p;
+    CHECK(copy.find_owner("o49") == &copy.owners[49]);  // a copy looks up in its own lists
+}
+
+TEST_CASE("findings are capped per file and in total, with one too-many-findings per file") {
+    Diagnostics d;  // default limits: 1000 per file, 10000 in all
+    for (int i = 1; i <= 1500; ++i) d.error({"a.yaml", i, 1}, "unknown-reference", fmt::format("ref {}", i));
+    for (int i = 1; i <= 3; ++i) d.warning({"b.yaml", i, 1}, "not-nfc", "w");
+    d.sort();
+    // a.yaml: 1000 kept + 1 summary; b.yaml: 3 kept. 1500 - 1000 = 500 left out, all errors.
+    REQUIRE(d.items().size() == 1004);
+    CHECK(d.error_count() == 1500);
+    CHECK(d.warning_count() == 3);
+    CHECK(d.left_out() == 500);
+    const Diagnostic* summary = nullptr;
+    for (const auto& x : d.items())
+        if (x.code == "too-many-findings") summary = &x;
+    REQUIRE(summary);
+    CHECK(summary->severity == Severity::error);
+    CHECK(summary->location == SourceLocation{"a.yaml", 1001, 1});  // the first left out
+    CHECK(summary->message ==
+          "500 more findings in this file are not shown (500 errors, 0 warnings): at most 1000 per file and 10000 in "
+          "all are reported");
+    // Appending keeps the cap and carries the count of what the other one left out.
+    Diagnostics all;
+    all.append(d);
+    CHECK(all.items().size() == 1004);
+    CHECK(all.error_count() == 1500);
+    // Under a limit of 2 per file and 20 in all, from a fresh collection.
+    set_finding_limits({2, 20});
+    Diagnostics small;
+    for (int i = 1; i <= 5; ++i) small.warning({"c.yaml", i, 1}, "not-nfc", "w");
+    set_finding_limits({});
+    CHECK(small.items().size() == 3);
+    CHECK(small.warning_count() == 5);
+    CHECK(small.items().back().severity == Severity::warning);
+    CHECK(small.items().back().message ==
+          "3 more findings in this file are not shown (0 errors, 3 warnings): at most 2 per file and 20 in all are "
+          "reported");
 }

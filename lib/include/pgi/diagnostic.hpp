@@ -1,6 +1,8 @@
 // Findings about input files, as data: collected, sorted, rendered as text or JSON.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,26 +43,62 @@ struct Diagnostic {
     std::vector<SourceLocation> related;  ///< other places involved (the first duplicate…)
 };
 
-/// An ordered collection of findings.
+/// How many findings a Diagnostics keeps (docs/diagnostics.md, `too-many-findings`): at most
+/// `per_file` for one file and `total` in all; 0 means no limit. Beyond them findings are
+/// counted, not stored, so memory stays bounded whatever the input holds.
+struct FindingLimits {
+    std::size_t per_file = 1000;
+    std::size_t total = 10000;
+};
+
+/// The limits every Diagnostics created afterwards takes (process-wide; the CLI sets them
+/// once from `--max-findings` before any work). Default: 1000 per file, 10000 in all.
+void set_finding_limits(FindingLimits limits);
+FindingLimits finding_limits();
+
+/// An ordered collection of findings, capped by FindingLimits: a finding over a limit is not
+/// stored; instead one `too-many-findings` finding per file (an error when any finding left
+/// out is an error, else a warning), at the first finding left out, says how many were left
+/// out. error_count() and warning_count() count the findings left out too.
 class Diagnostics {
 public:
-    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    Diagnostics();
+    Diagnostics(const Diagnostics&) = default;
+    Diagnostics(Diagnostics&&) = default;
+    Diagnostics& operator=(const Diagnostics&) = default;
+    Diagnostics& operator=(Diagnostics&&) = default;
+
+    void add(Diagnostic d);
     void error(SourceLocation at, std::string code, std::string message, std::string hint = {});
     void warning(SourceLocation at, std::string code, std::string message, std::string hint = {});
+    /// Adds `other`'s findings (and its counts of findings left out) under this one's limits.
     void append(const Diagnostics& other);
 
-    const std::vector<Diagnostic>& items() const { return items_; }
+    const std::vector<Diagnostic>& items() const;
     bool has_errors() const;
     std::size_t error_count() const;
     std::size_t warning_count() const;
     bool empty() const { return items_.empty(); }
+    /// The number of findings left out by the limits.
+    std::size_t left_out() const;
 
     /// Sorts by file, line, column, then code, and drops exact duplicates, so output is
     /// deterministic whatever order the checks ran in.
     void sort();
 
 private:
-    std::vector<Diagnostic> items_;
+    struct LeftOut {
+        std::size_t errors = 0, warnings = 0, notes = 0;
+        SourceLocation first;
+    };
+    void leave_out(const Diagnostic& d);
+    void leave_out(const std::string& file, const LeftOut& n);
+    FindingLimits limits_;
+    std::size_t stored_ = 0;                       // findings stored, not counting the summaries
+    std::map<std::string, std::size_t> per_file_;  // file -> findings stored
+    std::map<std::string, LeftOut> left_out_;      // file -> findings left out
+    mutable std::vector<Diagnostic> items_;
+    mutable bool summaries_stale_ = false;
 };
 
 /// `file:line:col: severity: [code] message`, then `  hint: …` and `  note: … here` lines

@@ -7,9 +7,11 @@
 #include <cstddef>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pgi/date.hpp"
@@ -295,9 +297,38 @@ struct ReportSettings {
     bool operator==(const ReportSettings&) const = default;
 };
 
+/// Id → position hash maps over a plan's components, owners and tasks, built on the first
+/// look-up (once, under a mutex, so threads may share a plan) and rebuilt when a list has
+/// changed size or storage. A copy starts empty. Not part of what the plan says.
+class IdIndex {
+public:
+    IdIndex() = default;
+    IdIndex(const IdIndex&) {}
+    IdIndex& operator=(const IdIndex&) {
+        std::lock_guard lock(mutex_);
+        for (auto& l : lists_) l = {};
+        return *this;
+    }
+    /// The position of `id` in `list` (`which`: 0 components, 1 owners, 2 tasks), or npos.
+    /// The first of duplicate ids wins, as a linear search would find it.
+    template <class T>
+    std::size_t find(const std::vector<T>& list, int which, std::string_view id) const;
+
+private:
+    struct List {
+        const void* data = nullptr;
+        std::size_t size = 0;
+        bool built = false;
+        std::unordered_map<std::string, std::size_t> pos;
+    };
+    mutable std::mutex mutex_;
+    mutable List lists_[3];
+};
+
 /// Where a plan came from and what was merged into it: not part of what the plan says, so
 /// not part of its equality (Plan derives from it).
 struct PlanOrigin {
+    IdIndex ids;       ///< the look-ups of Plan::find_component/find_owner/find_task
     std::string file;  ///< the file it was loaded from
     /// Filled by merge_updates() (updates.hpp), not by the loader: the update files merged
     /// in, in merge order, and the updates whose task id names no task (for validate).
@@ -325,6 +356,10 @@ struct Plan : PlanOrigin {
     Where update_sources_location;
     bool operator==(const Plan&) const = default;
 
+    /// The component, owner or task with this id (the first, if the id is used twice), or
+    /// nullptr. O(1): a hash map built on the first call (IdIndex). The lists may grow or be
+    /// replaced freely; after an id is renamed in place, a look-up of the old id notices and
+    /// rebuilds, one of the new id may miss until then.
     const Component* find_component(std::string_view id) const;
     const Owner* find_owner(std::string_view id) const;
     const Task* find_task(std::string_view id) const;

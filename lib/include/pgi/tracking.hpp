@@ -101,8 +101,8 @@ public:
 private:
     const Plan* plan_;
     std::map<std::string, std::size_t, std::less<>> position_;
-    void expand(std::string_view id, std::vector<std::string>& out, std::vector<std::string>& path,
-                bool groups_too) const;
+    struct Expansion;  // the ids found so far and the groups being expanded, as hash sets
+    void expand(std::string_view id, Expansion& x, bool groups_too) const;
 };
 
 /// One occurrence of a reporting duty: a report about `covers`, due on `due`.
