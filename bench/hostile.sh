@@ -13,6 +13,7 @@
 #   bench/hostile.sh [PGI]        default PGI: build/release/cli/pgi
 #
 # Each run is stopped after $BENCH_TIMEOUT seconds (default 300; the row then says exit 124).
+# BENCH_FORMATS (default "text json") chooses the --format runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }
@@ -52,7 +53,7 @@ echo "|---|---:|---|---:|---:|---:|---:|---:|"
 for c in alias-flood invalid-ids unknown-refs group-chain tasks-owners; do
   f=$data/$c.yaml
   mb=$(awk -v b="$(stat -c %s "$f")" 'BEGIN { printf "%.1f", b / 1048576 }')
-  for fmt in text json; do
+  for fmt in ${BENCH_FORMATS:-text json}; do
     set +e
     /usr/bin/time -f "%e %U %S %M" -o "$data/time.txt" timeout "${BENCH_TIMEOUT:-300}" "$pgi" validate "$f" --format "$fmt" >"$data/out.txt" 2>&1
     rc=$?
