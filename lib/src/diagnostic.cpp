@@ -124,16 +124,23 @@ bool is_summary(const Diagnostic& d) {
 }
 }  // namespace
 
+// A summary this collection keeps the counts of is not counted itself (its findings left out
+// are); a summary copied in with add() from another collection counts as one finding, so
+// that a collection built from another's items() still has errors when the other had.
 std::size_t Diagnostics::error_count() const {
+    items();  // the summaries' severities
     std::size_t n = 0;
-    for (const auto& d : items_) n += d.severity == Severity::error && !is_summary(d);
+    for (const auto& d : items_)
+        n += d.severity == Severity::error && !(is_summary(d) && left_out_.count(d.location.file));
     for (const auto& x : left_out_) n += x.second.errors;
     return n;
 }
 
 std::size_t Diagnostics::warning_count() const {
+    items();
     std::size_t n = 0;
-    for (const auto& d : items_) n += d.severity == Severity::warning && !is_summary(d);
+    for (const auto& d : items_)
+        n += d.severity == Severity::warning && !(is_summary(d) && left_out_.count(d.location.file));
     for (const auto& x : left_out_) n += x.second.warnings;
     return n;
 }
