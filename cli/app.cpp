@@ -68,6 +68,7 @@ int run(int argc, char** argv) {
     setup_intake(app, action);
     setup_rank(app, action);
     setup_schema(app, action);
+    setup_diff(app, action);
     // A repeatable option takes one value per occurrence (`--owner A --owner B`): CLI11 would
     // let `--owner A plan.yaml` take the plan as a second owner, then find no plan.
     for (CLI::App* sub : app.get_subcommands({}))

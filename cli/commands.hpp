@@ -22,5 +22,6 @@ void setup_form(CLI::App& app, Action& action);
 void setup_intake(CLI::App& app, Action& action);
 void setup_rank(CLI::App& app, Action& action);
 void setup_schema(CLI::App& app, Action& action);
+void setup_diff(CLI::App& app, Action& action);
 
 }  // namespace pgi::cli
