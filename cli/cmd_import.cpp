@@ -8,6 +8,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "import_into.hpp"
 #include "pgi/import.hpp"
 #include "pgi/io.hpp"
 #include "pgi/write.hpp"
@@ -22,6 +23,8 @@ struct ImportCliOptions {
     std::optional<PlanFormat> format;
     bool force = false;
     bool quiet = false;
+    std::string into;  ///< --into PLAN: keep its task ids (cmd_import_into.cpp)
+    bool allow_orphans = false;
 };
 
 constexpr const char* import_footer =
@@ -81,6 +84,9 @@ Result<int> run_import(const ImportCliOptions& o) {
         std::cerr << "pgi: error: " << name << ": no plan written\n";
         return exit_findings;
     }
+    if (!o.into.empty())
+        return run_import_into({name, o.into, o.output, o.format, o.allow_orphans, o.quiet}, std::move(*r.plan));
+    if (to_file) warn_reimport_risk(o.output, *r.plan);
     WriteOptions wo;
     wo.header_comment = {
         fmt::format("Imported by `pgi import` from {}.", name),
@@ -112,6 +118,13 @@ void setup_import(CLI::App& app, Action& action) {
     cmd->add_option("-f,--format", opts->format, "Plan format: yaml (default on standard output) or toml")
         ->transform(choice<PlanFormat>({{"yaml", PlanFormat::yaml}, {"toml", PlanFormat::toml}}));
     cmd->add_flag("--force", opts->force, "Overwrite FILE if it exists");
+    cmd->add_option("--into", opts->into,
+                    "Amend the existing plan PLAN (file or directory): tasks that match its tasks by text keep their "
+                    "ids, new tasks get new ids; writes PLAN's file (or -o FILE). Refuses when a task with updates "
+                    "would be removed or moved")
+        ->option_text("PLAN");
+    cmd->add_flag("--allow-orphans", opts->allow_orphans,
+                  "With --into: write even when tasks with updates would be removed or moved");
     add_quiet(*cmd, opts->quiet, "No summary line on standard error (warnings are still printed)");
     add_max_findings(*cmd);
     cmd->footer(import_footer);

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
+#include "pgi/amend.hpp"
 #include "pgi/diff.hpp"
 #include "pgi/io.hpp"
 #include "pgi/similarity.hpp"
@@ -172,4 +173,46 @@ TEST_CASE("an observation added, and the text rendering in both languages") {
     std::string vi = render_diff(d, DiffFormat::text, Language::vi);
     CHECK(vi.find("thêm mới: pollution 6.10") != std::string::npos);
     CHECK(render_diff(d, DiffFormat::json, Language::en).find("\"changes\": 1") != std::string::npos);
+}
+
+TEST_CASE("amend_plan keeps the ids of tasks matched by text and never reuses an id") {
+    Plan existing = minimal();
+    const std::string A = "Thu gom rác thải sinh hoạt hằng ngày", B = "Kiểm tra cơ sở sản xuất kinh doanh";
+    existing.tasks = {task("t1", A), task("t2", B)};
+    existing.tasks[1].status = TaskStatus::in_progress;
+    Plan imported = minimal();
+    imported.observations.clear();
+    // by position the new bullet took `t1`, A moved to `t2`, B to `t3` and was reworded
+    imported.tasks = {task("t1", "Trồng cây xanh tại các tuyến phố"), task("t2", A),
+                      task("t3", "Kiểm tra cơ sở sản xuất kinh doanh trên địa bàn")};
+    AmendResult r = amend_plan(existing, imported, {{"t2", 1}, {"t9", 2}});
+    REQUIRE(r.plan.tasks.size() == 3);
+    // t1 is taken by the existing plan: the new task gets t1-2
+    CHECK(r.plan.tasks[0].id == "t1-2");
+    CHECK(r.tasks[0].kind == AmendedTask::Kind::added);
+    CHECK(r.plan.tasks[1].id == "t1");
+    CHECK(r.tasks[1].kind == AmendedTask::Kind::kept);
+    CHECK(r.plan.tasks[2].id == "t2");
+    CHECK(r.tasks[2].kind == AmendedTask::Kind::changed);
+    // 8 words and 11 words, the 8 in common: 200 × 8 / 19 = 84
+    CHECK(r.tasks[2].similarity == 84);
+    CHECK(r.tasks[2].updates == 1);
+    CHECK(r.plan.tasks[2].status == TaskStatus::in_progress);  // kept from the plan
+    CHECK(r.plan.observations == existing.observations);       // carried over
+    CHECK(r.orphans().empty());
+
+    // dropping B, which has an update, makes an orphan; an id named by an update (t9) is never given
+    imported.tasks = {task("t9", "Trồng cây xanh tại các tuyến phố"), task("t2", A)};
+    AmendResult dropped = amend_plan(existing, imported, {{"t2", 1}, {"t9", 2}});
+    CHECK(dropped.plan.tasks[0].id == "t9-2");
+    REQUIRE(dropped.orphans().size() == 1);
+    CHECK(dropped.orphans()[0]->id == "t2");
+    CHECK(dropped.orphans()[0]->kind == AmendedTask::Kind::removed);
+
+    // a task handed to another lead owner is matched only when at least 80% alike: a move
+    imported.tasks = {task("t1", A), task("t2", B)};
+    imported.tasks[1].lead = "so-xd";
+    AmendResult moved = amend_plan(existing, imported, {{"t2", 1}});
+    CHECK(moved.tasks[1].kind == AmendedTask::Kind::moved);
+    CHECK(moved.orphans().size() == 1);
 }
