@@ -142,18 +142,18 @@ std::string due_text(const std::optional<PartialDate>& d) {
 }
 
 void diff_task_pair(const Task& o, const Task& n, int similarity, const DiffOptions& opt, PlanDiff& d) {
-    auto add = [&](TaskChange::Kind k, std::string ov, std::string nv) {
+    auto add = [&](TaskDiff::Kind k, std::string ov, std::string nv) {
         d.tasks.push_back({k, n.id, n.component, std::move(ov), std::move(nv), similarity});
     };
-    if (o.id != n.id) add(TaskChange::Kind::renumbered, o.id, n.id);
-    if (o.text != n.text) add(TaskChange::Kind::reworded, o.text, n.text);
-    if (o.component != n.component) add(TaskChange::Kind::moved, o.component, n.component);
-    if (o.lead != n.lead) add(TaskChange::Kind::lead, o.lead, n.lead);
+    if (o.id != n.id) add(TaskDiff::Kind::renumbered, o.id, n.id);
+    if (o.text != n.text) add(TaskDiff::Kind::reworded, o.text, n.text);
+    if (o.component != n.component) add(TaskDiff::Kind::moved, o.component, n.component);
+    if (o.lead != n.lead) add(TaskDiff::Kind::lead, o.lead, n.lead);
     if (joined(o.cooperating) != joined(n.cooperating))
-        add(TaskChange::Kind::cooperating, joined(o.cooperating), joined(n.cooperating));
-    if (o.due != n.due) add(TaskChange::Kind::due, due_text(o.due), due_text(n.due));
+        add(TaskDiff::Kind::cooperating, joined(o.cooperating), joined(n.cooperating));
+    if (o.due != n.due) add(TaskDiff::Kind::due, due_text(o.due), due_text(n.due));
     TaskStatus os = status_as_of(o, opt.as_of), ns = status_as_of(n, opt.as_of);
-    if (os != ns) add(TaskChange::Kind::status, enum_name(os), enum_name(ns));
+    if (os != ns) add(TaskDiff::Kind::status, enum_name(os), enum_name(ns));
 }
 
 void diff_tasks(const Plan& a, const Plan& b, const DiffOptions& opt, PlanDiff& d) {
@@ -189,11 +189,11 @@ void diff_tasks(const Plan& a, const Plan& b, const DiffOptions& opt, PlanDiff& 
         if (match[j])
             diff_task_pair(a.tasks[*match[j]], n, similarity[j], opt, d);
         else
-            d.tasks.push_back({TaskChange::Kind::added, n.id, n.component, "", n.text, 0});
+            d.tasks.push_back({TaskDiff::Kind::added, n.id, n.component, "", n.text, 0});
     }
     for (std::size_t i = 0; i < a.tasks.size(); ++i)
         if (!old_matched[i])
-            d.tasks.push_back({TaskChange::Kind::removed, a.tasks[i].id, a.tasks[i].component, a.tasks[i].text, "", 0});
+            d.tasks.push_back({TaskDiff::Kind::removed, a.tasks[i].id, a.tasks[i].component, a.tasks[i].text, "", 0});
 }
 
 std::vector<std::pair<std::string, Score>> scores_in_order(const Plan& p, const Observation& o) {

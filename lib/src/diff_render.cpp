@@ -87,8 +87,8 @@ std::string status_text(const std::string& spelling, Language lang) {
     return s ? std::string(status_label(*s, lang)) : spelling;
 }
 
-std::string task_line(const TaskChange& t, Language lang) {
-    using K = TaskChange::Kind;
+std::string task_line(const TaskDiff& t, Language lang) {
+    using K = TaskDiff::Kind;
     switch (t.kind) {
         case K::added:
             return format_label(Label::diff_task_added, lang, t.id, t.component, t.new_value);
@@ -190,7 +190,7 @@ Json scores_json(const std::vector<std::pair<std::string, Score>>& scores) {
     return j;
 }
 
-const char* task_kind_name(TaskChange::Kind k) {
+const char* task_kind_name(TaskDiff::Kind k) {
     static constexpr const char* names[] = {"added", "removed",     "renumbered", "reworded", "moved",
                                             "lead",  "cooperating", "due",        "status"};
     return names[static_cast<int>(k)];
@@ -254,7 +254,7 @@ std::string render_json(const PlanDiff& d) {
         j["component"] = t.component;
         j["old"] = t.old_value;
         j["new"] = t.new_value;
-        if (t.kind != TaskChange::Kind::added && t.kind != TaskChange::Kind::removed) j["similarity"] = t.similarity;
+        if (t.kind != TaskDiff::Kind::added && t.kind != TaskDiff::Kind::removed) j["similarity"] = t.similarity;
         tasks.push_back(std::move(j));
     }
     root["tasks"] = std::move(tasks);

@@ -100,9 +100,14 @@ TEST_CASE("a baseline changed and a component renamed") {
     CHECK(d.components[0].new_name == "Tuân thủ");
     // compliance's current is the estimate 5.05, so only its planned increase moves:
     // 5.00 − 4.25 = 0.75 → 5.00 − 4.30 = 0.70
-    REQUIRE(d.gaps.size() == 1);
+    REQUIRE(d.gaps.size() == 2);
     CHECK(d.gaps[0].old_gap == d.gaps[0].new_gap);
     CHECK(d.gaps[0].new_planned_increase == Score::from_hundredths(70));
+    // the total: targets 6.00 + 5.00 + 5.50 + 4.40 = 20.90, baselines 5.10 + 4.25 + 5.00 + 4.00
+    // = 18.35 → 18.40, so the planned increase goes 2.55 → 2.50
+    CHECK(d.gaps[1].component == "total");
+    CHECK(d.gaps[1].old_planned_increase == Score::from_hundredths(255));
+    CHECK(d.gaps[1].new_planned_increase == Score::from_hundredths(250));
 }
 
 TEST_CASE("a task inserted before others that were renumbered: matched by text, not by position") {
@@ -112,12 +117,12 @@ TEST_CASE("a task inserted before others that were renumbered: matched by text, 
     b.tasks = {task("t1", "Trồng cây xanh tại các tuyến phố"), task("t2", A), task("t3", B)};
     PlanDiff d = diff_plans(a, b, at_2025_10_01);
     REQUIRE(d.tasks.size() == 3);
-    CHECK(d.tasks[0].kind == TaskChange::Kind::added);
+    CHECK(d.tasks[0].kind == TaskDiff::Kind::added);
     CHECK(d.tasks[0].id == "t1");
-    CHECK(d.tasks[1].kind == TaskChange::Kind::renumbered);
+    CHECK(d.tasks[1].kind == TaskDiff::Kind::renumbered);
     CHECK(d.tasks[1].old_value == "t1");
     CHECK(d.tasks[1].new_value == "t2");
-    CHECK(d.tasks[2].kind == TaskChange::Kind::renumbered);
+    CHECK(d.tasks[2].kind == TaskDiff::Kind::renumbered);
     CHECK(d.tasks[2].old_value == "t2");
 }
 
@@ -135,7 +140,7 @@ TEST_CASE("a task reworded, moved, re-owned, given a deadline and a status throu
     b.tasks[0].updates.push_back(u);
     PlanDiff d = diff_plans(a, b, at_2025_10_01);
     REQUIRE(d.tasks.size() == 6);
-    using K = TaskChange::Kind;
+    using K = TaskDiff::Kind;
     CHECK(d.tasks[0].kind == K::reworded);
     // 8 words and 12 words, the 8 in common: 200 × 8 / 20 = 80
     CHECK(d.tasks[0].similarity == 80);

@@ -53,7 +53,7 @@ struct ComponentChange {
 
 /// One change to one task. A task changed in several ways gives one entry per way, in the
 /// order of Kind.
-struct TaskChange {
+struct TaskDiff {
     enum class Kind {
         added,        ///< new_value: the text
         removed,      ///< old_value: the text
@@ -70,7 +70,7 @@ struct TaskChange {
     std::string component;  ///< its component in the new plan (the old one's for `removed`)
     std::string old_value, new_value;
     int similarity = 0;  ///< text_similarity() of the old and new text, percent (matched tasks)
-    bool operator==(const TaskChange&) const = default;
+    bool operator==(const TaskDiff&) const = default;
 };
 
 /// An observation added, removed or whose figures changed; identified by (year, kind,
@@ -95,7 +95,7 @@ struct PlanDiff {
     std::vector<ScoreChange> scores;
     std::vector<GapChange> gaps;
     std::vector<ComponentChange> components;
-    std::vector<TaskChange> tasks;
+    std::vector<TaskDiff> tasks;
     std::vector<ObservationChange> observations;
     /// Nothing changed in the terms above. Other edits (comments, owners' names, metadata,
     /// report settings, notes) are not compared: docs/diff.md lists what is.
