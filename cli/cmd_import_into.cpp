@@ -46,7 +46,10 @@ Result<Existing> load_existing(const fs::path& plan_or_dir) {
     }
     e.plain = *plain->plan;
     // with its update files: the updates/ tree beside the plan file, and its own `updates:` list
-    auto merged = load_plan_with_updates(PlanSources{e.file, true, {}, {}});
+    PlanSources sources;
+    sources.plan = e.file;
+    sources.plan_directory = true;
+    auto merged = load_plan_with_updates(sources);
     if (!merged) return tl::unexpected(merged.error());
     if (merged->plan) {
         for (const auto& t : merged->plan->tasks) {
