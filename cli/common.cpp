@@ -119,14 +119,14 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
                                 "pgi reads plans of at most 256 MiB (docs/cli.md, \"Finding the plan\")");
             }
             if (std::cin.bad()) return fail(ErrorCode::io, "cannot read standard input");
-            PlanSources s{"<stdin>", false, {}, {}};
+            PlanSources s{"<stdin>", false, {}, {}, {}};
             s.plan_text = std::move(text);
             out.push_back(std::move(s));
             continue;
         }
         if (fs::is_directory(arg, ec)) {
             if (auto inside = plan_in_directory(arg))
-                out.push_back(PlanSources{*inside, true, {}, {}});
+                out.push_back(PlanSources{*inside, true, {}, {}, {}});
             else
                 (out.empty() ? pending : out.back().updates).push_back(arg);
             continue;
@@ -140,7 +140,7 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
                 if (auto kind = detect_document_kind(*text, arg, in.input_format)) plan = *kind == DocumentKind::plan;
         }
         if (plan)
-            out.push_back(PlanSources{arg, false, {}, {}});
+            out.push_back(PlanSources{arg, false, {}, {}, {}});
         else
             (out.empty() ? pending : out.back().updates).push_back(arg);
     }
@@ -149,7 +149,7 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
     if (out.empty() && !pending.empty() && !in.plans.empty()) {
         const char* env = std::getenv("PGI_PLAN");
         if (!discover_plan(fs::path(), env ? env : "") && fs::is_regular_file(pending.front())) {
-            out.push_back(PlanSources{pending.front(), false, {}, {}});
+            out.push_back(PlanSources{pending.front(), false, {}, {}, {}});
             pending.erase(pending.begin());
         }
     }
@@ -170,12 +170,12 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
             if (!inside)
                 return fail(ErrorCode::usage,
                             "no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + found->string());
-            out.push_back(PlanSources{*inside, true, {}, {}});
+            out.push_back(PlanSources{*inside, true, {}, {}, {}});
         } else {
             // A plan file found here stands for this directory, `updates/` included: an analyst
             // who types `pgi report` in the plan's repository must get the agencies' updates.
             bool here = !(env && *env);
-            out.push_back(PlanSources{*found, here, {}, {}});
+            out.push_back(PlanSources{*found, here, {}, {}, {}});
         }
     }
     out.front().updates.insert(out.front().updates.begin(), pending.begin(), pending.end());
