@@ -67,7 +67,11 @@ TEST_CASE("TOML values of another type are refused, not turned into text") {
 TEST_CASE("TOML scores take only the forms YAML takes, checked as written") {
     const char* task = "id = \"1\"\ntext = \"Việc\"";
     // accepted in both formats: 4.84, 4.8 (= 4.80), 5 (= 5.00)
-    for (auto [written, hundredths] : {std::pair{"4.84", 484}, {"4.8", 480}, {"5", 500}, {"0", 0}}) {
+    // (named members, not a structured binding: CAPTURE's lambda cannot capture a binding
+    // before clang 16)
+    for (const auto& c : {std::pair{"4.84", 484}, {"4.8", 480}, {"5", 500}, {"0", 0}}) {
+        const char* written = c.first;
+        int hundredths = c.second;
         CAPTURE(written);
         auto r = load(toml_plan(task, written), InputFormat::toml);
         CHECK(findings(r).empty());
