@@ -19,7 +19,7 @@ struct GapCliOptions {
     std::string format;  ///< table, markdown, csv, json, docx or xlsx; empty: from -o's extension, else table
     std::string lang;
     ColorMode color = ColorMode::automatic;
-    bool decimal_comma = false;
+    DecimalCliOptions decimal;
     CsvCliOptions csv;
     std::string output;
     std::vector<std::string> tables;
@@ -31,7 +31,7 @@ Result<int> run_gap(const GapCliOptions& o) {
     if (!format) return tl::unexpected(format.error());
     if (*format == "docx" || *format == "xlsx")
         if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
-    auto dialect = csv_dialect_of(o.csv, o.decimal_comma, *format);
+    auto dialect = csv_dialect_of(o.csv, o.decimal.comma, *format);
     if (!dialect) return tl::unexpected(dialect.error());
     auto sources = resolve_one_plan(o.input, "gap");
     if (!sources) return tl::unexpected(sources.error());
@@ -59,7 +59,7 @@ Result<int> run_gap(const GapCliOptions& o) {
     if (*format == "docx") {
         DocumentOptions doc;
         doc.language = lang.value_or(Language::vi);
-        doc.decimal_comma = doc.language == Language::vi || o.decimal_comma;
+        doc.decimal_comma = decimal_comma_for(o.decimal.mark(), doc.language);
         OfficialDocument d = gap_document(*g.report, report_settings_with_defaults(*r->plan), doc);
         std::string error;
         auto bytes = render_docx(d, *as_of, error);
@@ -79,7 +79,7 @@ Result<int> run_gap(const GapCliOptions& o) {
     GapRenderOptions ro;
     ro.language = lang.value_or(Language::vi);
     ro.color = o.output.empty() && gf == GapFormat::table && use_color(o.color);
-    ro.decimal_comma = o.decimal_comma;
+    ro.decimal_comma = decimal_comma_for(o.decimal.mark(), ro.language);
     ro.csv = *dialect;
     return emit(render_gap(*g.report, gf, ro), o.output, inputs).map([] { return int(exit_ok); });
 }
@@ -109,8 +109,9 @@ void setup_gap(CLI::App& app, Action& action) {
         ->transform(choice<ColorMode>(
             {{"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}}))
         ->option_text("auto|always|never");
-    cmd->add_flag("--decimal-comma", opts->decimal_comma,
-                  "Write scores as 6,58 (Vietnamese style) in table, markdown and csv");
+    add_decimal_options(*cmd, opts->decimal,
+                        "Write scores as 6,58 (Vietnamese style) in table, markdown, docx and csv (the default in "
+                        "table, markdown and docx with Vietnamese labels)");
     add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
     add_table_option(*cmd, opts->tables);

@@ -24,7 +24,7 @@ struct RankCliOptions {
     std::string format;  ///< table, markdown, csv, json, docx or xlsx; empty: from -o's extension, else table
     std::string as_of;
     std::string lang;
-    bool decimal_comma = false;
+    DecimalCliOptions decimal;
     CsvCliOptions csv;
     std::string output;
 };
@@ -34,7 +34,7 @@ Result<int> run_rank(const RankCliOptions& o) {
     if (!format) return tl::unexpected(format.error());
     if (*format == "docx" || *format == "xlsx")
         if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
-    auto dialect = csv_dialect_of(o.csv, o.decimal_comma, *format);
+    auto dialect = csv_dialect_of(o.csv, o.decimal.comma, *format);
     if (!dialect) return tl::unexpected(dialect.error());
     // A plan is optional when --table and --province say everything.
     std::optional<LoadResult> loaded;
@@ -84,7 +84,7 @@ Result<int> run_rank(const RankCliOptions& o) {
         if (!as_of) return tl::unexpected(as_of.error());
         DocumentOptions doc;
         doc.language = language;
-        doc.decimal_comma = language == Language::vi || o.decimal_comma;
+        doc.decimal_comma = decimal_comma_for(o.decimal.mark(), language);
         OfficialDocument d =
             rank_document(*r.report, report_settings_with_defaults(plan ? *plan : Plan{}), *as_of, doc);
         std::string error;
@@ -102,7 +102,7 @@ Result<int> run_rank(const RankCliOptions& o) {
     }
     RankRenderOptions rr;
     rr.language = language;
-    rr.decimal_comma = o.decimal_comma;
+    rr.decimal_comma = decimal_comma_for(o.decimal.mark(), language);  // table, markdown; CSV: the dialect
     RankFormat rf = *format == "markdown" ? RankFormat::markdown
                     : *format == "csv"    ? RankFormat::csv
                     : *format == "json"   ? RankFormat::json
@@ -146,8 +146,9 @@ void setup_rank(CLI::App& app, Action& action) {
         ->check(iso_date())
         ->option_text("YYYY-MM-DD");
     add_lang(*cmd, opts->lang, "the plan's language, else vi");
-    cmd->add_flag("--decimal-comma", opts->decimal_comma,
-                  "Write scores as 6,58 (Vietnamese style) in table, markdown and csv");
+    add_decimal_options(*cmd, opts->decimal,
+                        "Write scores as 6,58 (Vietnamese style) in table, markdown, docx and csv (the default in "
+                        "table, markdown and docx with Vietnamese labels)");
     add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
     cmd->footer(

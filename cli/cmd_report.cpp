@@ -24,7 +24,7 @@ struct ReportCliOptions {
     std::string as_of;
     std::string format;  ///< markdown, csv, docx or xlsx; empty: from -o's extension, else markdown
     std::string lang;
-    bool decimal_comma = false;
+    DecimalCliOptions decimal;
     CsvCliOptions csv;
     bool no_appendix = false;
     int window = 30;
@@ -83,7 +83,7 @@ Result<int> run_report(const ReportCliOptions& o) {
     if (!format) return tl::unexpected(format.error());
     if (*format == "docx" || *format == "xlsx")
         if (auto ok = refuse_binary_to_terminal(o.output, *format); !ok) return tl::unexpected(ok.error());
-    auto dialect = csv_dialect_of(o.csv, o.decimal_comma, *format);
+    auto dialect = csv_dialect_of(o.csv, o.decimal.comma, *format);
     if (!dialect) return tl::unexpected(dialect.error());
     auto sources = resolve_one_plan(o.input, "report");
     if (!sources) return tl::unexpected(sources.error());
@@ -117,7 +117,7 @@ Result<int> run_report(const ReportCliOptions& o) {
     if (*format == "docx") {
         DocumentOptions doc;
         doc.language = language;
-        doc.decimal_comma = language == Language::vi || o.decimal_comma;
+        doc.decimal_comma = decimal_comma_for(o.decimal.mark(), language);
         doc.appendix = !o.no_appendix;
         OfficialDocument d = report_document(report, plan, report_settings_with_defaults(plan), doc);
         std::string error;
@@ -133,7 +133,8 @@ Result<int> run_report(const ReportCliOptions& o) {
     }
     ReportRenderOptions render;
     render.language = language;
-    render.decimal_comma = o.decimal_comma;
+    // CSV keeps the point unless asked (--decimal-comma or the excel-vi dialect)
+    render.decimal_comma = *format == "csv" ? o.decimal.comma : decimal_comma_for(o.decimal.mark(), language);
     render.csv = *dialect;
     return emit(render_report(report, *format == "csv" ? ReportFormat::csv : ReportFormat::markdown, render), o.output,
                 inputs)
@@ -166,7 +167,9 @@ void setup_report(CLI::App& app, Action& action) {
         ->transform(format_names({"markdown", "csv", "docx", "xlsx"}))
         ->option_text("markdown|csv|docx|xlsx");
     add_lang(*cmd, opts->lang);
-    cmd->add_flag("--decimal-comma", opts->decimal_comma, "Write numbers as 6,58 and 27,3% (Vietnamese style)");
+    add_decimal_options(*cmd, opts->decimal,
+                        "Write numbers as 6,58 and 27,3% (Vietnamese style) in markdown, docx and csv (the default "
+                        "in markdown and docx with Vietnamese labels)");
     add_csv_options(*cmd, opts->csv);
     cmd->add_flag("--no-appendix", opts->no_appendix,
                   "docx: leave out the appendix page that lists the input files and their git revisions");

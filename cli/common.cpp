@@ -63,6 +63,14 @@ CLI::Option* add_as_of(CLI::App& cmd, std::string& as_of, const std::string& wha
     return cmd.add_option("--as-of", as_of, what)->check(iso_date())->option_text("YYYY-MM-DD");
 }
 
+void add_decimal_options(CLI::App& cmd, DecimalCliOptions& o, const std::string& comma_help) {
+    auto* comma = cmd.add_flag("--decimal-comma", o.comma, comma_help);
+    auto* point = cmd.add_flag("--decimal-point", o.point,
+                               "Write scores as 6.58 in table, markdown and docx even with Vietnamese labels (the "
+                               "default there is 6,58)");
+    point->excludes(comma);
+}
+
 CLI::Option* add_dry_run(CLI::App& cmd, bool& dry_run, const std::string& what) {
     return cmd.add_flag("-n,--dry-run", dry_run, what);
 }

@@ -72,6 +72,18 @@ CLI::Option* add_output(CLI::App& cmd, std::string& output, const std::string& w
 CLI::Option* add_lang(CLI::App& cmd, std::string& lang, const std::string& default_text = "the plan's language");
 /// `--as-of YYYY-MM-DD` (checked to be a date that exists); `what` is the help text.
 CLI::Option* add_as_of(CLI::App& cmd, std::string& as_of, const std::string& what);
+/// `--decimal-comma` / `--decimal-point` (one or the other): the decimal separator of scores
+/// and percentages in table, Markdown and .docx output. Neither: the comma with Vietnamese
+/// labels, the point with English ones (pgi::DecimalMark::by_language, labels.hpp). For CSV
+/// only `--decimal-comma` counts (CSV keeps the point unless asked).
+struct DecimalCliOptions {
+    bool comma = false;
+    bool point = false;
+    DecimalMark mark() const {
+        return comma ? DecimalMark::comma : point ? DecimalMark::point : DecimalMark::by_language;
+    }
+};
+void add_decimal_options(CLI::App& cmd, DecimalCliOptions& o, const std::string& comma_help);
 /// `-n, --dry-run`; `what` is the help text.
 CLI::Option* add_dry_run(CLI::App& cmd, bool& dry_run, const std::string& what);
 

@@ -42,8 +42,9 @@ std::vector<std::string> form_owners(const Plan& plan) {
 
 namespace {
 
+// the form is in Vietnamese: dd/mm/yyyy (labels.hpp)
 std::string vi_date(const Date& d) {
-    return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year);
+    return format_date(d, Language::vi);
 }
 
 const char* recurrence_vi(Recurrence r) {
@@ -86,8 +87,8 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& owner, const
         r.cells[form_col_task] = t.id;
         r.cells[form_col_text] = t.text;
         const Component* c = plan.find_component(t.component);
-        r.cells[form_col_component] = c ? c->name : t.component;
-        r.cells[form_col_role] = lead ? "Chủ trì" : "Phối hợp";
+        r.cells[form_col_component] = c ? component_names(*c).name : t.component;
+        r.cells[form_col_role] = role_label(lead ? TaskRole::lead : TaskRole::cooperating, Language::vi);
         TaskState s = task_state(t, period, as_of);
         if (s.due)
             r.cells[form_col_due] = vi_date(*s.due);

@@ -88,8 +88,9 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
         GapRow r;
         r.id = c.id;
         r.number = c.number;
-        r.name = c.name;
-        r.name_en = c.name_en;
+        ComponentNames names = component_names(c);  // the four PGI components: from data/
+        r.name = std::move(names.name);
+        r.name_en = std::move(names.name_en);
         if (c.baseline) {
             r.baseline = c.baseline->score;
             r.baseline_year = c.baseline->year;

@@ -54,7 +54,7 @@ std::string other_targets(const GapReport& rep, Language l, const char* bullet, 
 }
 
 std::string heading(const GapReport& rep, Language l) {
-    return format_label(Label::gap_title, l, rep.target_year, format_date(rep.as_of));
+    return format_label(Label::gap_title, l, rep.target_year, format_date(rep.as_of, l));
 }
 
 std::string plan_line(const GapReport& rep) {
@@ -216,7 +216,7 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
             out += "_" + markdown_cell(label(Label::gap_note, l)) + "_\n\n";
             std::string others = markdown_lines(other_targets(rep, l, "- ", o.decimal_comma), "- ");
             if (!others.empty()) out += others + "\n";
-            out += "### " + format_label(Label::gap_tasks_title, l, format_date(rep.as_of)) + "\n\n";
+            out += "### " + format_label(Label::gap_tasks_title, l, format_date(rep.as_of, l)) + "\n\n";
             out += render_markdown(task_table(rep, o));
             return out;
         }
@@ -226,7 +226,7 @@ std::string render_gap(const GapReport& rep, GapFormat format, const GapRenderOp
             out += "\n" + render_terminal(gap_table(rep, o), o.color);
             std::string others = visible_text(other_targets(rep, l, "  - ", o.decimal_comma));
             if (!others.empty()) out += "\n" + others;
-            out += "\n" + format_label(Label::gap_tasks_title, l, format_date(rep.as_of)) + "\n\n";
+            out += "\n" + format_label(Label::gap_tasks_title, l, format_date(rep.as_of, l)) + "\n\n";
             out += render_terminal(task_table(rep, o), o.color);
             return out;
         }

@@ -50,7 +50,7 @@ OfficialDocument rank_document(const RankReport& r, const ReportSettings& s, con
     d.language = l == Language::en ? "en" : "vi";
     d.kind = L(Label::office_kind_report, l);
     d.subject = format_label(Label::office_rank_subject, l, r.province_name, r.year);
-    d.body.push_back(block(DocBlock::Kind::paragraph, detail::rank_table_line(r, l, true) + "."));
+    d.body.push_back(block(DocBlock::Kind::paragraph, detail::rank_table_line(r, l) + "."));
     int n = 1;
     auto heading = [&](const std::string& text) {
         d.body.push_back(block(DocBlock::Kind::heading, fmt::format("{}. {}", n++, text)));
@@ -70,7 +70,7 @@ OfficialDocument rank_document(const RankReport& r, const ReportSettings& s, con
     }
     if (r.trend.size() > 1) {
         heading(L(Label::rank_trend_title, l));
-        d.body.push_back(table_block(detail::rank_trend_table(r, l, comma, true)));
+        d.body.push_back(table_block(detail::rank_trend_table(r, l, comma)));
     }
     if (!r.changes.empty()) {
         heading(L(Label::rank_what_if_title, l));
@@ -153,7 +153,7 @@ std::vector<DocBlock> gap_rank_blocks(const GapReport& g, const DocumentOptions&
     std::vector<DocBlock> out;
     if (g.rank)
         out.push_back(block(DocBlock::Kind::paragraph,
-                            "- " + rank_line(g.rank_year, g.province_name, *g.rank, o.language, true) + "."));
+                            "- " + rank_line(g.rank_year, g.province_name, *g.rank, o.language) + "."));
     for (const auto& t : g.rank_targets)
         out.push_back(block(DocBlock::Kind::paragraph, "- " + rank_target_line(t, o.language, o.decimal_comma) + "."));
     return out;

@@ -124,16 +124,8 @@ const char* component_id(int number) {
     return number >= 1 && number <= 4 ? ids[number] : "";
 }
 
-// 2025-05, or as office documents write dates (05/2025, 12/05/2025: report_docx.cpp).
-std::string date_text(const PartialDate& d, bool office) {
-    if (!office) return format_partial_date(d);
-    if (d.day) return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year);
-    if (d.month) return fmt::format("{:02}/{:04}", d.month, d.year);
-    return std::to_string(d.year);
-}
-
-std::string published_text(const std::optional<PartialDate>& d, Language l, bool office) {
-    return d ? format_label(Label::rank_published_on, l, date_text(*d, office)) : L(Label::rank_no_date, l);
+std::string published_text(const std::optional<PartialDate>& d, Language l) {
+    return d ? format_label(Label::rank_published_on, l, format_partial_date(*d, l)) : L(Label::rank_no_date, l);
 }
 
 }  // namespace
@@ -150,10 +142,9 @@ std::string detail::rank_reason_text(const RankTargetResult& r, Language l) {
     return reason_text(r, l);
 }
 
-std::string detail::rank_table_line(const RankReport& r, Language l, bool office_dates) {
+std::string detail::rank_table_line(const RankReport& r, Language l) {
     std::string where = !r.table_source.empty() ? r.table_source : !r.row_source.empty() ? r.row_source : r.table_file;
-    std::string s =
-        format_label(Label::rank_table_line, l, r.year, where, published_text(r.table_published, l, office_dates));
+    std::string s = format_label(Label::rank_table_line, l, r.year, where, published_text(r.table_published, l));
     if (r.table_with_total < r.table_of)
         s += "; " + format_label(Label::rank_partial, l, r.table_with_total, r.table_of);
     return s;
@@ -197,7 +188,7 @@ Table detail::rank_component_table(const RankReport& r, Language l, bool comma) 
     return t;
 }
 
-Table detail::rank_trend_table(const RankReport& r, Language l, bool comma, bool office_dates) {
+Table detail::rank_trend_table(const RankReport& r, Language l, bool comma) {
     Table t;
     t.header = {L(Label::rank_col_year, l),
                 L(Label::rank_total, l),
@@ -214,7 +205,7 @@ Table detail::rank_trend_table(const RankReport& r, Language l, bool comma, bool
                           Cell(y.points_needed                  ? format_score(*y.points_needed, comma)
                                : y.threshold && y.placing.total ? L(Label::rank_already, l)
                                                                 : "—"),
-                          Cell(y.published ? date_text(*y.published, office_dates) : "—")});
+                          Cell(y.published ? format_partial_date(*y.published, l) : "—")});
     }
     return t;
 }
@@ -512,11 +503,11 @@ std::string rank_target_line(const RankTargetResult& r, Language language, bool 
     return target_line(r, language, decimal_comma);
 }
 
-std::string rank_line(int year, const std::string& province_name, const Placing& p, Language language,
-                      bool office_dates) {
+std::string rank_line(int year, const std::string& province_name, const Placing& p, Language language) {
     return format_label(Label::gap_rank_line, language, year, province_name, rank_text(p, language)) + "; " +
-           (p.published ? format_label(Label::rank_table_published, language, date_text(*p.published, office_dates))
-                        : L(Label::rank_table_no_date, language));
+           (p.published
+                ? format_label(Label::rank_table_published, language, format_partial_date(*p.published, language))
+                : L(Label::rank_table_no_date, language));
 }
 
 std::string render_rank(const RankReport& report, RankFormat format, const RankRenderOptions& o) {

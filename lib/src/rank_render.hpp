@@ -13,11 +13,11 @@
 
 namespace pgi::detail {
 
-/// "Bảng điểm PGI 2024: <where>; công bố 2025-05[; bảng không đầy đủ: 8 trên 63 tỉnh có tổng
-/// điểm]": where and when the table's figures were published, and how much of it there is.
-/// Where: the table's source, else the province's row source, else the file name.
-/// `office_dates`: dates as office documents write them (05/2025) instead of ISO (2025-05).
-std::string rank_table_line(const RankReport& r, Language l, bool office_dates = false);
+/// "Bảng điểm PGI 2024: <where>; công bố tháng 5/2025[; bảng không đầy đủ: 8 trên 63 tỉnh có
+/// tổng điểm]": where and when the table's figures were published, and how much of it there
+/// is. Where: the table's source, else the province's row source, else the file name. Dates
+/// as format_partial_date(d, l) writes them ("tháng 5/2025", "2025-05").
+std::string rank_table_line(const RankReport& r, Language l);
 
 /// The summary as (label, value) pairs: total (published or derived), rank, regional rank,
 /// the Nth province's total and the points needed.
@@ -28,7 +28,7 @@ Table rank_component_table(const RankReport& r, Language l, bool comma);
 
 /// One row per table year: total, its basis, rank, the Nth province's total, points needed,
 /// the table's publication date.
-Table rank_trend_table(const RankReport& r, Language l, bool comma, bool office_dates = false);
+Table rank_trend_table(const RankReport& r, Language l, bool comma);
 
 /// A rank target's name ("trong nhóm 30 tỉnh dẫn đầu"), its verdict word ("chưa đạt"), and
 /// why it cannot be evaluated (empty when it can).

@@ -21,7 +21,7 @@ std::string current_source_text(const GapRow& r, Language l) {
                 return format_label(Label::source_sum, l, r.current_year);
             return format_label(
                 r.observation_kind == ObservationKind::official ? Label::source_official : Label::source_estimate, l,
-                r.current_year, r.published ? format_partial_date(*r.published) : "?");
+                r.current_year, r.published ? format_partial_date(*r.published, l) : "?");
     }
     return "—";
 }
@@ -66,7 +66,7 @@ Table score_table(const GapReport& rep, const ScoreTableOptions& o) {
                                 Cell(score_text(r.gap, o.decimal_comma), verdict)};
         if (o.with_achieved) {
             auto p = achieved_percent(r, o.decimal_comma);
-            cells.emplace_back(p ? *p + "%" : "—");
+            cells.emplace_back(p ? achieved_cell(*p, *r.achieved_increase > *r.planned_increase, l) : "—");
         }
         cells.emplace_back(met_text(r, l), r.met ? verdict : Style::plain);
         t.rows.push_back(std::move(cells));

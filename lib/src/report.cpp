@@ -60,7 +60,8 @@ PeriodicReport build_report(const Plan& plan, const ReportOptions& o) {
     std::unordered_map<std::string, std::size_t> component_at;
     for (const auto& c : plan.components) {
         component_at.emplace(c.id, r.components.size());
-        r.components.push_back(ComponentSummary{c.id, c.number, c.name, c.name_en, {}});
+        ComponentNames names = component_names(c);  // the four PGI components: from data/
+        r.components.push_back(ComponentSummary{c.id, c.number, std::move(names.name), std::move(names.name_en), {}});
     }
     for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
         add(r.all_tasks, states[i]);

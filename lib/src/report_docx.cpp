@@ -24,16 +24,6 @@ std::string f1(std::string_view f, const std::string& a) {
     return fmt::format(fmt::runtime(f), a);
 }
 
-std::string dmy(const Date& d) {
-    return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year);
-}
-
-std::string dmy(const PartialDate& d) {
-    if (d.day) return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year);
-    if (d.month) return fmt::format("{:02}/{:04}", d.month, d.year);
-    return std::to_string(d.year);
-}
-
 std::string score(const std::optional<Score>& s, const DocumentOptions& o) {
     return s ? format_score(*s, o.decimal_comma) : "—";
 }
@@ -187,7 +177,7 @@ std::string current_source(const GapRow& r, Language l) {
             return fmt::format(
                 fmt::runtime(r.observation_kind == ObservationKind::official ? L(Label::source_official)
                                                                              : L(Label::source_estimate)),
-                r.current_year, r.published ? dmy(*r.published) : "?");
+                r.current_year, r.published ? format_partial_date(*r.published, l) : "?");
     }
     return "—";
 }
@@ -278,7 +268,7 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
     d.body.push_back({DocBlock::Kind::paragraph,
                       fmt::format(fmt::runtime(L(Label::office_intro)),
                                   plan_reference(r.plan_document, r.plan_issuer, r.plan_title, l), s.issuing_body,
-                                  period, dmy(r.as_of)),
+                                  period, format_date(r.as_of, l)),
                       {},
                       {}});
     std::vector<std::string> sections = s.sections;
@@ -328,7 +318,8 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 continue;
             }
             Table t;
-            t.header = {L(Label::col_agency), L(Label::role_lead), L(Label::role_cooperating)};
+            t.header = {L(Label::col_agency), std::string(role_label(TaskRole::lead, l)),
+                        std::string(role_label(TaskRole::cooperating, l))};
             for (TaskStatus st : status_order)
                 if (st != TaskStatus::cancelled) t.header.push_back(std::string(status_label(st, l)));
             t.header.push_back(L(Label::col_overdue));
@@ -345,13 +336,13 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 const auto& rep = os.reporting;
                 std::string text;
                 if (rep.reported)
-                    text = f1(L(Label::reported_on), rep.last_report ? dmy(*rep.last_report) : "");
+                    text = f1(L(Label::reported_on), rep.last_report ? format_date(*rep.last_report, l) : "");
                 else {
                     text = L(Label::not_reported);
                     if (rep.late)
                         text += ", " + label_count(Label::late_by_days, l, rep.days_late);
                     else if (rep.due)
-                        text += ", " + f1(L(Label::due_on), dmy(*rep.due));
+                        text += ", " + f1(L(Label::due_on), format_date(*rep.due, l));
                 }
                 row.emplace_back(text);
                 t.rows.push_back(std::move(row));
@@ -375,20 +366,23 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 // The note, then the evidence (document numbers, links) on lines of their own.
                 std::string result = c.note;
                 for (const auto& e : c.evidence) result += (result.empty() ? "" : "\n") + e;
-                t.rows.push_back({Cell(dmy(c.date)), Cell(task_text(plan, c.task)), Cell(owner_name(c.reported_by, l)),
-                                  Cell(st), Cell(c.percent ? fmt::format("{}%", *c.percent) : ""), Cell(result)});
+                t.rows.push_back({Cell(format_date(c.date, l)), Cell(task_text(plan, c.task)),
+                                  Cell(owner_name(c.reported_by, l)), Cell(st),
+                                  Cell(c.percent ? fmt::format("{}%", *c.percent) : ""), Cell(result)});
             }
             d.body.push_back(table_block(std::move(t)));
         } else if (key == "deadlines") {
             d.body.push_back(heading(n, L(Label::office_s_deadlines)));
             auto list = [&](const std::vector<DeadlineItem>& items, const std::string& days) {
                 Table t;
-                t.header = {L(Label::col_task),   L(Label::role_lead),   L(Label::col_due), days,
+                t.header = {L(Label::col_task),   std::string(role_label(TaskRole::lead, l)),
+                            L(Label::col_due),    days,
                             L(Label::col_status), L(Label::col_progress)};
                 t.align = {Align::left, Align::left, Align::left, Align::right, Align::left, Align::right};
                 for (const auto& x : items)
-                    t.rows.push_back({Cell(task_text(plan, x.task)), Cell(owner_name(x.lead, l)), Cell(dmy(x.due)),
-                                      Cell(std::to_string(x.days)), Cell(std::string(status_label(x.status, l))),
+                    t.rows.push_back({Cell(task_text(plan, x.task)), Cell(owner_name(x.lead, l)),
+                                      Cell(format_date(x.due, l)), Cell(std::to_string(x.days)),
+                                      Cell(std::string(status_label(x.status, l))),
                                       Cell(x.percent ? fmt::format("{}%", *x.percent) : "")});
                 return table_block(std::move(t));
             };
@@ -399,7 +393,7 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 d.body.push_back(list(r.overdue, L(Label::col_days_overdue)));
             d.body.push_back({DocBlock::Kind::subheading,
                               fmt::format(fmt::runtime(L(Label::office_upcoming_title)), r.due_window_days,
-                                          dmy(add_days(r.as_of, r.due_window_days))),
+                                          format_date(add_days(r.as_of, r.due_window_days), l)),
                               {},
                               {}});
             if (r.upcoming.empty())
@@ -424,8 +418,8 @@ OfficialDocument report_document(const PeriodicReport& r, const Plan& plan, cons
                 std::string situation = rep.late  ? label_count(Label::late_by_days, l, rep.days_late)
                                         : rep.due ? L(Label::not_yet_due)
                                                   : L(Label::no_duty);
-                t.rows.push_back({Cell(owner_name(os.owner, l)), Cell(rep.due ? dmy(*rep.due) : "—"), Cell(situation),
-                                  Cell(to.empty() ? "—" : to)});
+                t.rows.push_back({Cell(owner_name(os.owner, l)), Cell(rep.due ? format_date(*rep.due, l) : "—"),
+                                  Cell(situation), Cell(to.empty() ? "—" : to)});
             }
             d.body.push_back(table_block(std::move(t)));
         } else if (key == "sources") {
@@ -453,11 +447,11 @@ OfficialDocument gap_document(const GapReport& g, const ReportSettings& s, const
     fill_common(d, s, g.as_of);
     d.language = l == Language::en ? "en" : "vi";
     d.kind = L(Label::office_kind_report);
-    d.subject = fmt::format(fmt::runtime(L(Label::office_gap_subject)), g.target_year, dmy(g.as_of));
+    d.subject = fmt::format(fmt::runtime(L(Label::office_gap_subject)), g.target_year, format_date(g.as_of, l));
     d.body.push_back({DocBlock::Kind::paragraph,
                       fmt::format(fmt::runtime(L(Label::office_gap_intro)),
                                   plan_reference(g.plan_document, g.plan_issuer, g.plan_title, l), s.issuing_body,
-                                  dmy(g.as_of), g.target_year),
+                                  format_date(g.as_of, l), g.target_year),
                       {},
                       {}});
     int n = 1;

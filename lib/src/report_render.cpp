@@ -32,10 +32,9 @@ std::string fmt2(const std::string& f, const std::string& a, const std::string& 
     return fmt::format(fmt::runtime(f), a, b);
 }
 
-// Dates in the reader's convention: dd/mm/yyyy in Vietnamese documents, ISO in English.
+// Dates in the reader's convention (labels.hpp): dd/mm/yyyy in Vietnamese, ISO in English.
 std::string show_date(const Date& d, Language l) {
-    if (l == Language::en) return format_date(d);
-    return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year);
+    return format_date(d, l);
 }
 
 const char* roman(int n) {
@@ -126,10 +125,12 @@ Section owners_section(const PeriodicReport& r, const ReportRenderOptions& o, bo
     const Labels& L = labels(o.language);
     Section s{"owners", {}};
     if (csv)
-        s.table.header = {L(Label::col_agency_id), L(Label::col_agency), L(Label::role_lead),
-                          L(Label::role_cooperating)};
+        s.table.header = {L(Label::col_agency_id), L(Label::col_agency),
+                          std::string(role_label(TaskRole::lead, L.language)),
+                          std::string(role_label(TaskRole::cooperating, L.language))};
     else
-        s.table.header = {L(Label::col_agency), L(Label::role_lead), L(Label::role_cooperating)};
+        s.table.header = {L(Label::col_agency), std::string(role_label(TaskRole::lead, L.language)),
+                          std::string(role_label(TaskRole::cooperating, L.language))};
     for (TaskStatus st : report_status_order) s.table.header.emplace_back(std::string(status_label(st, o.language)));
     if (csv) {
         s.table.header.insert(s.table.header.end(),
@@ -207,15 +208,17 @@ Section deadlines_section(const std::vector<DeadlineItem>& items, const char* ke
     if (csv)
         s.table.header = {L(Label::col_task),
                           L(Label::col_agency_id),
-                          L(Label::role_lead),
+                          std::string(role_label(TaskRole::lead, L.language)),
                           L(Label::col_due),
                           days_label,
                           L(Label::col_status),
                           std::string(L(Label::col_progress)) + " (%)",
                           L(Label::col_text)};
     else
-        s.table.header = {L(Label::col_task),   L(Label::role_lead),    L(Label::col_due), days_label,
-                          L(Label::col_status), L(Label::col_progress), L(Label::col_text)};
+        s.table.header = {L(Label::col_task),   std::string(role_label(TaskRole::lead, L.language)),
+                          L(Label::col_due),    days_label,
+                          L(Label::col_status), L(Label::col_progress),
+                          L(Label::col_text)};
     s.table.align.assign(s.table.header.size(), Align::left);
     s.table.align[csv ? 4 : 3] = Align::right;
     s.table.align[csv ? 6 : 5] = Align::right;
@@ -582,8 +585,8 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
         case TaskListFormat::table: {
             bool md = format == TaskListFormat::markdown;
             Table t;
-            t.header = {"ID", L(Label::col_number), L(Label::role_lead)};
-            if (md) t.header.push_back(L(Label::role_cooperating));
+            t.header = {"ID", L(Label::col_component_number), std::string(role_label(TaskRole::lead, L.language))};
+            if (md) t.header.push_back(std::string(role_label(TaskRole::cooperating, L.language)));
             t.header.insert(t.header.end(),
                             {L(Label::col_status), "%", L(Label::col_due), L(Label::col_overdue), L(Label::col_text)});
             t.align.assign(t.header.size(), Align::left);
@@ -605,7 +608,7 @@ std::string render_task_list(const Plan& plan, const std::vector<TaskRow>& rows,
                                                                  : Style::plain;
                 row.emplace_back(std::string(status_label(r.state.status, o.language)), st);
                 row.emplace_back(r.state.percent ? std::to_string(*r.state.percent) : "");
-                row.emplace_back(k.due ? format_partial_date(*k.due) : "");
+                row.emplace_back(k.due ? format_partial_date(*k.due, o.language) : "");
                 row.emplace_back(
                     r.state.overdue ? label_count(Label::days_count, o.language, r.state.days_overdue) : "",
                     Style::bad);

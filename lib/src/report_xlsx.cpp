@@ -125,8 +125,8 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
         s.autofilter = true;
         s.columns = {{L(Label::col_agency_id), XlsxKind::text, 0},
                      {L(Label::col_agency), XlsxKind::text, 0},
-                     {L(Label::role_lead), XlsxKind::integer, 0},
-                     {L(Label::role_cooperating), XlsxKind::integer, 0}};
+                     {std::string(role_label(TaskRole::lead, l)), XlsxKind::integer, 0},
+                     {std::string(role_label(TaskRole::cooperating, l)), XlsxKind::integer, 0}};
         for (TaskStatus st : status_order)
             s.columns.push_back({std::string(status_label(st, l)), XlsxKind::integer, 0});
         s.columns.push_back({L(Label::col_overdue), XlsxKind::integer, 0});
@@ -141,7 +141,7 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
             row.push_back(num(static_cast<long>(os.overdue.size())));
             const auto& rep = os.reporting;
             row.push_back(txt(rep.reported ? fmt::format(fmt::runtime(L(Label::reported_on)),
-                                                         rep.last_report ? format_date(*rep.last_report) : "")
+                                                         rep.last_report ? format_date(*rep.last_report, l) : "")
                                            : std::string(L(Label::not_reported))));
             row.push_back(opt(rep.last_report));
             row.push_back(opt(rep.due));
@@ -176,7 +176,7 @@ Workbook report_workbook(const PeriodicReport& r, const Plan& plan, Language l) 
         s.autofilter = true;
         s.columns = {{L(Label::col_agency_id), XlsxKind::text, 0},
                      {L(Label::col_plan_ref), XlsxKind::text, 0},
-                     {L(Label::role_lead), XlsxKind::text, 0},
+                     {std::string(role_label(TaskRole::lead, l)), XlsxKind::text, 0},
                      {L(Label::col_due), XlsxKind::date, 0},
                      {days, XlsxKind::integer, 0},
                      {L(Label::col_status), XlsxKind::text, 0},
@@ -255,18 +255,25 @@ Workbook tasks_workbook(const Plan& plan, const std::vector<TaskRow>& rows, cons
     XlsxSheet s;
     s.name = L(Label::sheet_tasks);
     s.autofilter = true;
-    s.columns = {{L(Label::col_agency_id), XlsxKind::text, 0},       {L(Label::col_plan_ref), XlsxKind::text, 0},
-                 {L(Label::col_component), XlsxKind::text, 0},       {L(Label::role_lead), XlsxKind::text, 30},
-                 {L(Label::role_cooperating), XlsxKind::text, 30},   {L(Label::col_status), XlsxKind::text, 0},
-                 {L(Label::col_progress), XlsxKind::percent, 0},     {L(Label::col_due), XlsxKind::date, 0},
-                 {L(Label::col_days_overdue), XlsxKind::integer, 0}, {L(Label::col_recurrence), XlsxKind::text, 0},
-                 {L(Label::col_last_update), XlsxKind::date, 0},     {L(Label::col_text), XlsxKind::text, 60}};
+    s.columns = {{L(Label::col_agency_id), XlsxKind::text, 0},
+                 {L(Label::col_plan_ref), XlsxKind::text, 0},
+                 {L(Label::col_component), XlsxKind::text, 0},
+                 {std::string(role_label(TaskRole::lead, l)), XlsxKind::text, 30},
+                 {std::string(role_label(TaskRole::cooperating, l)), XlsxKind::text, 30},
+                 {L(Label::col_status), XlsxKind::text, 0},
+                 {L(Label::col_progress), XlsxKind::percent, 0},
+                 {L(Label::col_due), XlsxKind::date, 0},
+                 {L(Label::col_days_overdue), XlsxKind::integer, 0},
+                 {L(Label::col_recurrence), XlsxKind::text, 0},
+                 {L(Label::col_last_update), XlsxKind::date, 0},
+                 {L(Label::col_text), XlsxKind::text, 60}};
     for (const auto& r : rows) {
         const Task& t = *r.task;
         const Component* c = plan.find_component(t.component);
         std::vector<std::string> coop;
         for (const auto& id : t.cooperating) coop.push_back(owner_name(plan, id, l));
-        s.rows.push_back({txt(t.id), txt(t.source), txt(c ? comp_name(c->name, c->name_en, l) : t.component),
+        s.rows.push_back({txt(t.id), txt(t.source),
+                          txt(c ? display_name(component_names(*c).name, component_names(*c).name_en, l) : t.component),
                           txt(owner_name(plan, t.lead, l)), txt(join(coop, "; ")),
                           txt(std::string(status_label(r.state.status, l))), opt(r.state.percent),
                           t.due ? XlsxValue(t.due->latest()) : XlsxValue(),

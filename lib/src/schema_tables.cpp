@@ -700,8 +700,12 @@ const Table<Component>& component_table() {
                  "stable id; the PGI ids are `pollution`, `compliance`, `green-practices`, `incentives` "
                  "(see `data/pgi-components.yaml`)"),
             int_f("number", &Component::number, 1, 4, Need::optional, "1–4", "position in VCCI's order"),
-            text_f("name", &Component::name, Need::nonempty, "name in the plan's language, as the plan writes it"),
-            text_f("name_en", &Component::name_en, Need::optional, "English name"),
+            text_f("name", &Component::name, Need::nonempty,
+                   "name in the plan's language, as the plan writes it; outputs name the four PGI components "
+                   "from `data/pgi-components.yaml`"),
+            text_f("name_en", &Component::name_en, Need::optional,
+                   "English name of a component of the plan's own; the four PGI components take VCCI's "
+                   "(`component-name-en` warns about another)"),
             texts_f("aliases", &Component::aliases, false, "other names documents use"),
             [] {
                 Field<Component> f{

@@ -441,25 +441,11 @@ std::optional<TaskStatus> parse_status_label(std::string_view text) {
         folded += c;
     }
     while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+    // every label and alias of data/task-labels.yaml (labels.hpp, status_words())
     static const std::vector<std::pair<std::string, TaskStatus>> names = [] {
         std::vector<std::pair<std::string, TaskStatus>> v;
-        auto add = [&](std::string_view label, TaskStatus s) { v.emplace_back(search_key(label), s); };
-        const TaskStatus all[] = {TaskStatus::not_started, TaskStatus::in_progress, TaskStatus::done,
-                                  TaskStatus::blocked, TaskStatus::cancelled};
-        for (std::size_t i = 0; i < 5; ++i) add(vietnamese_status_labels()[i], all[i]);
-        add("not started", TaskStatus::not_started);
-        add("chưa triển khai", TaskStatus::not_started);
-        add("chưa bắt đầu", TaskStatus::not_started);
-        add("in progress", TaskStatus::in_progress);
-        add("đang triển khai", TaskStatus::in_progress);
-        add("done", TaskStatus::done);
-        add("đã hoàn thành", TaskStatus::done);
-        add("blocked", TaskStatus::blocked);
-        add("khó khăn, vướng mắc", TaskStatus::blocked);
-        add("có vướng mắc", TaskStatus::blocked);
-        add("cancelled", TaskStatus::cancelled);
-        add("hủy", TaskStatus::cancelled);
-        add("hủy bỏ", TaskStatus::cancelled);
+        for (TaskStatus s : enum_values<TaskStatus>())
+            for (const auto& word : status_words(s)) v.emplace_back(search_key(word), s);
         return v;
     }();
     for (const auto& [name, status] : names)

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <type_traits>
 
+#include "pgi/labels.hpp"
 #include "pgi/load.hpp"
 #include "pgi/text.hpp"
 #include "pgi/tracking.hpp"
@@ -235,6 +236,14 @@ private:
                        "PGI components use `scale: {min: 0, max: 10}`, the default");
             return;
         }
+        // The four PGI components are named from data/pgi-components.yaml in every output
+        // (labels.hpp, component_names()): a different English name in the plan is not shown.
+        if (ComponentNames names = component_names(c); !c.name_en.empty() && c.name_en != names.name_en)
+            out_.warning(c.location, "component-name-en",
+                         fmt::format("component `{}`: `name_en` \"{}\" is not VCCI's English name \"{}\", which "
+                                     "every output uses",
+                                     c.id, c.name_en, names.name_en),
+                         "remove `name_en`: the four PGI components take their names from pgi's data");
         if (c.baseline) in_scale(c.baseline->score, c, c.baseline->location, "baseline");
         check_targets(c.targets, fmt::format("component `{}`", c.id));
         for (const auto& t : c.targets) {

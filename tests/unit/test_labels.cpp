@@ -5,14 +5,13 @@
 #include "pgi/gap.hpp"
 #include "pgi/labels.hpp"
 #include "pgi/report.hpp"
+#include "pgi/tracking.hpp"
 
 using namespace pgi;
 
 TEST_CASE("labels are looked up by key in both languages") {
     CHECK(label(Label::col_target, Language::vi) == "Mục tiêu");
     CHECK(label(Label::col_target, Language::en) == "Target");
-    CHECK(label(Label::role_lead, Language::vi) == "Chủ trì");
-    CHECK(label(Label::role_cooperating, Language::en) == "Cooperating");
     CHECK(format_label(Label::gap_title, Language::en, 2024, "2024-10-31") ==
           "Gap to the 2024 targets as of 2024-10-31");
 }
@@ -43,6 +42,26 @@ TEST_CASE("one label per task status, from one table of statuses") {
         for (TaskStatus a : enum_values<TaskStatus>())
             for (TaskStatus b : enum_values<TaskStatus>())
                 if (a != b) CHECK(status_label(a, l) != status_label(b, l));
+}
+
+TEST_CASE("status and role labels come from data/task-labels.yaml, each status with all its words") {
+    CHECK(role_label(TaskRole::lead, Language::vi) == "Chủ trì");
+    CHECK(role_label(TaskRole::cooperating, Language::vi) == "Phối hợp");
+    CHECK(role_label(TaskRole::lead, Language::en) == "Lead");
+    CHECK(role_label(TaskRole::cooperating, Language::en) == "Cooperating");
+    CHECK(status_label(TaskStatus::in_progress, Language::en) == "In progress");
+    CHECK(status_label(TaskStatus::cancelled, Language::vi) == "Đã hủy");
+    // every status is in the data (none fell back to its code), and is read back from each of
+    // its words: "Chưa triển khai" and "khó khăn, vướng mắc" are aliases in the data
+    for (TaskStatus s : enum_values<TaskStatus>()) {
+        CHECK(status_label(s, Language::vi) != to_string(s));
+        REQUIRE(status_words(s).size() >= 2);
+        for (const auto& w : status_words(s)) CHECK(parse_status_label(w) == s);
+    }
+    CHECK(parse_status_label("Chưa triển khai") == TaskStatus::not_started);
+    CHECK(parse_status_label("KHÓ KHĂN, VƯỚNG MẮC") == TaskStatus::blocked);
+    CHECK(parse_status_label("in progress") == TaskStatus::in_progress);
+    CHECK_FALSE(parse_status_label("maybe"));
 }
 
 TEST_CASE("month names and names by language") {
@@ -86,9 +105,49 @@ TEST_CASE("the total row's source cell is the same in pgi gap and pgi report") {
     rr.language = Language::en;
     std::string rep_md = render_report(rep, ReportFormat::markdown, rr);
     const std::string total_cells =
-        "| Total PGI                                     |         17.33 |   22.88 | mixed sources";
+        "| Total PGI                                            |         17.33 |   22.88 | mixed sources";
     CHECK(gap_md.find(total_cells) != std::string::npos);
     CHECK(rep_md.find(total_cells) != std::string::npos);
     rr.language = Language::vi;
     CHECK(render_report(rep, ReportFormat::markdown, rr).find("22.88 | nhiều nguồn") != std::string::npos);
+    rr.decimal_comma = decimal_comma_for(DecimalMark::by_language, Language::vi);
+    CHECK(render_report(rep, ReportFormat::markdown, rr).find("22,88 | nhiều nguồn") != std::string::npos);
+}
+
+TEST_CASE("dates as each language writes them: day first in Vietnamese, ISO in English") {
+    CHECK(format_date(Date{2026, 11, 29}, Language::vi) == "29/11/2026");
+    CHECK(format_date(Date{2024, 7, 2}, Language::vi) == "02/07/2024");
+    CHECK(format_date(Date{2024, 7, 2}, Language::en) == "2024-07-02");
+    CHECK(format_partial_date(PartialDate{2025, 5, 0}, Language::vi) == "tháng 5/2025");
+    CHECK(format_partial_date(PartialDate{2025, 5, 0}, Language::en) == "2025-05");
+    CHECK(format_partial_date(PartialDate{2025, 12, 9}, Language::vi) == "09/12/2025");
+    CHECK(format_partial_date(PartialDate{2025, 0, 0}, Language::vi) == "2025");
+    CHECK(format_partial_date(PartialDate{2025, 0, 0}, Language::en) == "2025");
+    CHECK(format_label(Label::source_official, Language::vi, 2024,
+                       format_partial_date(PartialDate{2025, 5, 0}, Language::vi)) ==
+          "PGI 2024 (công bố tháng 5/2025)");
+}
+
+TEST_CASE("the decimal separator: the comma with Vietnamese labels unless the user asks for the point") {
+    CHECK(decimal_comma_for(DecimalMark::by_language, Language::vi));
+    CHECK_FALSE(decimal_comma_for(DecimalMark::by_language, Language::en));
+    CHECK_FALSE(decimal_comma_for(DecimalMark::point, Language::vi));
+    CHECK(decimal_comma_for(DecimalMark::comma, Language::en));
+    // the one score formatter: 658 hundredths
+    CHECK(format_score(Score::from_hundredths(658), decimal_comma_for(DecimalMark::by_language, Language::vi)) ==
+          "6,58");
+    CHECK(format_score(Score::from_hundredths(658), decimal_comma_for(DecimalMark::by_language, Language::en)) ==
+          "6.58");
+}
+
+TEST_CASE("the progress cell marks a planned increase beaten, so 398,7% cannot read as 398,7% of the target") {
+    // component 3 of the Lạng Sơn plan: baseline 3.60, target 4.38, current 6.71:
+    // (6.71 − 3.60) / (4.38 − 3.60) = 3.11 / 0.78 = 3.987… → 398,7%
+    auto p = format_percent(Score::from_hundredths(311), Score::from_hundredths(78), true);
+    REQUIRE(p);
+    CHECK(*p == "398,7");
+    CHECK(achieved_cell(*p, true, Language::vi) == "vượt (398,7%)");
+    CHECK(achieved_cell("398.7", true, Language::en) == "398.7%");
+    CHECK(achieved_cell("41,1", false, Language::vi) == "41,1%");
+    CHECK(label(Label::col_achieved, Language::vi) == "Mức tăng đạt được / kế hoạch");
 }

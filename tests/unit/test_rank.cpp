@@ -484,9 +484,9 @@ TEST_CASE("the table's publication date and partial flag reach the report and th
     CHECK(rep.national.best == 31);
     CHECK(rep.national.worst == 63);
     CHECK(rank_line(2024, "Lạng Sơn", rep.national, Language::vi) ==
-          "Xếp hạng PGI 2024 (Lạng Sơn): 31–63/63 (ước tính; bảng có 2/63 tỉnh); bảng điểm công bố 2025-05");
+          "Xếp hạng PGI 2024 (Lạng Sơn): 31–63/63 (ước tính; bảng có 2/63 tỉnh); bảng điểm công bố tháng 5/2025");
     std::string text = render_rank(rep, RankFormat::table, RankRenderOptions{});
-    CHECK(text.find("Bảng điểm PGI 2024: VCCI; công bố 2025-05; bảng không đầy đủ: 2 trên 63 tỉnh có tổng điểm") !=
+    CHECK(text.find("Bảng điểm PGI 2024: VCCI; công bố tháng 5/2025; bảng không đầy đủ: 2 trên 63 tỉnh có tổng điểm") !=
           std::string::npos);
     // without a date the output says so
     NationalTable undated = base_2024();
@@ -517,7 +517,7 @@ TEST_CASE("the office formats say the same as the text: table line with the date
     REQUIRE(d.body.size() >= 2);
     // office documents write the date 05/2025 (report_docx.cpp's style), not 2025-05
     CHECK(d.body[0].text ==
-          "Bảng điểm PGI 2024: VCCI; công bố 05/2025; bảng không đầy đủ: 2 trên 63 tỉnh có tổng điểm.");
+          "Bảng điểm PGI 2024: VCCI; công bố tháng 5/2025; bảng không đầy đủ: 2 trên 63 tỉnh có tổng điểm.");
     std::string all;
     for (const auto& b : d.body) all += b.text + "\n";
     CHECK(all.find("- Tổng điểm: 22,63 (tính từ 4 chỉ số thành phần).") != std::string::npos);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "helpers.hpp"
+#include "pgi/labels.hpp"
 #include "pgi/tracking.hpp"
 
 using namespace pgi;
@@ -110,6 +111,24 @@ TEST_CASE("a plan with fewer than the four PGI components is flagged, since its 
     CHECK(findings(r) == Findings{"7:5 incomplete-components"});
     auto none = load(std::string(minimal_header) + "components: []\n");
     CHECK(findings(none) == Findings{"6:13 no-components"});
+}
+
+TEST_CASE("a PGI component's English name other than VCCI's is flagged: outputs use VCCI's") {
+    auto r =
+        load(std::string(minimal_header) +
+             "components:\n"
+             "  - {id: pollution, number: 1, name: A, name_en: Minimizing pollution and climate hazards}\n"
+             "  - {id: compliance, number: 2, name: B, name_en: Maintaining minimum environmental standards by firms}\n"
+             "  - {id: green-practices, number: 3, name: C}\n"
+             "  - {id: incentives, number: 4, name: D}\n"
+             "  - {id: own, name: E, name_en: Our own index}\n");
+    // line 7 names component 1 with an older English name; 2 has VCCI's verbatim, 3 and 4
+    // none, and `own` is not a PGI component, so its English name is the plan's to choose
+    CHECK(findings(r) == Findings{"7:5 component-name-en"});
+    REQUIRE(r.plan);
+    CHECK(component_names(r.plan->components[0]).name_en == "Minimizing the risk of climate hazards to firms");
+    CHECK(component_names(r.plan->components[0]).name == "Giảm thiểu ô nhiễm và thiên tai");
+    CHECK(component_names(r.plan->components[4]).name_en == "Our own index");
 }
 
 TEST_CASE("required text may not be empty, and numbers are digits only") {

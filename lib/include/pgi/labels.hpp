@@ -9,7 +9,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "pgi/date.hpp"
 #include "pgi/model.hpp"
 
 namespace pgi {
@@ -48,16 +50,66 @@ std::string label_count(Label key, Language language, long n, const Args&... res
     return fmt::format(fmt::runtime(plural_form(key, language, n)), n, rest...);
 }
 
-/// "Chưa thực hiện" / "Not started" …: the label of a task status.
+/// "Chưa thực hiện" / "Not started" …: the label of a task status, from the shipped data
+/// (data/task-labels.yaml, embedded at build time; the one source of status words).
 std::string_view status_label(TaskStatus status, Language language);
+
+/// Every word a status is written with besides its id: its Vietnamese and English labels and
+/// its aliases ("chưa triển khai"), from data/task-labels.yaml, for reading a status
+/// (tracking.hpp, parse_status_label()).
+const std::vector<std::string>& status_words(TaskStatus status);
+
+/// The role an owner has in a task: lead (cơ quan chủ trì) or cooperating (cơ quan phối hợp).
+enum class TaskRole { lead, cooperating };
+
+/// "Chủ trì" / "Lead", "Phối hợp" / "Cooperating", from data/task-labels.yaml.
+std::string_view role_label(TaskRole role, Language language);
 
 /// The month's name (`month` 1–12): "October"; in Vietnamese "tháng 10". "" out of range.
 std::string_view month_label(int month, Language language);
+
+/// A date as a reader of `language` writes it (labels.def `date_day`): "29/11/2026" in
+/// Vietnamese (day first, dd/mm/yyyy, the convention of Vietnamese administrative documents;
+/// shared/domain.md "Conventions of the documents"), ISO 8601 "2026-11-29" in English. For
+/// every table and text a person reads; CSV, JSON and plan files keep format_date() (ISO).
+std::string format_date(const Date& d, Language language);
+
+/// A date that may lack its day: a full date as format_date(d, language); a month as
+/// "tháng 5/2025" / "2025-05" (labels.def `date_month`); a year alone as "2025".
+std::string format_partial_date(const PartialDate& d, Language language);
+
+/// Which decimal separator a score or percentage is written with in tables and text:
+/// `by_language` (the default) is the comma for Vietnamese labels ("6,58 điểm", as Vietnamese
+/// documents write scores, shared/domain.md) and the point for English; `comma` and `point`
+/// are the user's choice (`--decimal-comma`, `--decimal-point`). Not for CSV, JSON or .xlsx
+/// numbers, which stay machine-readable unless a CSV dialect asks for the comma.
+enum class DecimalMark { by_language, comma, point };
+
+/// True when scores are written with a decimal comma under `mark` for `language`.
+bool decimal_comma_for(DecimalMark mark, Language language);
+
+/// The cell of the progress column ("Mức tăng đạt được / kế hoạch", `col_achieved`): the
+/// share of the planned increase reached, `percent` as format_percent() gives it ("41,1"),
+/// with "%"; above 100% marked as beaten, "vượt (398,7%)" in Vietnamese, so that it cannot be
+/// read as "398,7% of the target" (docs/reports.md, "The progress column").
+std::string achieved_cell(const std::string& percent, bool above_plan, Language language);
 
 /// A name as a reader of `language` sees it: `name_en` in English when there is one, else
 /// `name` (the plan's language), else `fallback` (an id). For components and owners alike.
 std::string display_name(const std::string& name, const std::string& name_en, Language language,
                          const std::string& fallback = {});
+
+/// A plan component's names as every output shows them. For the four PGI components (the
+/// ids of data/pgi-components.yaml: `pollution`, `compliance`, `green-practices`,
+/// `incentives`) they come from that data only: the short Vietnamese name (`name`) and VCCI's
+/// English name verbatim (`name_en`, "Minimizing the risk of climate hazards to firms" …),
+/// whatever the plan writes (validate warns about a plan `name_en` that differs:
+/// `component-name-en`). Any other component keeps the plan's `name` and `name_en`.
+struct ComponentNames {
+    std::string name;
+    std::string name_en;
+};
+ComponentNames component_names(const Component& component);
 
 /// The name of a PGI component from the shipped reference data (data/pgi-components.yaml,
 /// embedded at build time): its short Vietnamese name or VCCI's English name, by `id`

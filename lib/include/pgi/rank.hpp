@@ -207,9 +207,8 @@ std::string placing_text(const Placing& p, Language language);
 std::string rank_target_line(const RankTargetResult& r, Language language, bool decimal_comma);
 
 /// The rank line of gap and the report: "Xếp hạng PGI 2024 (Lạng Sơn): 31–63/63 (ước tính;
-/// bảng có 8/63 tỉnh); bảng điểm công bố 2025-05" (or "bảng điểm chưa ghi ngày công bố");
-/// with `office_dates` the date as office documents write it ("05/2025").
-std::string rank_line(int year, const std::string& province_name, const Placing& p, Language language,
-                      bool office_dates = false);
+/// bảng có 8/63 tỉnh); bảng điểm công bố tháng 5/2025" (or "bảng điểm chưa ghi ngày công
+/// bố"); in English "…; table published 2025-05" (dates: format_partial_date(d, language)).
+std::string rank_line(int year, const std::string& province_name, const Placing& p, Language language);
 
 }  // namespace pgi

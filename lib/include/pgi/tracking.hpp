@@ -167,9 +167,9 @@ std::vector<ReportingStatus> reporting_status(const Plan& plan, const OwnerIndex
 /// hiện", "Hoàn thành", "Vướng mắc", "Đã hủy" (the labels of the reports and forms).
 const std::vector<std::string>& vietnamese_status_labels();
 
-/// A task status from its code (`in_progress`, also `in progress`) or a label: the Vietnamese
-/// ones above and a few usual variants ("Đã hoàn thành", "Chưa triển khai", "Đang triển khai",
-/// "Khó khăn, vướng mắc", "Hủy"), or the English report labels ("In progress"); compared after
+/// A task status from its code (`in_progress`, also `in progress`) or a word of
+/// data/task-labels.yaml: the Vietnamese labels above, the English ones ("In progress") and
+/// the aliases there ("Đã hoàn thành", "Chưa triển khai", "Khó khăn, vướng mắc", "Hủy"); compared after
 /// search_key() folding, so case, diacritics (NFC or NFD, "huỷ"/"hủy") and runs of spaces do
 /// not matter ("HOAN THANH", "hoàn  thành"). std::nullopt for anything else. Used by update
 /// files, plan files, form intake and every `--status` option (issue 8).

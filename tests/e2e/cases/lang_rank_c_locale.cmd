@@ -1,0 +1,1 @@
+rank examples/lang-son-2024

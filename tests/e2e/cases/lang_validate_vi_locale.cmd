@@ -1,0 +1,1 @@
+validate examples/lang-son-2024
