@@ -41,7 +41,7 @@ run_rank -o "$work/r1.docx" || bad "rank -o r1.docx exited $?"
 run_rank -o "$work/r2.docx" || bad "rank -o r2.docx exited $?"
 cmp -s "$work/r1.docx" "$work/r2.docx" || bad "two runs of rank gave different .docx bytes"
 unzip -p "$work/r1.docx" word/document.xml > "$work/rank.xml"
-for s in 'Xếp hạng PGI 2024: Lạng Sơn' 'công bố 05/2025' 'bảng không đầy đủ: 8 trên 63 tỉnh có tổng điểm' \
+for s in 'Xếp hạng PGI 2024: Lạng Sơn' 'công bố tháng 5/2025' 'bảng không đầy đủ: 8 trên 63 tỉnh có tổng điểm' \
          '31–63/63 (ước tính; bảng có 8/63 tỉnh)' '22,63 (tính từ 4 chỉ số thành phần)'; do
   grep -qF "$s" "$work/rank.xml" || bad "rank .docx does not say: $s"
 done
@@ -148,7 +148,7 @@ def flat(pdf):
 ok = True
 r1, rr = flat(sys.argv[1]), flat(sys.argv[2])
 for s in ["BÁO CÁO", "Vị trí của tỉnh Lạng Sơn trong bảng xếp hạng chỉ số xanh cấp tỉnh (PGI) năm 2024",
-          "Xếp hạng PGI 2024: Lạng Sơn", "công bố 05/2025", "31–63/63", "Tỉnh thứ 30: 25,05 — cần thêm 2,42 điểm",
+          "Xếp hạng PGI 2024: Lạng Sơn", "công bố tháng 5/2025", "31–63/63", "Tỉnh thứ 30: 25,05 — cần thêm 2,42 điểm",
           "Giảm thiểu ô nhiễm và thiên tai", "4,95", "6,71", "6,02"]:
     if s not in r1:
         print("FAIL: the rank PDF does not show:", s); ok = False

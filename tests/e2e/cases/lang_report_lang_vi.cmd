@@ -1,1 +1,1 @@
-report examples/lang-son-2024 --period 2024-10 --as-of 2024-11-05 --lang vi
+report examples/lang-son-2024 --period 2024-10 --as-of 2024-11-05 --lang vi --source-revisions none
