@@ -22,6 +22,7 @@ struct DiffCliOptions {
     int year = 0;
     std::string format;
     std::string lang;
+    DecimalCliOptions decimal;
     std::string output;
 };
 
@@ -138,7 +139,7 @@ Result<int> run_diff(const DiffCliOptions& o) {
     std::vector<fs::path> inputs;
     for (const Side* s : {&sides->first, &sides->second})
         if (s->revision.empty()) inputs.push_back(s->path);
-    return emit(render_diff(d, f, lang), o.output, inputs).map([&] { return d.empty() ? 0 : 1; });
+    return emit(render_diff(d, f, lang, o.decimal.mark()), o.output, inputs).map([&] { return d.empty() ? 0 : 1; });
 }
 
 }  // namespace
@@ -165,6 +166,11 @@ void setup_diff(CLI::App& app, Action& action) {
         ->transform(format_names({"text", "markdown", "json"}))
         ->option_text("text|markdown|json");
     add_lang(*cmd, opts->lang, "the new plan's language");
+    add_decimal_options(*cmd, opts->decimal,
+                        "Write scores as 6,58 (Vietnamese style) in text and markdown (the default there with "
+                        "Vietnamese labels; json keeps numbers)",
+                        "Write scores as 6.58 in text and markdown even with Vietnamese labels (the default there is "
+                        "6,58)");
     add_output(*cmd, opts->output);
     cmd->footer(
         "\nExit codes (like diff(1)): 0 no change, 1 changes shown, 2 error (an argument that is neither a path nor\n"

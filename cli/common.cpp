@@ -63,11 +63,13 @@ CLI::Option* add_as_of(CLI::App& cmd, std::string& as_of, const std::string& wha
     return cmd.add_option("--as-of", as_of, what)->check(iso_date())->option_text("YYYY-MM-DD");
 }
 
-void add_decimal_options(CLI::App& cmd, DecimalCliOptions& o, const std::string& comma_help) {
+void add_decimal_options(CLI::App& cmd, DecimalCliOptions& o, const std::string& comma_help,
+                         const std::string& point_help) {
     auto* comma = cmd.add_flag("--decimal-comma", o.comma, comma_help);
     auto* point = cmd.add_flag("--decimal-point", o.point,
-                               "Write scores as 6.58 in table, markdown and docx even with Vietnamese labels (the "
-                               "default there is 6,58)");
+                               point_help.empty() ? "Write scores as 6.58 in table, markdown and docx even with "
+                                                    "Vietnamese labels (the default there is 6,58)"
+                                                  : point_help);
     point->excludes(comma);
 }
 

@@ -83,7 +83,9 @@ struct DecimalCliOptions {
         return comma ? DecimalMark::comma : point ? DecimalMark::point : DecimalMark::by_language;
     }
 };
-void add_decimal_options(CLI::App& cmd, DecimalCliOptions& o, const std::string& comma_help);
+/// `point_help`: the --decimal-point help when not the table/markdown/docx default text.
+void add_decimal_options(CLI::App& cmd, DecimalCliOptions& o, const std::string& comma_help,
+                         const std::string& point_help = {});
 /// `-n, --dry-run`; `what` is the help text.
 CLI::Option* add_dry_run(CLI::App& cmd, bool& dry_run, const std::string& what);
 

@@ -10,32 +10,43 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string score_or_none(const std::optional<Score>& s, Language lang) {
-    return s ? format_score(*s) : std::string(label(Label::diff_none, lang));
+// How the text and Markdown forms write a value for their reader: labels in `lang` (a Style
+// converts to the Language every label call takes), scores with a decimal comma when `comma`
+// (Vietnamese labels by default: "1,63"), dates as the language writes them (29/11/2026,
+// tháng 5/2025; ISO in English). JSON never uses it: ISO dates and numbers there.
+struct Style {
+    Language lang;
+    bool comma;
+    operator Language() const { return lang; }  // NOLINT(google-explicit-constructor): labels take the language
+};
+
+std::string score_or_none(const std::optional<Score>& s, const Style& lang) {
+    return s ? format_score(*s, lang.comma) : std::string(label(Label::diff_none, lang));
 }
 
-std::string component_name(const std::string& id, Language lang) {
+std::string component_name(const std::string& id, const Style& lang) {
     return id == "total" ? std::string(label(Label::total_pgi, lang)) : id;
 }
 
-std::string value_or_none(const std::string& v, Language lang) {
+std::string value_or_none(const std::string& v, const Style& lang) {
     return v.empty() ? std::string(label(Label::diff_none, lang)) : v;
 }
 
 std::string scores_text(const std::vector<std::pair<std::string, Score>>& scores, const std::optional<Score>& total,
-                        Language lang) {
+                        const Style& lang) {
     std::string out;
-    for (const auto& [id, s] : scores) out += (out.empty() ? "" : ", ") + id + " " + format_score(s);
+    for (const auto& [id, s] : scores) out += (out.empty() ? "" : ", ") + id + " " + format_score(s, lang.comma);
     if (total)
-        out += (out.empty() ? "" : "; ") + std::string(label(Label::total_pgi, lang)) + " " + format_score(*total);
+        out += (out.empty() ? "" : "; ") + std::string(label(Label::total_pgi, lang)) + " " +
+               format_score(*total, lang.comma);
     return value_or_none(out, lang);
 }
 
-std::string score_line(const ScoreChange& c, Language lang) {
+std::string score_line(const ScoreChange& c, const Style& lang) {
     std::string comp = component_name(c.component, lang);
     if (c.what == ScoreChange::What::baseline) {
         auto side = [&](const std::optional<Score>& s, const std::optional<int>& y) {
-            return s ? format_label(Label::diff_score_in_year, lang, format_score(*s), *y)
+            return s ? format_label(Label::diff_score_in_year, lang, format_score(*s, lang.comma), *y)
                      : std::string(label(Label::diff_none, lang));
         };
         return format_label(Label::diff_baseline, lang, comp, side(c.old_score, c.old_year),
@@ -49,18 +60,20 @@ std::string score_line(const ScoreChange& c, Language lang) {
                             rank(c.new_rank));
     }
     if (c.old_score && c.new_score)
-        return format_label(Label::diff_target, lang, comp, c.year, format_score(*c.old_score),
-                            format_score(*c.new_score), format_signed_score(*c.new_score - *c.old_score));
+        return format_label(Label::diff_target, lang, comp, c.year, format_score(*c.old_score, lang.comma),
+                            format_score(*c.new_score, lang.comma),
+                            format_signed_score(*c.new_score - *c.old_score, lang.comma));
     return format_label(Label::diff_target_plain, lang, comp, c.year, score_or_none(c.old_score, lang),
                         score_or_none(c.new_score, lang));
 }
 
-std::string gap_line(const GapChange& g, Language lang) {
+std::string gap_line(const GapChange& g, const Style& lang) {
     std::string comp = component_name(g.component, lang);
     std::string line;
     if (g.old_gap && g.new_gap)
-        line = format_label(Label::diff_gap, lang, comp, format_score(*g.old_gap), format_score(*g.new_gap),
-                            format_signed_score(*g.new_gap - *g.old_gap));
+        line = format_label(Label::diff_gap, lang, comp, format_score(*g.old_gap, lang.comma),
+                            format_score(*g.new_gap, lang.comma),
+                            format_signed_score(*g.new_gap - *g.old_gap, lang.comma));
     else
         line = format_label(Label::diff_gap_plain, lang, comp, score_or_none(g.old_gap, lang),
                             score_or_none(g.new_gap, lang));
@@ -70,7 +83,7 @@ std::string gap_line(const GapChange& g, Language lang) {
     return line;
 }
 
-std::string component_line(const ComponentChange& c, Language lang) {
+std::string component_line(const ComponentChange& c, const Style& lang) {
     switch (c.kind) {
         case ComponentChange::Kind::added:
             return format_label(Label::diff_component_added, lang, c.id, c.new_name);
@@ -82,12 +95,18 @@ std::string component_line(const ComponentChange& c, Language lang) {
     return format_label(Label::diff_component_renamed, lang, c.id, c.old_name, c.new_name);
 }
 
-std::string status_text(const std::string& spelling, Language lang) {
+// A due date of TaskDiff (ISO, "2024-09-30" or "2024-09") as the reader writes it.
+std::string due_or_none(const std::string& iso, const Style& lang) {
+    auto d = parse_partial_date(iso);
+    return d ? format_partial_date(*d, lang.lang) : value_or_none(iso, lang);
+}
+
+std::string status_text(const std::string& spelling, const Style& lang) {
     auto s = parse_enum<TaskStatus>(spelling);
     return s ? std::string(status_label(*s, lang)) : spelling;
 }
 
-std::string task_line(const TaskDiff& t, Language lang) {
+std::string task_line(const TaskDiff& t, const Style& lang) {
     using K = TaskDiff::Kind;
     switch (t.kind) {
         case K::added:
@@ -107,8 +126,8 @@ std::string task_line(const TaskDiff& t, Language lang) {
             return format_label(Label::diff_task_cooperating, lang, t.id, t.component, value_or_none(t.old_value, lang),
                                 value_or_none(t.new_value, lang));
         case K::due:
-            return format_label(Label::diff_task_due, lang, t.id, t.component, value_or_none(t.old_value, lang),
-                                value_or_none(t.new_value, lang));
+            return format_label(Label::diff_task_due, lang, t.id, t.component, due_or_none(t.old_value, lang),
+                                due_or_none(t.new_value, lang));
         case K::status:
             break;
     }
@@ -116,10 +135,10 @@ std::string task_line(const TaskDiff& t, Language lang) {
                         status_text(t.new_value, lang));
 }
 
-std::string observation_line(const ObservationChange& o, Language lang) {
+std::string observation_line(const ObservationChange& o, const Style& lang) {
     std::string kind(label(
         o.observation_kind == ObservationKind::official ? Label::diff_obs_official : Label::diff_obs_estimate, lang));
-    std::string published = format_partial_date(o.published);
+    std::string published = format_partial_date(o.published, lang.lang);
     std::string before = scores_text(o.old_scores, o.old_total, lang);
     std::string after = scores_text(o.new_scores, o.new_total, lang);
     switch (o.kind) {
@@ -138,7 +157,7 @@ struct Section {
     std::vector<std::string> lines;
 };
 
-std::vector<Section> sections_of(const PlanDiff& d, Language lang) {
+std::vector<Section> sections_of(const PlanDiff& d, const Style& lang) {
     std::vector<Section> out;
     auto add = [&](std::string title, auto const& items, auto line_of) {
         if (items.empty()) return;
@@ -158,10 +177,10 @@ std::size_t change_count(const PlanDiff& d) {
     return d.scores.size() + d.components.size() + d.tasks.size() + d.observations.size();
 }
 
-std::string render_text(const PlanDiff& d, Language lang, bool markdown) {
+std::string render_text(const PlanDiff& d, const Style& lang, bool markdown) {
     std::string out;
     std::string title = format_label(Label::diff_title, lang, d.old_label, d.new_label);
-    std::string as_of = format_label(Label::diff_as_of, lang, format_date(d.as_of));
+    std::string as_of = format_label(Label::diff_as_of, lang, format_date(d.as_of, lang.lang));
     if (markdown) {
         out += "# " + markdown_line(title) + "\n\n" + markdown_line(as_of) + "\n";
     } else {
@@ -278,16 +297,17 @@ std::string render_json(const PlanDiff& d) {
 
 }  // namespace
 
-std::string render_diff(const PlanDiff& diff, DiffFormat format, Language language) {
+std::string render_diff(const PlanDiff& diff, DiffFormat format, Language language, DecimalMark mark) {
+    Style style{language, decimal_comma_for(mark, language)};
     switch (format) {
         case DiffFormat::json:
             return render_json(diff);
         case DiffFormat::markdown:
-            return render_text(diff, language, true);
+            return render_text(diff, style, true);
         case DiffFormat::text:
             break;
     }
-    return render_text(diff, language, false);
+    return render_text(diff, style, false);
 }
 
 }  // namespace pgi

@@ -14,7 +14,10 @@ CSV and JSON cases, English cases (--lang en, or an English plan) and the messag
 standard error (lines starting `pgi:` and findings `file:line:col:`) are not scanned: they
 stay machine-readable or belong to the message catalogue.
 
-    vi_conventions_check.py CASES_DIR
+    vi_conventions_check.py CASES_DIR [GOLDEN...]
+
+GOLDEN: further Vietnamese text goldens scanned whatever their command (pgi diff's
+tests/e2e/diff_history/text_vi.out).
 
 Exits 1 listing every offending line, 0 otherwise; also fails when it finds fewer
 Vietnamese goldens than it expects (so that a renamed label cannot make it scan nothing).
@@ -64,6 +67,12 @@ def main() -> int:
             continue
         scanned += 1
         for n, line in enumerate(text.splitlines(), 1):
+            for what in offending(line):
+                failures.append(f"{out.name}:{n}: {what}: {line.strip()}")
+    for extra in sys.argv[2:]:
+        out = pathlib.Path(extra)
+        scanned += 1
+        for n, line in enumerate(out.read_text(encoding="utf-8").splitlines(), 1):
             for what in offending(line):
                 failures.append(f"{out.name}:{n}: {what}: {line.strip()}")
     for f in failures:

@@ -176,7 +176,18 @@ TEST_CASE("an observation added, and the text rendering in both languages") {
     // pollution: 6.00 − 5.60 = 0.40 → 6.00 − 6.10 = −0.10, difference −0.50
     CHECK(en.find("pollution: gap 0.40 → -0.10 (-0.50)") != std::string::npos);
     std::string vi = render_diff(d, DiffFormat::text, Language::vi);
-    CHECK(vi.find("thêm mới: pollution 6.10") != std::string::npos);
+    // Vietnamese text: decimal comma and a month as "tháng 5/2026" by default; the point on request
+    CHECK(vi.find("thêm mới: pollution 6,10") != std::string::npos);
+    CHECK(vi.find("khoảng cách 0,40 → -0,10 (-0,50)") != std::string::npos);
+    CHECK(vi.find("tháng 5/2026") != std::string::npos);
+    CHECK(vi.find("01/06/2026") != std::string::npos);
+    CHECK(vi.find("2026-06-01") == std::string::npos);
+    std::string vi_point = render_diff(d, DiffFormat::text, Language::vi, DecimalMark::point);
+    CHECK(vi_point.find("thêm mới: pollution 6.10") != std::string::npos);
+    // JSON stays machine-readable whatever the mark: ISO dates, numbers with a point
+    std::string json = render_diff(d, DiffFormat::json, Language::vi, DecimalMark::comma);
+    CHECK(json.find("\"as_of\": \"2026-06-01\"") != std::string::npos);
+    CHECK(json.find("6.1") != std::string::npos);
     CHECK(render_diff(d, DiffFormat::json, Language::en).find("\"changes\": 1") != std::string::npos);
 }
 

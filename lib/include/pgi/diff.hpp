@@ -129,9 +129,13 @@ PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, const DiffOption
 enum class DiffFormat { text, markdown, json };
 
 /// The diff as text (labels in `language`, through labels.def), Markdown or JSON (keys and
-/// values in English snake_case, scores as numbers with two decimals; schema in
-/// docs/diff.md). An empty diff gives one line saying so (JSON: `"changes": 0`).
-std::string render_diff(const PlanDiff& diff, DiffFormat format, Language language);
+/// values in English snake_case, scores as numbers with two decimals, ISO dates; schema in
+/// docs/diff.md). Text and Markdown write scores (points, two decimals) with the decimal
+/// separator `mark` chooses (by default the comma with Vietnamese labels: "1,63") and dates as
+/// `language` writes them (format_date / format_partial_date: "30/09/2024", "tháng 5/2025";
+/// ISO in English). An empty diff gives one line saying so (JSON: `"changes": 0`).
+std::string render_diff(const PlanDiff& diff, DiffFormat format, Language language,
+                        DecimalMark mark = DecimalMark::by_language);
 
 /// A plan file or plan directory as it was at a git revision.
 /// `revision`: anything git rev-parse takes (`HEAD~1`, `v1`, a commit id), peeled to a commit.
