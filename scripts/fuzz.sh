@@ -27,10 +27,17 @@ while [ $# -gt 0 ]; do
 done
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_yaml_plan fuzz_toml_plan fuzz_update fuzz_import fuzz_form)
 if [ ! -x "$build/tests/fuzz/${targets[0]}" ]; then
+  if [ "$build" != build/fuzz ]; then
+    echo "fuzz.sh: $build has no libFuzzer targets: build it with the preset fuzz or ci-clang" >&2
+    exit 2
+  fi
   cmake --preset fuzz $(command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache) >/dev/null
   cmake --build "$build" -j2 --target "${targets[@]}" pgi
 fi
+build=$(cd "$build" && pwd)
 work=${PGI_FUZZ_DIR:-${TMPDIR:-/tmp}/pgi-fuzz}
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
 
 # seed FILE… into DIR, each prefixed with the byte PREFIX (octal escape, or empty)
 seed() {
@@ -68,18 +75,25 @@ for t in "${targets[@]}"; do
   log=$work/$t/last-run.log
   start=$(date +%s)
   set +e
-  "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=262144 \
-    -jobs="$jobs" -workers="$jobs" -print_final_stats=1 -artifact_prefix="$work/$t/" "$corpus" >"$log" 2>&1
+  rm -f "$work/$t"/fuzz-*.log
+  parallel=()
+  [ "$jobs" -le 1 ] || parallel=(-jobs="$jobs" -workers="$jobs")
+  # from the target's directory: with --jobs above 1 libFuzzer writes fuzz-N.log there
+  (cd "$work/$t" && "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+    -max_len=262144 "${parallel[@]}" -print_final_stats=1 -artifact_prefix="$work/$t/" \
+    "$corpus") >"$log" 2>&1
   rc=$?
   set -e
-  runs=$(grep -h 'stat::number_of_executed_units' "$log" "$work/$t"/fuzz-*.log 2>/dev/null | awk '{s += $2} END {print s + 0}')
+  logs=("$log")
+  for f in "$work/$t"/fuzz-*.log; do [ ! -f "$f" ] || logs+=("$f"); done
+  runs=$(awk '/stat::number_of_executed_units/ {s += $2} END {print s + 0}' "${logs[@]}")
   files=$(ls "$corpus" | wc -l)
   if [ $rc -eq 0 ]; then
     echo "$t: ok, $runs runs in $(( $(date +%s) - start )) s, corpus $files inputs"
   else
     status=1
     echo "$t: FAILED (exit $rc) after $(( $(date +%s) - start )) s; log $log, artifacts in $work/$t/"
-    grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -5
+    grep -hE 'ERROR|SUMMARY|Test unit written' "${logs[@]}" | head -5 || true
   fi
 done
 exit $status

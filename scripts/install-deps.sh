@@ -8,6 +8,7 @@ packages=(
   libcli11-dev libtomlplusplus-dev libfmt-dev libyaml-cpp-dev doctest-dev
   libutf8proc-dev nlohmann-json3-dev libexpected-dev
   clang clang-format
+  libclang-rt-14-dev  # clang's ASan, UBSan and libFuzzer runtimes (only recommended by clang: not installed without it)
   libzip-dev libxlsxwriter-dev libpugixml-dev libgit2-dev
   # tests only: LibreOffice renders the .docx/.xlsx to PDF/CSV, pdftotext reads the PDF
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils unzip
