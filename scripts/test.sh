@@ -17,5 +17,5 @@ ctest --preset ci
 if [ "${PGI_TEST_CLANG:-1}" != 0 ]; then
   cmake --preset ci-clang
   cmake --build --preset ci-clang
-  ctest --preset ci-clang -E '^(format|mutation[.].*|docs[.].*|schema[.].*|e2e[.](fuzz_inputs|office_check|csv_dialect_check|form_round_trip))$'
+  ctest --preset ci-clang --parallel "$(nproc)" -E '^(format|mutation[.].*|docs[.].*|schema[.].*|e2e[.](fuzz_inputs|office_check|csv_dialect_check|form_round_trip))$'
 fi
