@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "pgi/form.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/intake.hpp"
 #include "pgi/io.hpp"
 #include "pgi/update_write.hpp"
@@ -51,8 +52,8 @@ Result<int> run_form(const FormCliOptions& o) {
     auto all = form_owners(plan);
     for (const auto& id : owners)
         if (std::find(all.begin(), all.end(), id) == all.end())
-            return fail(ErrorCode::usage, "--owner: `" + id + "` is not an owner with tasks in the plan",
-                        "owners with tasks: " + fmt::format("{}", fmt::join(all, ", ")));
+            return fail(ErrorCode::usage, trf("--owner: `{}` is not an owner with tasks in the plan", id),
+                        trf("owners with tasks: {}", fmt::join(all, ", ")));
     bool one = owners.size() == 1;
     if (owners.empty()) owners = all;
     // The workbook's creation time: SOURCE_DATE_EPOCH when set, else midnight UTC of the as-of date.
@@ -66,14 +67,15 @@ Result<int> run_form(const FormCliOptions& o) {
     bool to_dir = !one || fs::is_directory(out, ec);
     if (to_dir) {
         fs::create_directories(out, ec);
-        if (ec) return fail(ErrorCode::io, "cannot create the directory " + out.string() + ": " + ec.message());
+        if (ec) return fail(ErrorCode::io, trf("cannot create the directory {}: {}", out.string(), ec.message()));
     }
     for (const auto& owner : owners) {
         fs::path file = to_dir ? out / (owner + ".xlsx") : out;
         std::string err = write_form_xlsx(plan, owner, period, as_of, created, file);
         if (!err.empty()) return fail(ErrorCode::io, err);
-        std::cerr << "pgi: wrote " << file.string() << " (" << form_rows(plan, owner, period, as_of).size()
-                  << " tasks)\n";
+        std::cerr << trnf("pgi: wrote {} ({} task)\n", "pgi: wrote {} ({} tasks)\n",
+                          form_rows(plan, owner, period, as_of).size(), file.string(),
+                          form_rows(plan, owner, period, as_of).size());
     }
     return exit_ok;
 }
@@ -98,7 +100,7 @@ Result<int> run_intake(const IntakeCliOptions& o) {
         else
             in.plans.push_back(a);
     }
-    if (forms.empty()) return fail(ErrorCode::usage, "no form given", "pgi intake FORM.xlsx… [PLAN]");
+    if (forms.empty()) return fail(ErrorCode::usage, tr("no form given"), tr("pgi intake FORM.xlsx… [PLAN]"));
     auto one = resolve_one_plan(in, "intake");
     if (!one) return tl::unexpected(one.error());
     PlanSources sources = *one;
@@ -113,7 +115,7 @@ Result<int> run_intake(const IntakeCliOptions& o) {
     io.owner = o.by;
     if (!o.period.empty()) {
         auto p = parse_period(o.period);
-        if (!p) return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a period", period_forms);
+        if (!p) return fail(ErrorCode::usage, trf("--period: `{}` is not a period", o.period), tr(period_forms));
         io.period = p;
     }
     Diagnostics findings;
@@ -121,7 +123,7 @@ Result<int> run_intake(const IntakeCliOptions& o) {
     for (const auto& f : forms) read.push_back(read_form(plan, f, io, findings));
     if (findings.has_errors()) {
         std::cerr << render_text(findings);
-        std::cerr << "pgi: error: the forms have errors (see above); nothing written\n";
+        print_error_line(tr("the forms have errors (see above); nothing written"));
         return exit_findings;
     }
     // One update file per owner and period; several forms for one file are appended in order.
@@ -146,7 +148,7 @@ Result<int> run_intake(const IntakeCliOptions& o) {
         auto t = append_updates(it->second.first, target.extension() == ".toml", f.owner, format_period(*f.period),
                                 f.entries, err);
         if (!t) {
-            std::cerr << "pgi: error: cannot extend " << target.string() << ": " << err << "; nothing written\n";
+            print_error_line(trf("cannot extend {}: {}; nothing written", target.string(), err));
             return exit_findings;
         }
         it->second.first = *t;
@@ -159,10 +161,10 @@ Result<int> run_intake(const IntakeCliOptions& o) {
     validate_loaded(*after);
     if (after->diagnostics.has_errors()) {
         print_diagnostics(after->diagnostics);
-        std::cerr << "pgi: error: the updates from the forms are not valid (see above); nothing written\n";
+        print_error_line(tr("the updates from the forms are not valid (see above); nothing written"));
         return exit_findings;
     }
-    if (texts.empty()) std::cerr << "pgi: no changes in the forms: nothing to write\n";
+    if (texts.empty()) std::cerr << tr("pgi: no changes in the forms: nothing to write\n");
     for (const auto& [p, t] : texts) {
         if (o.dry_run) {
             std::cout << "# " << p.string() << (t.second ? " (extended)" : " (new)") << "\n" << t.first;
@@ -170,10 +172,12 @@ Result<int> run_intake(const IntakeCliOptions& o) {
         }
         std::error_code ec;
         fs::create_directories(p.parent_path(), ec);
-        if (ec) return fail(ErrorCode::io, "cannot create " + p.parent_path().string() + ": " + ec.message());
+        if (ec) return fail(ErrorCode::io, trf("cannot create {}: {}", p.parent_path().string(), ec.message()));
         if (auto w = write_file_atomic(p, t.first); !w) return tl::unexpected(w.error());
-        std::cerr << fmt::format("pgi: {} {} ({} update{})\n", t.second ? "extended" : "wrote", p.string(), counts[p],
-                                 counts[p] == 1 ? "" : "s");
+        std::cerr << (t.second ? trnf("pgi: extended {} ({} update)\n", "pgi: extended {} ({} updates)\n", counts[p],
+                                      p.string(), counts[p])
+                               : trnf("pgi: wrote {} ({} update)\n", "pgi: wrote {} ({} updates)\n", counts[p],
+                                      p.string(), counts[p]));
     }
     return exit_ok;
 }
@@ -183,46 +187,51 @@ Result<int> run_intake(const IntakeCliOptions& o) {
 void setup_form(CLI::App& app, Action& action) {
     auto opts = std::make_shared<FormCliOptions>();
     auto* cmd =
-        app.add_subcommand("form", "Write .xlsx progress forms for agencies to fill in (one per owner and period)");
+        app.add_subcommand("form", tr("Write .xlsx progress forms for agencies to fill in (one per owner and period)"));
+    add_message_lang(*cmd);
     add_plan_input(*cmd, opts->input, false);
     cmd->add_option("--owner", opts->owners,
-                    "Owner id to make the form for (repeatable; default: every owner with tasks)")
+                    tr("Owner id to make the form for (repeatable; default: every owner with tasks)"))
         ->option_text("ID");
     cmd->add_option("-p,--period", opts->period,
-                    "Period reported on: 2024-10, 2024-Q3, … (default: the month before --as-of)")
+                    tr("Period reported on: 2024-10, 2024-Q3, … (default: the month before --as-of)"))
         ->option_text("PERIOD");
-    add_as_of(*cmd, opts->as_of, "Date of the pre-filled status (default: today in the plan's time zone)");
+    add_as_of(*cmd, opts->as_of, tr("Date of the pre-filled status (default: today in the plan's time zone)"));
     add_output(*cmd, opts->output,
-               "One --owner: the .xlsx file (default OWNER-PERIOD.xlsx); else a directory, one OWNER.xlsx each "
-               "(default forms-PERIOD/)")
+               tr("One --owner: the .xlsx file (default OWNER-PERIOD.xlsx); else a directory, one OWNER.xlsx each "
+                  "(default forms-PERIOD/)"))
         ->option_text("PATH");
     cmd->footer(
-        "\nThe form: instructions in Vietnamese on the first sheet; on the sheet \"Báo cáo\" one row per task\n"
-        "the owner leads or cooperates on, pre-filled and locked, and input cells for the new status (a\n"
-        "drop-down), date, progress, note, evidence and difficulties. Read filled forms with pgi intake.\n"
-        "Same inputs and --as-of (or SOURCE_DATE_EPOCH): the same bytes. Guide: docs/tracking.md.\n");
+        tr("\nThe form: instructions in Vietnamese on the first sheet; on the sheet \"Báo cáo\" one row per task\n"
+           "the owner leads or cooperates on, pre-filled and locked, and input cells for the new status (a\n"
+           "drop-down), date, progress, note, evidence and difficulties. Read filled forms with pgi intake.\n"
+           "Same inputs and --as-of (or SOURCE_DATE_EPOCH): the same bytes. Guide: docs/tracking.md.\n"));
     cmd->callback([opts, &action] { action = [opts] { return run_form(*opts); }; });
 }
 
 void setup_intake(CLI::App& app, Action& action) {
     auto opts = std::make_shared<IntakeCliOptions>();
-    auto* cmd = app.add_subcommand("intake", "Read filled progress forms (.xlsx or CSV) into the plan's update files");
+    auto* cmd =
+        app.add_subcommand("intake", tr("Read filled progress forms (.xlsx or CSV) into the plan's update files"));
+    add_message_lang(*cmd);
     cmd->add_option(
            "inputs", opts->inputs,
-           "Filled forms (.xlsx, .csv), then the plan directory (default: $PGI_PLAN, else the current directory)")
+           tr("Filled forms (.xlsx, .csv), then the plan directory (default: $PGI_PLAN, else the current directory)"))
         ->required();
-    cmd->add_option("--by", opts->by, "Owner id of a CSV form (an .xlsx form says it itself)")->option_text("OWNER");
-    cmd->add_option("-p,--period", opts->period, "Period of a CSV form; for .xlsx forms, the period they must be for")
+    cmd->add_option("--by", opts->by, tr("Owner id of a CSV form (an .xlsx form says it itself)"))
+        ->option_text("OWNER");
+    cmd->add_option("-p,--period", opts->period,
+                    tr("Period of a CSV form; for .xlsx forms, the period they must be for"))
         ->option_text("PERIOD");
-    add_dry_run(*cmd, opts->dry_run, "Print the update files as they would be written; write nothing");
-    cmd->add_option("--input-format", opts->input_format, "Read the plan as yaml or toml instead of guessing")
+    add_dry_run(*cmd, opts->dry_run, tr("Print the update files as they would be written; write nothing"));
+    cmd->add_option("--input-format", opts->input_format, tr("Read the plan as yaml or toml instead of guessing"))
         ->transform(choice<InputFormat>({{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}))
         ->option_text("yaml|toml");
     add_max_findings(*cmd);
     cmd->footer(
-        "\nWrites or extends updates/<period>/<owner>.yaml under the plan directory (atomically, appending).\n"
-        "Every form is checked first; a finding names the cell (form.xlsx:Báo cáo!G7) and nothing is\n"
-        "written when there is an error. Exit codes: 0 written; 1 a form or the plan has errors; 2 usage.\n");
+        tr("\nWrites or extends updates/<period>/<owner>.yaml under the plan directory (atomically, appending).\n"
+           "Every form is checked first; a finding names the cell (form.xlsx:Báo cáo!G7) and nothing is\n"
+           "written when there is an error. Exit codes: 0 written; 1 a form or the plan has errors; 2 usage.\n"));
     cmd->callback([opts, &action] { action = [opts] { return run_intake(*opts); }; });
 }
 

@@ -4,6 +4,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/report_docx.hpp"
 #include "pgi/report_xlsx.hpp"
 #include "tables.hpp"
@@ -63,13 +64,13 @@ Result<int> run_gap(const GapCliOptions& o) {
         OfficialDocument d = gap_document(*g.report, report_settings_with_defaults(*r->plan), doc);
         std::string error;
         auto bytes = render_docx(d, *as_of, error);
-        if (!bytes) return fail(ErrorCode::internal, "cannot make the .docx: " + error);
+        if (!bytes) return fail(ErrorCode::internal, trf("cannot make the .docx: {}", error));
         return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     if (*format == "xlsx") {
         std::string error;
         auto bytes = render_xlsx(gap_workbook(*g.report, lang.value_or(Language::vi)), *as_of, error);
-        if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
+        if (!bytes) return fail(ErrorCode::io, trf("cannot make the .xlsx: {}", error));
         return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     GapFormat gf = *format == "markdown" ? GapFormat::markdown
@@ -89,34 +90,35 @@ Result<int> run_gap(const GapCliOptions& o) {
 void setup_gap(CLI::App& app, Action& action) {
     auto opts = std::make_shared<GapCliOptions>();
     auto* cmd =
-        app.add_subcommand("gap", "Show each component's gap to its target (target − current) and the total PGI");
+        app.add_subcommand("gap", tr("Show each component's gap to its target (target − current) and the total PGI"));
     add_plan_input(*cmd, opts->input, false);
     add_as_of(*cmd, opts->as_of,
-              "Date for \"current\" scores and task status (default: today in the plan's time zone, UTC+7 unless it "
-              "sets time_zone; $SOURCE_DATE_EPOCH when set)");
-    cmd->add_option("--year", opts->year,
-                    "Target year (default: the --as-of year if it has targets, else the latest earlier target year)")
+              tr("Date for \"current\" scores and task status (default: today in the plan's time zone, UTC+7 unless it "
+                 "sets time_zone; $SOURCE_DATE_EPOCH when set)"));
+    cmd->add_option(
+           "--year", opts->year,
+           tr("Target year (default: the --as-of year if it has targets, else the latest earlier target year)"))
         ->check(CLI::Range(1900, 2200))
         ->option_text("YEAR");
     cmd->add_option("-f,--format", opts->format,
-                    "Output: table, markdown, csv, json, docx or xlsx (docx and xlsx need -o). Default: from -o's "
-                    "extension (.md, .csv, .json, .docx, .xlsx), else table")
+                    tr("Output: table, markdown, csv, json, docx or xlsx (docx and xlsx need -o). Default: from -o's "
+                       "extension (.md, .csv, .json, .docx, .xlsx), else table"))
         ->transform(format_names({"table", "markdown", "csv", "json", "docx", "xlsx"}))
         ->option_text("table|markdown|csv|json|docx|xlsx");
     add_lang(*cmd, opts->lang);
     cmd->add_option("--color", opts->color,
-                    "Colour: auto (default; off when NO_COLOR is set or not a terminal), always, never")
+                    tr("Colour: auto (default; off when NO_COLOR is set or not a terminal), always, never"))
         ->transform(choice<ColorMode>(
             {{"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}}))
         ->option_text("auto|always|never");
     add_decimal_options(*cmd, opts->decimal,
-                        "Write scores as 6,58 (Vietnamese style) in table, markdown, docx and csv (the default in "
-                        "table, markdown and docx with Vietnamese labels)");
+                        tr("Write scores as 6,58 (Vietnamese style) in table, markdown, docx and csv (the default in "
+                           "table, markdown and docx with Vietnamese labels)"));
     add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
     add_table_option(*cmd, opts->tables);
     cmd->add_option("--province", opts->province,
-                    "Province for the rank line and rank targets (default: the one the plan names)")
+                    tr("Province for the rank line and rank targets (default: the one the plan names)"))
         ->option_text("NAME");
     cmd->callback([opts, &action] { action = [opts] { return run_gap(*opts); }; });
 }

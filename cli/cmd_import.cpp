@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "import_into.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/import.hpp"
 #include "pgi/io.hpp"
 #include "pgi/write.hpp"
@@ -38,10 +39,6 @@ constexpr const char* import_footer =
     "  2  usage error, unreadable input, an existing output without --force, or a failed write\n"
     "  3  internal error (a bug in pgi, or out of memory)\n";
 
-std::string plural(std::size_t n, const char* word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 Result<int> run_import(const ImportCliOptions& o) {
     // Decide where and how to write before reading anything, so a refusal costs nothing.
     bool to_file = !o.output.empty() && o.output != "-";
@@ -49,13 +46,13 @@ Result<int> run_import(const ImportCliOptions& o) {
     if (to_file) {
         auto by_ext = plan_format_for(o.output);
         if (!o.format && !by_ext)
-            return fail(ErrorCode::usage, "cannot tell the output format from the name `" + o.output + "`",
-                        "name the output .yaml, .yml or .toml, or pass --format yaml|toml");
+            return fail(ErrorCode::usage, trf("cannot tell the output format from the name `{}`", o.output),
+                        tr("name the output .yaml, .yml or .toml, or pass --format yaml|toml"));
         if (!o.format) format = *by_ext;
         std::error_code ec;
         if (std::filesystem::exists(o.output, ec) && !o.force)
-            return fail(ErrorCode::usage, "refusing to overwrite the existing file " + o.output,
-                        "pass --force to replace it, or choose another name with -o");
+            return fail(ErrorCode::usage, trf("refusing to overwrite the existing file {}", o.output),
+                        tr("pass --force to replace it, or choose another name with -o"));
     }
 
     std::string text, name;
@@ -66,14 +63,14 @@ Result<int> run_import(const ImportCliOptions& o) {
             text.append(block, static_cast<std::size_t>(std::cin.gcount()));
             if (text.size() > max_input_bytes)
                 return fail(ErrorCode::usage,
-                            "standard input is larger than " + std::to_string(max_input_bytes >> 20) + " MiB",
-                            "a plan document is a few hundred kilobytes of text");
+                            trf("standard input is larger than {} MiB", std::to_string(max_input_bytes >> 20)),
+                            tr("a plan document is a few hundred kilobytes of text"));
         }
-        if (std::cin.bad()) return fail(ErrorCode::io, "cannot read standard input");
+        if (std::cin.bad()) return fail(ErrorCode::io, tr("cannot read standard input"));
         name = "<stdin>";
     } else {
         auto content = read_file(o.input);
-        if (!content) return fail(ErrorCode::io, "cannot read " + o.input + ": " + content.error().message);
+        if (!content) return fail(ErrorCode::io, trf("cannot read {}: {}", o.input, content.error().message));
         text = std::move(*content);
         name = o.input;
     }
@@ -81,7 +78,7 @@ Result<int> run_import(const ImportCliOptions& o) {
     ImportResult r = import_plan_text(text, ImportOptions{name});
     print_diagnostics(r.diagnostics);
     if (!r.plan) {
-        std::cerr << "pgi: error: " << name << ": no plan written\n";
+        print_error_line(trf("{}: no plan written", name));
         return exit_findings;
     }
     if (!o.into.empty())
@@ -99,10 +96,13 @@ Result<int> run_import(const ImportCliOptions& o) {
         return tl::unexpected(written.error());
     if (!o.quiet) {
         const Plan& p = *r.plan;
-        std::cerr << fmt::format("pgi: imported {}, {}, {} ({}){}\n", plural(p.components.size(), "component"),
-                                 plural(p.owners.size(), "owner"), plural(p.tasks.size(), "task"),
-                                 plural(r.diagnostics.warning_count(), "warning"),
-                                 to_file ? " into " + o.output : std::string());
+        std::cerr << trf(
+            "pgi: imported {}, {}, {} ({}){}\n",
+            trnf("{} component", "{} components", p.components.size(), p.components.size()),
+            trnf("{} owner", "{} owners", p.owners.size(), p.owners.size()),
+            trnf("{} task", "{} tasks", p.tasks.size(), p.tasks.size()),
+            trnf("{} warning", "{} warnings", r.diagnostics.warning_count(), r.diagnostics.warning_count()),
+            to_file ? trf(" into {}", o.output) : std::string());
     }
     return exit_ok;
 }
@@ -111,21 +111,22 @@ Result<int> run_import(const ImportCliOptions& o) {
 
 void setup_import(CLI::App& app, Action& action) {
     auto opts = std::make_shared<ImportCliOptions>();
-    auto* cmd = app.add_subcommand("import", "Turn the text of a plan document (.txt, .md) into a plan file");
-    cmd->add_option("input", opts->input, "The document's text: a file, or - for standard input")->required();
+    auto* cmd = app.add_subcommand("import", tr("Turn the text of a plan document (.txt, .md) into a plan file"));
+    add_message_lang(*cmd);
+    cmd->add_option("input", opts->input, tr("The document's text: a file, or - for standard input"))->required();
     add_output(*cmd, opts->output,
-               "Write the plan to FILE (.yaml, .yml or .toml; atomically) instead of standard output");
-    cmd->add_option("-f,--format", opts->format, "Plan format: yaml (default on standard output) or toml")
+               tr("Write the plan to FILE (.yaml, .yml or .toml; atomically) instead of standard output"));
+    cmd->add_option("-f,--format", opts->format, tr("Plan format: yaml (default on standard output) or toml"))
         ->transform(choice<PlanFormat>({{"yaml", PlanFormat::yaml}, {"toml", PlanFormat::toml}}));
-    cmd->add_flag("--force", opts->force, "Overwrite FILE if it exists");
+    cmd->add_flag("--force", opts->force, tr("Overwrite FILE if it exists"));
     cmd->add_option("--into", opts->into,
-                    "Amend the existing plan PLAN (file or directory): tasks that match its tasks by text keep their "
-                    "ids, new tasks get new ids; writes PLAN's file (or -o FILE). Refuses when a task with updates "
-                    "would be removed or moved")
+                    tr("Amend the existing plan PLAN (file or directory): tasks that match its tasks by text keep "
+                       "their ids, new tasks get new ids; writes PLAN's file (or -o FILE). Refuses when a task with "
+                       "updates would be removed or moved"))
         ->option_text("PLAN");
     cmd->add_flag("--allow-orphans", opts->allow_orphans,
-                  "With --into: write even when tasks with updates would be removed or moved");
-    add_quiet(*cmd, opts->quiet, "No summary line on standard error (warnings are still printed)");
+                  tr("With --into: write even when tasks with updates would be removed or moved"));
+    add_quiet(*cmd, opts->quiet, tr("No summary line on standard error (warnings are still printed)"));
     add_max_findings(*cmd);
     cmd->footer(import_footer);
     cmd->callback([opts, &action] { action = [opts] { return run_import(*opts); }; });

@@ -4,6 +4,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/rank.hpp"
 #include "pgi/rank_office.hpp"
 #include "pgi/report_docx.hpp"
@@ -54,15 +55,16 @@ Result<int> run_rank(const RankCliOptions& o) {
     for (const auto& s : o.sets) {
         std::string error;
         auto c = parse_what_if(s, error);
-        if (!c) return fail(ErrorCode::usage, "--set " + error, "examples: --set 1=6.00, --set compliance=+0.50");
+        if (!c)
+            return fail(ErrorCode::usage, trf("--set {}", error), tr("examples: --set 1=6.00, --set compliance=+0.50"));
         changes.push_back(*c);
     }
     auto tables = load_tables(o.tables, plan_file);
     if (!tables) return tl::unexpected(tables.error());
     for (const auto& t : *tables) inputs.emplace_back(t.file);
     if (tables->empty())
-        return fail(ErrorCode::usage, "no national table",
-                    "put it in the plan directory (tables/pgi-2024.csv) or name it with --table");
+        return fail(ErrorCode::usage, tr("no national table"),
+                    tr("put it in the plan directory (tables/pgi-2024.csv) or name it with --table"));
     int year = o.year;
     if (!year)
         for (const auto& t : *tables) year = std::max(year, t.year);
@@ -89,7 +91,7 @@ Result<int> run_rank(const RankCliOptions& o) {
             rank_document(*r.report, report_settings_with_defaults(plan ? *plan : Plan{}), *as_of, doc);
         std::string error;
         auto bytes = render_docx(d, *as_of, error);
-        if (!bytes) return fail(ErrorCode::internal, "cannot make the .docx: " + error);
+        if (!bytes) return fail(ErrorCode::internal, trf("cannot make the .docx: {}", error));
         return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     if (*format == "xlsx") {
@@ -97,7 +99,7 @@ Result<int> run_rank(const RankCliOptions& o) {
         if (!as_of) return tl::unexpected(as_of.error());
         std::string error;
         auto bytes = render_xlsx(rank_workbook(*r.report, language), *as_of, error);
-        if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
+        if (!bytes) return fail(ErrorCode::io, trf("cannot make the .xlsx: {}", error));
         return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     RankRenderOptions rr;
@@ -117,44 +119,44 @@ void setup_rank(CLI::App& app, Action& action) {
     auto opts = std::make_shared<RankCliOptions>();
     auto* cmd = app.add_subcommand(
         "rank",
-        "Show the province's rank among all provinces (published or implied), the score of the Nth province, "
-        "component places, rank targets and what-if changes, from national tables");
+        tr("Show the province's rank among all provinces (published or implied), the score of the Nth province, "
+           "component places, rank targets and what-if changes, from national tables"));
     add_plan_input(*cmd, opts->input, false);
     add_table_option(*cmd, opts->tables);
     cmd->add_option("--province", opts->province,
-                    "Province to rank (default: the one the plan names, e.g. \"UBND tỉnh Lạng Sơn\")")
+                    tr("Province to rank (default: the one the plan names, e.g. \"UBND tỉnh Lạng Sơn\")"))
         ->option_text("NAME");
-    cmd->add_option("--year", opts->year, "PGI edition to show in detail (default: the latest table)")
+    cmd->add_option("--year", opts->year, tr("PGI edition to show in detail (default: the latest table)"))
         ->check(CLI::Range(2000, 2099))
         ->option_text("YEAR");
     cmd->add_option("--top", opts->top,
-                    "Threshold group: the score of the Nth province and the points needed (default 30)")
+                    tr("Threshold group: the score of the Nth province and the points needed (default 30)"))
         ->check(CLI::Range(1, 100))
         ->option_text("N");
     cmd->add_option("--set", opts->sets,
-                    "What-if: a component (1-4 or its id) set to a score (1=6.00) or changed by a signed amount "
-                    "(compliance=+0.50); repeatable. Recomputes the total and the implied rank")
+                    tr("What-if: a component (1-4 or its id) set to a score (1=6.00) or changed by a signed amount "
+                       "(compliance=+0.50); repeatable. Recomputes the total and the implied rank"))
         ->option_text("C=SCORE");
     cmd->add_option("-f,--format", opts->format,
-                    "Output: table, markdown, csv, json, docx or xlsx (docx and xlsx need -o). Default: from -o's "
-                    "extension (.md, .csv, .json, .docx, .xlsx), else table")
+                    tr("Output: table, markdown, csv, json, docx or xlsx (docx and xlsx need -o). Default: from -o's "
+                       "extension (.md, .csv, .json, .docx, .xlsx), else table"))
         ->transform(format_names({"table", "markdown", "csv", "json", "docx", "xlsx"}))
         ->option_text("table|markdown|csv|json|docx|xlsx");
     cmd->add_option(
            "--as-of", opts->as_of,
-           "Date written on a .docx or .xlsx (default: today in the plan's time zone; $SOURCE_DATE_EPOCH when set)")
+           tr("Date written on a .docx or .xlsx (default: today in the plan's time zone; $SOURCE_DATE_EPOCH when set)"))
         ->check(iso_date())
         ->option_text("YYYY-MM-DD");
-    add_lang(*cmd, opts->lang, "the plan's language, else vi");
+    add_lang(*cmd, opts->lang, tr("the plan's language, else vi"));
     add_decimal_options(*cmd, opts->decimal,
-                        "Write scores as 6,58 (Vietnamese style) in table, markdown, docx and csv (the default in "
-                        "table, markdown and docx with Vietnamese labels)");
+                        tr("Write scores as 6,58 (Vietnamese style) in table, markdown, docx and csv (the default in "
+                           "table, markdown and docx with Vietnamese labels)"));
     add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
     cmd->footer(
-        "\nImplied ranks (\"ước tính\" / \"implied\") order provinces by total: the published total, else the sum\n"
-        "of the published components (VCCI publishes totals and ranks only for the top 30 from PGI 2024).\n"
-        "Tables: docs/rank.md. Exit codes: 0 shown, 1 invalid plan or table, 2 usage or I/O error.\n");
+        tr("\nImplied ranks (\"ước tính\" / \"implied\") order provinces by total: the published total, else the sum\n"
+           "of the published components (VCCI publishes totals and ranks only for the top 30 from PGI 2024).\n"
+           "Tables: docs/rank.md. Exit codes: 0 shown, 1 invalid plan or table, 2 usage or I/O error.\n"));
     cmd->callback([opts, &action] { action = [opts] { return run_rank(*opts); }; });
 }
 

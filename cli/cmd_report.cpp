@@ -4,6 +4,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/provenance.hpp"
 #include "pgi/report.hpp"
 #include "pgi/report_docx.hpp"
@@ -48,14 +49,14 @@ std::vector<SourceFile> describe_sources(const std::vector<std::string>& files, 
 Result<CalendarPeriod> resolve_period(const ReportCliOptions& o, const Date& as_of) {
     if (!o.period.empty()) return period_argument("--period", o.period, as_of, true);
     if (!o.to.empty() && o.from.empty())
-        return fail(ErrorCode::usage, "--to needs --from", "e.g. --from 2024-08-01 --to 2024-10-31");
+        return fail(ErrorCode::usage, tr("--to needs --from"), tr("e.g. --from 2024-08-01 --to 2024-10-31"));
     if (!o.from.empty()) {
         auto from = parse_date(o.from);
-        if (!from) return fail(ErrorCode::usage, "--from must be a date YYYY-MM-DD that exists, not `" + o.from + "`");
+        if (!from) return fail(ErrorCode::usage, trf("--from must be a date YYYY-MM-DD that exists, not `{}`", o.from));
         Date to = as_of;
         if (!o.to.empty()) {
             auto t = parse_date(o.to);
-            if (!t) return fail(ErrorCode::usage, "--to must be a date YYYY-MM-DD that exists, not `" + o.to + "`");
+            if (!t) return fail(ErrorCode::usage, trf("--to must be a date YYYY-MM-DD that exists, not `{}`", o.to));
             to = *t;
         }
         auto p = period_between(*from, to);
@@ -66,13 +67,13 @@ Result<CalendarPeriod> resolve_period(const ReportCliOptions& o, const Date& as_
                         "choose a period that has begun, or pass --as-of with a date in it");
         if (!p)
             return fail(ErrorCode::usage,
-                        "the period ends before it starts (--from " + o.from + ", to " + format_date(to) + ")");
+                        trf("the period ends before it starts (--from {}, to {})", o.from, format_date(to)));
         if (p->first > as_of)
             return fail(ErrorCode::usage,
-                        "--from " + o.from + " starts after the as-of date " + format_date(as_of) +
-                            ": nothing in it has happened yet",
-                        "choose a period that has begun, or pass --as-of with a date in it (e.g. --as-of " +
-                            format_date(p->last) + ")");
+                        trf("--from {} starts after the as-of date {}: nothing in it has happened yet", o.from,
+                            format_date(as_of)),
+                        trf("choose a period that has begun, or pass --as-of with a date in it (e.g. --as-of {})",
+                            format_date(p->last)));
         return *p;
     }
     return default_report_period(as_of);
@@ -100,10 +101,12 @@ Result<int> run_report(const ReportCliOptions& o) {
     ro.period = *period;
     ro.due_window_days = o.window;
     if (ro.as_of_is_today && past_period_as_of_today(ro.period, ro.as_of))
-        std::cerr << "pgi: note: the period " << format_period(ro.period) << " ended on " << format_date(ro.period.last)
-                  << ", but without --as-of the figures are as of today, " << format_date(ro.as_of)
-                  << ": days late and overdue count to today. Pin the date the report was due, e.g. --as-of "
-                  << format_date(add_days(ro.period.last, 5)) << "\n";
+        std::cerr << "pgi: " << tr("note") << ": "
+                  << trf("the period {} ended on {}, but without --as-of the figures are as of today, {}: days late "
+                         "and overdue count to today. Pin the date the report was due, e.g. --as-of {}",
+                         format_period(ro.period), format_date(ro.period.last), format_date(ro.as_of),
+                         format_date(add_days(ro.period.last, 5)))
+                  << "\n";
     std::vector<std::string> files{plan.file};
     files.insert(files.end(), plan.update_files.begin(), plan.update_files.end());
     ro.sources = describe_sources(files, o.revisions);
@@ -122,13 +125,13 @@ Result<int> run_report(const ReportCliOptions& o) {
         OfficialDocument d = report_document(report, plan, report_settings_with_defaults(plan), doc);
         std::string error;
         auto bytes = render_docx(d, ro.as_of, error);
-        if (!bytes) return fail(ErrorCode::internal, "cannot make the .docx: " + error);
+        if (!bytes) return fail(ErrorCode::internal, trf("cannot make the .docx: {}", error));
         return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     if (*format == "xlsx") {
         std::string error;
         auto bytes = render_xlsx(report_workbook(report, plan, language), ro.as_of, error);
-        if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
+        if (!bytes) return fail(ErrorCode::io, trf("cannot make the .xlsx: {}", error));
         return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     ReportRenderOptions render;
@@ -145,48 +148,51 @@ Result<int> run_report(const ReportCliOptions& o) {
 
 void setup_report(CLI::App& app, Action& action) {
     auto opts = std::make_shared<ReportCliOptions>();
-    auto* cmd = app.add_subcommand("report", "Write the periodic progress report for a month, quarter, half or year");
+    auto* cmd =
+        app.add_subcommand("report", tr("Write the periodic progress report for a month, quarter, half or year"));
     add_plan_input(*cmd, opts->input, false);
     auto* period = cmd->add_option("-p,--period", opts->period,
-                                   "Reporting period: a month 2024-10, quarter 2024-Q3, half 2024-H2 or year 2024 "
-                                   "(default: the month before --as-of)")
+                                   tr("Reporting period: a month 2024-10, quarter 2024-Q3, half 2024-H2 or year 2024 "
+                                      "(default: the month before --as-of)"))
                        ->option_text("PERIOD");
-    auto* from = cmd->add_option("--from", opts->from, "First day of a custom period (instead of --period)")
+    auto* from = cmd->add_option("--from", opts->from, tr("First day of a custom period (instead of --period)"))
                      ->check(iso_date())
                      ->option_text("YYYY-MM-DD");
-    auto* to = cmd->add_option("--to", opts->to, "Last day of a custom period (default: --as-of)")
+    auto* to = cmd->add_option("--to", opts->to, tr("Last day of a custom period (default: --as-of)"))
                    ->check(iso_date())
                    ->option_text("YYYY-MM-DD");
     period->excludes(from)->excludes(to);
-    add_as_of(*cmd, opts->as_of,
-              "Date the figures are taken at (default: today in the plan's time zone, UTC+7 unless it sets time_zone; "
-              "$SOURCE_DATE_EPOCH when set)");
-    cmd->add_option("-f,--format", opts->format,
-                    "Output: markdown, csv, docx (a Word document laid out as Nghị định 30/2020/NĐ-CP asks) or xlsx "
-                    "(docx and xlsx need -o). Default: from -o's extension (.md, .csv, .docx, .xlsx), else markdown")
+    add_as_of(
+        *cmd, opts->as_of,
+        tr("Date the figures are taken at (default: today in the plan's time zone, UTC+7 unless it sets time_zone; "
+           "$SOURCE_DATE_EPOCH when set)"));
+    cmd->add_option(
+           "-f,--format", opts->format,
+           tr("Output: markdown, csv, docx (a Word document laid out as Nghị định 30/2020/NĐ-CP asks) or xlsx "
+              "(docx and xlsx need -o). Default: from -o's extension (.md, .csv, .docx, .xlsx), else markdown"))
         ->transform(format_names({"markdown", "csv", "docx", "xlsx"}))
         ->option_text("markdown|csv|docx|xlsx");
     add_lang(*cmd, opts->lang);
     add_decimal_options(*cmd, opts->decimal,
-                        "Write numbers as 6,58 and 27,3% (Vietnamese style) in markdown, docx and csv (the default "
-                        "in markdown and docx with Vietnamese labels)");
+                        tr("Write numbers as 6,58 and 27,3% (Vietnamese style) in markdown, docx and csv (the default "
+                           "in markdown and docx with Vietnamese labels)"));
     add_csv_options(*cmd, opts->csv);
     cmd->add_flag("--no-appendix", opts->no_appendix,
-                  "docx: leave out the appendix page that lists the input files and their git revisions");
-    cmd->add_option("--window", opts->window, "Days ahead for the upcoming-deadlines list (default 30)")
+                  tr("docx: leave out the appendix page that lists the input files and their git revisions"));
+    cmd->add_option("--window", opts->window, tr("Days ahead for the upcoming-deadlines list (default 30)"))
         ->check(CLI::Range(0, 3650))
         ->option_text("DAYS");
     cmd->add_option("--source-revisions", opts->revisions,
-                    "auto (default): name the git revision of each input file when it is in a git work tree; none")
+                    tr("auto (default): name the git revision of each input file when it is in a git work tree; none"))
         ->transform(choice<SourceRevisions>({{"auto", SourceRevisions::automatic}, {"none", SourceRevisions::none}}))
         ->option_text("auto|none");
     add_output(*cmd, opts->output);
     add_table_option(*cmd, opts->tables);
     cmd->footer(
-        "\nExit codes: 0 report written; 1 the plan or an update file is invalid; 2 usage error,\n"
-        "unreadable input, or output that could not be written; 3 internal error.\n"
-        "The same inputs and --as-of give byte-identical output. Rules and format: docs/tracking.md;\n"
-        "a monthly cron/CI recipe with pandoc: docs/monthly-report.md.\n");
+        tr("\nExit codes: 0 report written; 1 the plan or an update file is invalid; 2 usage error,\n"
+           "unreadable input, or output that could not be written; 3 internal error.\n"
+           "The same inputs and --as-of give byte-identical output. Rules and format: docs/tracking.md;\n"
+           "a monthly cron/CI recipe with pandoc: docs/monthly-report.md.\n"));
     cmd->callback([opts, &action] { action = [opts] { return run_report(*opts); }; });
 }
 

@@ -6,6 +6,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/report.hpp"
 #include "pgi/report_xlsx.hpp"
 #include "pgi/text.hpp"
@@ -71,8 +72,8 @@ Result<int> run_tasks(const TasksCliOptions& o) {
         if (!plan.find_owner(id)) {
             std::string best = closest(id, plan.owners);
             return fail(
-                ErrorCode::usage, "--owner: `" + id + "` is not an owner of the plan",
-                best.empty() ? "owner ids are listed under `owners` in the plan" : "did you mean `" + best + "`?");
+                ErrorCode::usage, trf("--owner: `{}` is not an owner of the plan", id),
+                best.empty() ? tr("owner ids are listed under `owners` in the plan") : trf("did you mean `{}`?", best));
         }
     }
     q.owners = o.owners;
@@ -85,16 +86,16 @@ Result<int> run_tasks(const TasksCliOptions& o) {
         if (!found) {
             std::string best = closest(c, plan.components);
             return fail(
-                ErrorCode::usage, "--component: `" + c + "` is not a component id or number of the plan",
-                best.empty() ? "use an id such as `pollution` or a number 1-4" : "did you mean `" + best + "`?");
+                ErrorCode::usage, trf("--component: `{}` is not a component id or number of the plan", c),
+                best.empty() ? tr("use an id such as `pollution` or a number 1-4") : trf("did you mean `{}`?", best));
         }
         q.components.push_back(found->id);
     }
     for (const auto& s : o.statuses) {
         auto st = parse_status_label(s);
         if (!st)
-            return fail(ErrorCode::usage, "--status: unknown status `" + s + "`",
-                        "use " + enum_names_text<TaskStatus>());
+            return fail(ErrorCode::usage, trf("--status: unknown status `{}`", s),
+                        trf("use {}", enum_names_text<TaskStatus>()));
         q.statuses.push_back(*st);
     }
     q.overdue = o.overdue;
@@ -111,11 +112,11 @@ Result<int> run_tasks(const TasksCliOptions& o) {
     if (*format == "xlsx") {
         std::string error;
         auto bytes = render_xlsx(tasks_workbook(plan, rows, q.as_of, lo.language), q.as_of, error);
-        if (!bytes) return fail(ErrorCode::io, "cannot make the .xlsx: " + error);
+        if (!bytes) return fail(ErrorCode::io, trf("cannot make the .xlsx: {}", error));
         return emit(*bytes, o.output, inputs).map([] { return int(exit_ok); });
     }
     if (rows.empty() && (tf == TaskListFormat::table || tf == TaskListFormat::markdown)) {
-        std::cerr << "pgi: no task matches\n";
+        std::cerr << tr("pgi: no task matches\n");
         if (!o.output.empty()) return emit("", o.output, inputs).map([] { return int(exit_ok); });
         return exit_ok;
     }
@@ -126,39 +127,44 @@ Result<int> run_tasks(const TasksCliOptions& o) {
 
 void setup_tasks(CLI::App& app, Action& action) {
     auto opts = std::make_shared<TasksCliOptions>();
-    auto* cmd = app.add_subcommand("tasks", "List tasks with their status, owners and deadlines; filter and sort them");
+    auto* cmd =
+        app.add_subcommand("tasks", tr("List tasks with their status, owners and deadlines; filter and sort them"));
     add_plan_input(*cmd, opts->input, false);
-    add_as_of(*cmd, opts->as_of,
-              "Date for status, overdue and due windows (default: today in the plan's time zone, UTC+7 unless it sets "
-              "time_zone; $SOURCE_DATE_EPOCH when set)");
+    add_as_of(
+        *cmd, opts->as_of,
+        tr("Date for status, overdue and due windows (default: today in the plan's time zone, UTC+7 unless it sets "
+           "time_zone; $SOURCE_DATE_EPOCH when set)"));
     cmd->add_option("-p,--period", opts->period,
-                    "Take recurring tasks' status from the updates about this period (a month 2024-10, quarter "
-                    "2024-Q3, half or year; default: the as-of month and the month before)")
+                    tr("Take recurring tasks' status from the updates about this period (a month 2024-10, quarter "
+                       "2024-Q3, half or year; default: the as-of month and the month before)"))
         ->option_text("PERIOD");
-    cmd->add_option("--owner", opts->owners,
-                    "Tasks this owner leads or cooperates on (owner id; repeatable). A group owner's tasks count for "
-                    "its members")
+    cmd->add_option(
+           "--owner", opts->owners,
+           tr("Tasks this owner leads or cooperates on (owner id; repeatable). A group owner's tasks count for "
+              "its members"))
         ->option_text("ID");
-    cmd->add_option("--role", opts->role, "With --owner: any (default), lead or cooperating")
+    cmd->add_option("--role", opts->role, tr("With --owner: any (default), lead or cooperating"))
         ->transform(choice<OwnerRole>(
             {{"any", OwnerRole::any}, {"lead", OwnerRole::lead}, {"cooperating", OwnerRole::cooperating}}))
         ->option_text("any|lead|cooperating");
-    cmd->add_option("-c,--component", opts->components, "Tasks of this component (id or number 1-4; repeatable)")
+    cmd->add_option("-c,--component", opts->components, tr("Tasks of this component (id or number 1-4; repeatable)"))
         ->option_text("ID");
-    cmd->add_option("-s,--status", opts->statuses,
-                    "Tasks with this status as of --as-of: " + enum_names_text<TaskStatus>(", ") +
-                        ", or "
-                        "a Vietnamese label such as 'hoàn thành' (any case, with or without diacritics; repeatable)")
+    cmd->add_option(
+           "-s,--status", opts->statuses,
+           trf("Tasks with this status as of --as-of: {}, or a Vietnamese label such as 'hoàn thành' (any case, "
+               "with or without diacritics; repeatable)",
+               enum_names_text<TaskStatus>(", ")))
         ->option_text("STATUS");
-    cmd->add_flag("--overdue", opts->overdue, "Open tasks whose due date is before --as-of");
+    cmd->add_flag("--overdue", opts->overdue, tr("Open tasks whose due date is before --as-of"));
     cmd->add_option("--due-within", opts->due_within,
-                    "Open tasks due within DAYS days of --as-of (with --overdue: either)")
+                    tr("Open tasks due within DAYS days of --as-of (with --overdue: either)"))
         ->check(CLI::Range(0, 36500))
         ->option_text("DAYS");
     cmd->add_option("--search", opts->search,
-                    "Tasks whose id, text, note or source contains TEXT (ignoring case and Vietnamese diacritics)")
+                    tr("Tasks whose id, text, note or source contains TEXT (ignoring case and Vietnamese diacritics)"))
         ->option_text("TEXT");
-    cmd->add_option("--sort", opts->sort, "Order: plan (default, document order), id, due, status, owner, component")
+    cmd->add_option("--sort", opts->sort,
+                    tr("Order: plan (default, document order), id, due, status, owner, component"))
         ->transform(choice<TaskSort>({{"plan", TaskSort::plan},
                                       {"id", TaskSort::id},
                                       {"due", TaskSort::due},
@@ -167,17 +173,17 @@ void setup_tasks(CLI::App& app, Action& action) {
                                       {"component", TaskSort::component}}))
         ->option_text("plan|id|due|status|owner|component");
     cmd->add_option("-f,--format", opts->format,
-                    "Output: table, markdown, csv, json or xlsx (needs -o). Default: from -o's extension "
-                    "(.md, .csv, .json, .xlsx), else table")
+                    tr("Output: table, markdown, csv, json or xlsx (needs -o). Default: from -o's extension "
+                       "(.md, .csv, .json, .xlsx), else table"))
         ->transform(format_names({"table", "markdown", "csv", "json", "xlsx"}))
         ->option_text("table|markdown|csv|json|xlsx");
     add_lang(*cmd, opts->lang);
     add_csv_options(*cmd, opts->csv);
     add_output(*cmd, opts->output);
     cmd->footer(
-        "\nExit codes: 0 tasks listed, or no task matches (`pgi: no task matches` on stderr); 1 the plan\n"
-        "is invalid; 2 usage error, unreadable input or unwritable output; 3 internal error.\n"
-        "Status, overdue and recurrence rules: docs/tracking.md.\n");
+        tr("\nExit codes: 0 tasks listed, or no task matches (`pgi: no task matches` on stderr); 1 the plan\n"
+           "is invalid; 2 usage error, unreadable input or unwritable output; 3 internal error.\n"
+           "Status, overdue and recurrence rules: docs/tracking.md.\n"));
     cmd->callback([opts, &action] { action = [opts] { return run_tasks(*opts); }; });
 }
 

@@ -7,6 +7,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/io.hpp"
 #include "pgi/tracking.hpp"
 #include "pgi/update_write.hpp"
@@ -49,10 +50,11 @@ Result<int> run_update(const UpdateCliOptions& o) {
 
     auto status = parse_status_label(o.status);
     if (!status)
-        return fail(ErrorCode::usage, "--status: unknown status `" + o.status + "`", "use " + accepted_status_text());
+        return fail(ErrorCode::usage, trf("--status: unknown status `{}`", o.status),
+                    trf("use {}", accepted_status_text()));
     if (!plan.find_owner(o.by))
-        return fail(ErrorCode::usage, "--by: `" + o.by + "` is not an owner id of the plan",
-                    "owner ids are listed under `owners` in the plan");
+        return fail(ErrorCode::usage, trf("--by: `{}` is not an owner id of the plan", o.by),
+                    tr("owner ids are listed under `owners` in the plan"));
     auto when = as_of_or_default(o.date, plan.meta.utc_offset_minutes());
     if (!when) return tl::unexpected(when.error());
     Date date = *when;
@@ -60,15 +62,15 @@ Result<int> run_update(const UpdateCliOptions& o) {
     if (!o.period.empty()) {
         auto p = parse_period(o.period);
         if (!p || p->kind == PeriodKind::range)
-            return fail(ErrorCode::usage, "--period: `" + o.period + "` is not a month, quarter, half or year",
-                        calendar_period_forms);
+            return fail(ErrorCode::usage, trf("--period: `{}` is not a month, quarter, half or year", o.period),
+                        tr(calendar_period_forms));
         period = *p;
     }
     if (!update_date_fits_period(date, period)) {
-        std::cerr << fmt::format(
-            "pgi: error: the date {} is outside the period {} (from {} to the end of the month after "
-            "it); nothing written\n  hint: give --period, or the date of the report with --date\n",
-            format_date(date), format_period(period), format_date(period.first));
+        print_error_line(trf("the date {} is outside the period {} (from {} to the end of the month after it); "
+                             "nothing written",
+                             format_date(date), format_period(period), format_date(period.first)),
+                         tr("give --period, or the date of the report with --date"));
         return exit_findings;
     }
 
@@ -97,7 +99,7 @@ Result<int> run_update(const UpdateCliOptions& o) {
     std::string err;
     auto text = append_updates(existing, target.extension() == ".toml", o.by, format_period(period), entries, err);
     if (!text) {
-        std::cerr << "pgi: error: cannot extend " << target.string() << ": " << err << "; nothing written\n";
+        print_error_line(trf("cannot extend {}: {}; nothing written", target.string(), err));
         return exit_findings;
     }
 
@@ -110,7 +112,7 @@ Result<int> run_update(const UpdateCliOptions& o) {
     validate_loaded(*after);
     if (after->diagnostics.has_errors()) {
         print_diagnostics(after->diagnostics);
-        std::cerr << "pgi: error: the update is not valid (see above); nothing written to " << target.string() << "\n";
+        print_error_line(trf("the update is not valid (see above); nothing written to {}", target.string()));
         return exit_findings;
     }
     if (o.dry_run) {
@@ -118,10 +120,10 @@ Result<int> run_update(const UpdateCliOptions& o) {
         return exit_ok;
     }
     fs::create_directories(target.parent_path(), ec);
-    if (ec) return fail(ErrorCode::io, "cannot create " + target.parent_path().string() + ": " + ec.message());
+    if (ec) return fail(ErrorCode::io, trf("cannot create {}: {}", target.parent_path().string(), ec.message()));
     if (auto w = write_file_atomic(target, *text); !w) return tl::unexpected(w.error());
-    std::cerr << fmt::format("pgi: recorded {} update{} in {}\n", entries.size(), entries.size() == 1 ? "" : "s",
-                             target.string());
+    std::cerr << trnf("pgi: recorded {} update in {}\n", "pgi: recorded {} updates in {}\n", entries.size(),
+                      entries.size(), target.string());
     return exit_ok;
 }
 
@@ -129,34 +131,36 @@ Result<int> run_update(const UpdateCliOptions& o) {
 
 void setup_update(CLI::App& app, Action& action) {
     auto opts = std::make_shared<UpdateCliOptions>();
-    auto* cmd = app.add_subcommand("update", "Record a progress update of tasks in the plan directory's update file");
-    cmd->add_option("task", opts->tasks, "Task ids to record the same change for")->required();
+    auto* cmd =
+        app.add_subcommand("update", tr("Record a progress update of tasks in the plan directory's update file"));
+    add_message_lang(*cmd);
+    cmd->add_option("task", opts->tasks, tr("Task ids to record the same change for"))->required();
     cmd->add_option("-s,--status", opts->status,
-                    "New status: not_started, in_progress, done, blocked, cancelled, or a Vietnamese label "
-                    "('hoàn thành', 'đang thực hiện', …; any case, with or without diacritics)")
+                    tr("New status: not_started, in_progress, done, blocked, cancelled, or a Vietnamese label "
+                       "('hoàn thành', 'đang thực hiện', …; any case, with or without diacritics)"))
         ->required()
         ->option_text("STATUS");
-    cmd->add_option("--by", opts->by, "Owner id of the reporting agency (the update file is named after it)")
+    cmd->add_option("--by", opts->by, tr("Owner id of the reporting agency (the update file is named after it)"))
         ->required()
         ->option_text("OWNER");
-    cmd->add_option("--date", opts->date, "Date of the report (default: today in the plan's time zone)")
+    cmd->add_option("--date", opts->date, tr("Date of the report (default: today in the plan's time zone)"))
         ->check(iso_date())
         ->option_text("YYYY-MM-DD");
     cmd->add_option("-p,--period", opts->period,
-                    "Period reported on: a month 2024-10, quarter, half or year (default: the month before --date)")
+                    tr("Period reported on: a month 2024-10, quarter, half or year (default: the month before --date)"))
         ->option_text("PERIOD");
-    cmd->add_option("--percent", opts->percent, "Progress, 0-100")->check(CLI::Range(0, 100))->option_text("N");
-    cmd->add_option("--note", opts->note, "Progress note")->option_text("TEXT");
-    cmd->add_option("--evidence", opts->evidence, "Document number or link (repeatable)")->option_text("REF");
+    cmd->add_option("--percent", opts->percent, tr("Progress, 0-100"))->check(CLI::Range(0, 100))->option_text("N");
+    cmd->add_option("--note", opts->note, tr("Progress note"))->option_text("TEXT");
+    cmd->add_option("--evidence", opts->evidence, tr("Document number or link (repeatable)"))->option_text("REF");
     cmd->add_option("--plan", opts->plan,
-                    "Plan directory or plan file (default: $PGI_PLAN, else the current directory)")
+                    tr("Plan directory or plan file (default: $PGI_PLAN, else the current directory)"))
         ->option_text("PATH");
-    add_dry_run(*cmd, opts->dry_run, "Print the file as it would be written; write nothing");
+    add_dry_run(*cmd, opts->dry_run, tr("Print the file as it would be written; write nothing"));
     cmd->footer(
-        "\nWrites updates/<period>/<owner>.yaml under the plan's directory: created, or extended by\n"
-        "appending (existing content is kept as it is). The plan is validated with the new entry first;\n"
-        "on an error nothing is written. Exit codes: 0 recorded; 1 invalid update or plan; 2 usage error.\n"
-        "Format and rules: docs/tracking.md.\n");
+        tr("\nWrites updates/<period>/<owner>.yaml under the plan's directory: created, or extended by\n"
+           "appending (existing content is kept as it is). The plan is validated with the new entry first;\n"
+           "on an error nothing is written. Exit codes: 0 recorded; 1 invalid update or plan; 2 usage error.\n"
+           "Format and rules: docs/tracking.md.\n"));
     add_max_findings(*cmd);
     cmd->callback([opts, &action] { action = [opts] { return run_update(*opts); }; });
 }

@@ -7,6 +7,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "pgi/i18n.hpp"
 
 namespace pgi::cli {
 
@@ -21,11 +22,11 @@ struct ValidateOptions {
     bool quiet = false;
 };
 
-std::string plural(std::size_t n, const char* word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 Result<int> run_validate(const ValidateOptions& o) {
+    // JSON, GitHub and GitLab findings are read by programs: their messages stay English
+    // whatever the message language (docs/cli.md, "Language").
+    std::optional<ScopedEnglish> english;
+    if (o.format != DiagFormat::text) english.emplace();
     auto plans = resolve_plans(o.input);
     if (!plans) return tl::unexpected(plans.error());
     Diagnostics all;
@@ -39,22 +40,27 @@ Result<int> run_validate(const ValidateOptions& o) {
             // does not hide what is wrong with the rest; the exit code is still 2
             io_error = true;
             all.add(to_diagnostic(loaded.error()));
-            summary += fmt::format("{}: invalid: 1 error, 0 warnings\n", path);
+            summary += trf("{}: invalid: 1 error, 0 warnings\n", path);
             continue;
         }
         const LoadResult& r = *loaded;
         all.append(r.diagnostics);
         if (r.diagnostics.has_errors() || !r.plan) {
-            summary += fmt::format("{}: invalid: {}, {}\n", path, plural(r.diagnostics.error_count(), "error"),
-                                   plural(r.diagnostics.warning_count(), "warning"));
+            summary +=
+                trf("{}: invalid: {}, {}\n", path,
+                    trnf("{} error", "{} errors", r.diagnostics.error_count(), r.diagnostics.error_count()),
+                    trnf("{} warning", "{} warnings", r.diagnostics.warning_count(), r.diagnostics.warning_count()));
         } else {
             const Plan& p = *r.plan;
-            summary +=
-                fmt::format("{}: valid: {}, {}, {}, {}{}\n", path, plural(p.components.size(), "component"),
-                            plural(p.owners.size(), "owner"), plural(p.tasks.size(), "task"),
-                            plural(p.observations.size(), "observation"),
-                            r.diagnostics.warning_count() ? ", " + plural(r.diagnostics.warning_count(), "warning")
-                                                          : std::string());
+            summary += trf("{}: valid: {}, {}, {}, {}{}\n", path,
+                           trnf("{} component", "{} components", p.components.size(), p.components.size()),
+                           trnf("{} owner", "{} owners", p.owners.size(), p.owners.size()),
+                           trnf("{} task", "{} tasks", p.tasks.size(), p.tasks.size()),
+                           trnf("{} observation", "{} observations", p.observations.size(), p.observations.size()),
+                           r.diagnostics.warning_count()
+                               ? ", " + trnf("{} warning", "{} warnings", r.diagnostics.warning_count(),
+                                             r.diagnostics.warning_count())
+                               : std::string());
         }
     }
     errno = 0;  // flush_stdout() names the reason of a failed write
@@ -69,7 +75,7 @@ Result<int> run_validate(const ValidateOptions& o) {
         if (!o.quiet) std::cout << summary;
     }
     if (auto flushed = flush_stdout(); !flushed) {
-        std::cerr << "pgi: error: " << flushed.error().message << "\n";
+        print_error_line(flushed.error().message);
         return exit_usage;
     }
     if (io_error) return exit_usage;
@@ -82,18 +88,19 @@ Result<int> run_validate(const ValidateOptions& o) {
 
 void setup_validate(CLI::App& app, Action& action) {
     auto opts = std::make_shared<ValidateOptions>();
-    auto* cmd = app.add_subcommand("validate", "Check plan files and report every finding with file:line:col");
+    auto* cmd = app.add_subcommand("validate", tr("Check plan files and report every finding with file:line:col"));
+    add_message_lang(*cmd);
     add_plan_input(*cmd, opts->input, true);
     cmd->add_option("--format", opts->format,
-                    "Output: text (default), json, github (Actions annotations) or gitlab (Code Quality report); "
-                    "docs/ci.md")
+                    tr("Output: text (default), json, github (Actions annotations) or gitlab (Code Quality report); "
+                       "docs/ci.md"))
         ->transform(choice<DiagFormat>({{"text", DiagFormat::text},
                                         {"json", DiagFormat::json},
                                         {"github", DiagFormat::github},
                                         {"gitlab", DiagFormat::gitlab}}))
         ->option_text("text|json|github|gitlab");
-    cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1)");
-    add_quiet(*cmd, opts->quiet, "Print findings only, no summary line");
+    cmd->add_flag("--strict", opts->strict, tr("Treat warnings as errors (exit 1)"));
+    add_quiet(*cmd, opts->quiet, tr("Print findings only, no summary line"));
     cmd->callback([opts, &action] { action = [opts] { return run_validate(*opts); }; });
 }
 

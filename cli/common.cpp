@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "pgi/i18n.hpp"
 #include "pgi/io.hpp"
 #include "pgi/period.hpp"
 #include "pgi/validate.hpp"
@@ -21,11 +22,11 @@ namespace fs = std::filesystem;
 
 void add_plan_input(CLI::App& cmd, PlanInput& in, bool many) {
     cmd.add_option("plan", in.plans,
-                   many ? "Plan files or plan directories, each followed by its update files or directories "
-                          "(default: $PGI_PLAN, else the current directory; `-` reads the first plan from "
-                          "standard input)"
-                        : "Plan file or plan directory, then update files or directories (default: $PGI_PLAN, "
-                          "else the current directory; `-` reads the plan from standard input)");
+                   many ? tr("Plan files or plan directories, each followed by its update files or directories "
+                             "(default: $PGI_PLAN, else the current directory; `-` reads the first plan from "
+                             "standard input)")
+                        : tr("Plan file or plan directory, then update files or directories (default: $PGI_PLAN, "
+                             "else the current directory; `-` reads the plan from standard input)"));
     add_input_format(cmd, in);
     add_max_findings(cmd);
 }
@@ -49,14 +50,32 @@ CLI::Option* add_quiet(CLI::App& cmd, bool& quiet, const std::string& what) {
 CLI::Option* add_output(CLI::App& cmd, std::string& output, const std::string& what) {
     return cmd
         .add_option("-o,--output", output,
-                    what.empty() ? "Write to FILE (atomically) instead of standard output" : what)
+                    what.empty() ? tr("Write to FILE (atomically) instead of standard output") : what)
         ->option_text("FILE");
 }
 
 CLI::Option* add_lang(CLI::App& cmd, std::string& lang, const std::string& default_text) {
-    return cmd.add_option("--lang", lang, "Label language: vi or en (default: " + default_text + ")")
+    return cmd
+        .add_option("--lang", lang,
+                    trf("Language of labels and messages: vi or en (labels: default {}; messages: see docs/cli.md, "
+                        "\"Language\")",
+                        default_text))
         ->check(one_of({"vi", "en"}))
         ->option_text("vi|en");
+}
+
+CLI::Option* add_message_lang(CLI::App& cmd, std::string& lang) {
+    return cmd
+        .add_option("--lang", lang,
+                    tr("Language of messages: vi or en (default: $PGI_LANG, else $LANGUAGE, $LC_ALL, $LC_MESSAGES, "
+                       "$LANG, else en)"))
+        ->check(one_of({"vi", "en"}))
+        ->option_text("vi|en");
+}
+
+CLI::Option* add_message_lang(CLI::App& cmd) {
+    static std::string value;  // read before parsing (app.cpp); CLI11 only checks it
+    return add_message_lang(cmd, value);
 }
 
 CLI::Option* add_as_of(CLI::App& cmd, std::string& as_of, const std::string& what) {
@@ -67,8 +86,9 @@ void add_decimal_options(CLI::App& cmd, DecimalCliOptions& o, const std::string&
                          const std::string& point_help) {
     auto* comma = cmd.add_flag("--decimal-comma", o.comma, comma_help);
     auto* point = cmd.add_flag("--decimal-point", o.point,
-                               point_help.empty() ? "Write scores as 6.58 in table, markdown and docx even with "
-                                                    "Vietnamese labels (the default there is 6,58)"
+                               point_help.empty() ? std::string(tr("Write scores as 6.58 in table, markdown and docx "
+                                                                   "even with Vietnamese labels (the default there is "
+                                                                   "6,58)"))
                                                   : point_help);
     point->excludes(comma);
 }
@@ -81,7 +101,7 @@ CLI::Validator iso_date() {
     return CLI::Validator(
         [](std::string& value) -> std::string {
             if (parse_date(value)) return {};
-            return "`" + value + "` is not a date YYYY-MM-DD that exists";
+            return trf("`{}` is not a date YYYY-MM-DD that exists", value);
         },
         "YYYY-MM-DD");
 }
@@ -95,14 +115,14 @@ CLI::Validator one_of(std::vector<std::string> names) {
                 if (n == value) return {};
             std::string shown;
             for (const auto& n : names) shown += (shown.empty() ? "" : ", ") + n;
-            return "`" + value + "` is not one of: " + shown;
+            return trf("`{}` is not one of: {}", value, shown);
         },
         list);
 }
 
 void add_input_format(CLI::App& cmd, PlanInput& in) {
     cmd.add_option("--input-format", in.input_format,
-                   "Read plans as yaml or toml instead of guessing from the extension (for `-`, from the content)")
+                   tr("Read plans as yaml or toml instead of guessing from the extension (for `-`, from the content)"))
         ->transform(choice<InputFormat>({{"yaml", InputFormat::yaml}, {"toml", InputFormat::toml}}))
         ->option_text("yaml|toml");
 }
@@ -170,16 +190,16 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
             return fail(
                 ErrorCode::usage,
                 in.plans.empty()
-                    ? "no plan given, and no plan.yaml, plan.toml, pgi.yaml or pgi.toml in the current directory"
-                    : "only update files given, and no plan.yaml, plan.toml, pgi.yaml or pgi.toml in the current "
-                      "directory",
-                "pass a plan file (pgi gap examples/lang-son-2024/plan.yaml) or set PGI_PLAN");
+                    ? tr("no plan given, and no plan.yaml, plan.toml, pgi.yaml or pgi.toml in the current directory")
+                    : tr("only update files given, and no plan.yaml, plan.toml, pgi.yaml or pgi.toml in the current "
+                         "directory"),
+                tr("pass a plan file (pgi gap examples/lang-son-2024/plan.yaml) or set PGI_PLAN"));
         std::error_code ec;
         if (fs::is_directory(*found, ec)) {
             auto inside = plan_in_directory(*found);
             if (!inside)
                 return fail(ErrorCode::usage,
-                            "no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory " + found->string());
+                            trf("no plan.yaml, plan.toml, pgi.yaml or pgi.toml in directory {}", found->string()));
             out.push_back(PlanSources{*inside, true, {}, {}, {}});
         } else {
             // A plan file found here stands for this directory, `updates/` included: an analyst
@@ -196,8 +216,8 @@ Result<PlanSources> resolve_one_plan(const PlanInput& in, const char* what) {
     auto plans = resolve_plans(in);
     if (!plans) return tl::unexpected(std::move(plans.error()));
     if (plans->size() != 1)
-        return fail(ErrorCode::usage, std::string(what) + " takes one plan",
-                    "give one plan file or plan directory, then update files");
+        return fail(ErrorCode::usage, trf("{} takes one plan", what),
+                    tr("give one plan file or plan directory, then update files"));
     return std::move(plans->front());
 }
 
@@ -230,9 +250,11 @@ void note_updates_beside_read(const PlanSources& sources, const std::vector<std:
     if (std::find(said.begin(), said.end(), sources.plan) != said.end()) return;
     said.push_back(sources.plan);
     std::string shown_dir = dir.empty() ? std::string(".") : dir.string();
-    std::cerr << "pgi: note: " << sources.plan.string() << " is named as a file, so the update files in "
-              << (dir / "updates").string() << "/ are not read; name the plan directory " << shown_dir
-              << " instead to read them\n";
+    std::cerr << "pgi: " << tr("note") << ": "
+              << trf("{} is named as a file, so the update files in {}/ are not read; name the plan directory {} "
+                     "instead to read them",
+                     sources.plan.string(), (dir / "updates").string(), shown_dir)
+              << "\n";
 }
 }  // namespace
 
@@ -255,7 +277,7 @@ Result<LoadResult> load_valid_plan(const PlanSources& sources, InputFormat forma
     print_diagnostics(r->diagnostics);
     if (r->diagnostics.has_errors() || !r->plan)
         return fail(ErrorCode::invalid_input,
-                    "the plan is invalid; fix the errors above (pgi validate " + sources.plan.string() + ")");
+                    trf("the plan is invalid; fix the errors above (pgi validate {})", sources.plan.string()));
     return r;
 }
 
@@ -267,16 +289,15 @@ Result<Date> as_of_or_default(const std::string& text, int utc_offset_minutes) {
         if (sde && *sde && !date_from_epoch_text(sde)) {
             std::string_view v(sde);
             bool digits = v.find_first_not_of("0123456789") == std::string_view::npos;
-            return fail(
-                ErrorCode::usage,
-                digits ? std::string("SOURCE_DATE_EPOCH is out of range: `") + sde + "` seconds is after 9999-12-31"
-                       : std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: `") + sde + "`",
-                "unset it, or pass --as-of YYYY-MM-DD");
+            return fail(ErrorCode::usage,
+                        digits ? trf("SOURCE_DATE_EPOCH is out of range: `{}` seconds is after 9999-12-31", sde)
+                               : trf("SOURCE_DATE_EPOCH is not a whole number of seconds: `{}`", sde),
+                        tr("unset it, or pass --as-of YYYY-MM-DD"));
         }
         return default_as_of(utc_offset_minutes);
     }
     auto d = parse_date(text);
-    if (!d) return fail(ErrorCode::usage, "--as-of must be a date YYYY-MM-DD that exists, not `" + text + "`");
+    if (!d) return fail(ErrorCode::usage, trf("--as-of must be a date YYYY-MM-DD that exists, not `{}`", text));
     return *d;
 }
 
@@ -336,16 +357,16 @@ Result<void> emit(const std::string& content, const std::string& path, const std
             !same && fs::is_directory(in, ec) &&
             fs::weakly_canonical(path, ec).string().rfind(fs::weakly_canonical(in, ec).string() + "/", 0) == 0;
         if (same || inside)
-            return fail(
-                ErrorCode::usage,
-                "refusing to write " + path + ": it is " + (same ? "an input file" : "inside an input directory"),
-                "pgi never overwrites its inputs; choose another name with -o");
+            return fail(ErrorCode::usage,
+                        trf("refusing to write {}: it is {}", path,
+                            (same ? tr("an input file") : tr("inside an input directory"))),
+                        tr("pgi never overwrites its inputs; choose another name with -o"));
     }
     // -o /dev/stdout writes to descriptor 1 itself: what was printed before goes first.
     std::cout.flush();
     std::cerr.flush();
     auto written = write_file_atomic(path, content);
-    if (!written) return fail(ErrorCode::io, "cannot write " + path + ": " + written.error().message);
+    if (!written) return fail(ErrorCode::io, trf("cannot write {}: {}", path, written.error().message));
     return {};
 }
 
@@ -359,7 +380,7 @@ CLI::Validator format_names(std::vector<std::string> names) {
             if (std::find(names.begin(), names.end(), l) == names.end()) {
                 std::string shown;
                 for (const auto& n : names) shown += (shown.empty() ? "" : ", ") + n;
-                return "`" + v + "` is not one of: " + shown;
+                return trf("`{}` is not one of: {}", v, shown);
             }
             v = l;
             return {};
@@ -384,33 +405,35 @@ Result<std::string> choose_format(const std::string& given, const std::string& p
     bool known = std::find(allowed.begin(), allowed.end(), ext) != allowed.end();
     if (given.empty()) {
         if (!ext.empty() && !known)
-            return fail(ErrorCode::usage, "cannot write " + ext + " (the extension of " + path + ")",
-                        "use one of the formats this command writes, or another file name");
+            return fail(ErrorCode::usage, trf("cannot write {} (the extension of {})", ext, path),
+                        tr("use one of the formats this command writes, or another file name"));
         return known ? ext : fallback;
     }
     if (!ext.empty() && ext != given)
-        return fail(ErrorCode::usage, "--format " + given + " contradicts the file name " + path + " (" + ext + ")",
-                    "drop --format to follow the extension, or name the file ." +
-                        (given == "markdown" ? std::string("md") : given));
+        return fail(ErrorCode::usage, trf("--format {} contradicts the file name {} ({})", given, path, ext),
+                    trf("drop --format to follow the extension, or name the file .{}",
+                        (given == "markdown" ? std::string("md") : given)));
     return given;
 }
 
 Result<void> refuse_binary_to_terminal(const std::string& path, const std::string& format) {
     if ((path.empty() || path == "-") && ::isatty(STDOUT_FILENO))
-        return fail(ErrorCode::usage, "--format " + format + " writes a binary file, not text for the terminal",
-                    "name the file with -o, e.g. -o report." + format);
+        return fail(ErrorCode::usage, trf("--format {} writes a binary file, not text for the terminal", format),
+                    trf("name the file with -o, e.g. -o report.{}", format));
     return {};
 }
 
 void add_csv_options(CLI::App& cmd, CsvCliOptions& o) {
     o.dialect_option =
-        cmd.add_option("--csv-dialect", o.style,
-                       "CSV: plain (default: `,` and 6.58, no BOM), excel (with a UTF-8 byte order mark) or excel-vi "
-                       "(BOM, `;` and 6,58: opens by double-click in Excel set to Vietnamese, scores as numbers)")
+        cmd.add_option(
+               "--csv-dialect", o.style,
+               tr("CSV: plain (default: `,` and 6.58, no BOM), excel (with a UTF-8 byte order mark) or excel-vi "
+                  "(BOM, `;` and 6,58: opens by double-click in Excel set to Vietnamese, scores as numbers)"))
             ->transform(choice<CsvStyle>(
                 {{"plain", CsvStyle::plain}, {"excel", CsvStyle::excel}, {"excel-vi", CsvStyle::excel_vi}}))
             ->option_text("plain|excel|excel-vi");
-    o.excel_option = cmd.add_flag("--excel", o.excel, "CSV: the same as --csv-dialect excel (a UTF-8 byte order mark)");
+    o.excel_option =
+        cmd.add_flag("--excel", o.excel, tr("CSV: the same as --csv-dialect excel (a UTF-8 byte order mark)"));
     o.excel_option->excludes(o.dialect_option);
 }
 
@@ -418,8 +441,8 @@ Result<CsvDialect> csv_dialect_of(const CsvCliOptions& o, bool decimal_comma, co
     bool named = o.dialect_option && o.dialect_option->count() > 0;
     if (format != "csv" && (named || o.excel))
         return fail(ErrorCode::usage,
-                    std::string(named ? "--csv-dialect" : "--excel") + " applies to CSV output, not " + format,
-                    "add --format csv or name the file .csv with -o");
+                    trf("{} applies to CSV output, not {}", named ? "--csv-dialect" : "--excel", format),
+                    tr("add --format csv or name the file .csv with -o"));
     return csv_dialect(o.excel ? CsvStyle::excel : o.style, decimal_comma);
 }
 
@@ -432,6 +455,11 @@ std::optional<Language> language_option(const std::string& text, const std::stri
     if (l == "en") return Language::en;
     if (l == "vi" || l.empty()) return Language::vi;
     return std::nullopt;
+}
+
+void print_error_line(const std::string& message, const std::string& hint) {
+    std::cerr << "pgi: " << tr("error") << ": " << message << "\n";
+    if (!hint.empty()) std::cerr << "  " << tr("hint") << ": " << hint << "\n";
 }
 
 }  // namespace pgi::cli

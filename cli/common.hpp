@@ -11,6 +11,7 @@
 #include "pgi/date.hpp"
 #include "pgi/error.hpp"
 #include "pgi/gap.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/load.hpp"
 #include "pgi/period.hpp"
 #include "pgi/table.hpp"
@@ -43,7 +44,7 @@ CLI::Validator choice(std::vector<std::pair<std::string, E>> names) {
                 }
             std::string shown;
             for (const auto& n : names) shown += (shown.empty() ? "" : ", ") + n.first;
-            return "`" + value + "` is not one of: " + shown;
+            return trf("`{}` is not one of: {}", value, shown);
         },
         list);
 }
@@ -69,7 +70,11 @@ CLI::Option* add_quiet(CLI::App& cmd, bool& quiet, const std::string& what);
 /// `-o, --output FILE`; `what` defaults to "Write to FILE (atomically) instead of standard output".
 CLI::Option* add_output(CLI::App& cmd, std::string& output, const std::string& what = {});
 /// `--lang vi|en`; `default_text` is what the help says the default is.
-CLI::Option* add_lang(CLI::App& cmd, std::string& lang, const std::string& default_text = "the plan's language");
+/// It also sets the language of messages (decided before parsing: app.cpp, docs/cli.md "Language").
+CLI::Option* add_lang(CLI::App& cmd, std::string& lang, const std::string& default_text = tr("the plan's language"));
+/// `--lang vi|en` for commands without labels: the language of messages only.
+CLI::Option* add_message_lang(CLI::App& cmd, std::string& lang);
+CLI::Option* add_message_lang(CLI::App& cmd);
 /// `--as-of YYYY-MM-DD` (checked to be a date that exists); `what` is the help text.
 CLI::Option* add_as_of(CLI::App& cmd, std::string& as_of, const std::string& what);
 /// `--decimal-comma` / `--decimal-point` (one or the other): the decimal separator of scores
@@ -187,6 +192,10 @@ Result<CsvDialect> csv_dialect_of(const CsvCliOptions& o, bool decimal_comma, co
 
 /// Prints diagnostics to stderr in text form.
 void print_diagnostics(const Diagnostics& ds);
+
+/// `pgi: error: MESSAGE` and, when given, `  hint: HINT` on standard error, with the words
+/// "error" and "hint" in the message language (pgi/i18n.hpp).
+void print_error_line(const std::string& message, const std::string& hint = {});
 
 std::optional<Language> language_option(const std::string& text, const std::string& plan_language);
 

@@ -3,14 +3,15 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/rank.hpp"
 
 namespace pgi::cli {
 
 void add_table_option(CLI::App& cmd, std::vector<std::string>& tables) {
     cmd.add_option("--table", tables,
-                   "National score table of every province (CSV or YAML, docs/rank.md); repeat for several years "
-                   "(default: tables/*.csv|yaml in the plan's directory)")
+                   tr("National score table of every province (CSV or YAML, docs/rank.md); repeat for several years "
+                      "(default: tables/*.csv|yaml in the plan's directory)"))
         ->option_text("FILE");
 }
 
@@ -30,24 +31,24 @@ Result<std::vector<NationalTable>> load_tables(const std::vector<std::string>& n
         if (r.table) out.push_back(std::move(*r.table));
     }
     print_diagnostics(all);
-    if (io_error) return fail(ErrorCode::io, "a national table cannot be read", "check the --table path");
+    if (io_error) return fail(ErrorCode::io, tr("a national table cannot be read"), tr("check the --table path"));
     if (all.has_errors())
-        return fail(ErrorCode::invalid_input, "the national table is invalid; fix the errors above (docs/rank.md)");
+        return fail(ErrorCode::invalid_input, tr("the national table is invalid; fix the errors above (docs/rank.md)"));
     return out;
 }
 
 Result<std::string> resolve_province(const std::string& name, const Plan* plan, int year) {
     if (!name.empty()) {
         if (const Province* p = find_province(name, year)) return p->id;
-        return fail(ErrorCode::usage, "`" + name + "` is not one of the provinces of PGI " + std::to_string(year),
-                    "use a name from data/provinces.yaml, e.g. --province \"Lạng Sơn\"");
+        return fail(ErrorCode::usage, trf("`{}` is not one of the provinces of PGI {}", name, std::to_string(year)),
+                    tr("use a name from data/provinces.yaml, e.g. --province \"Lạng Sơn\""));
     }
     if (plan) {
         std::string id = province_of_plan(*plan, year);
         if (!id.empty()) return id;
     }
-    return fail(ErrorCode::usage, "cannot tell which province to rank",
-                "pass --province NAME (e.g. --province \"Lạng Sơn\")");
+    return fail(ErrorCode::usage, tr("cannot tell which province to rank"),
+                tr("pass --province NAME (e.g. --province \"Lạng Sơn\")"));
 }
 
 }  // namespace pgi::cli

@@ -10,6 +10,7 @@ packages=(
   clang clang-format
   libclang-rt-14-dev  # clang's ASan, UBSan and libFuzzer runtimes (only recommended by clang: not installed without it)
   libzip-dev libxlsxwriter-dev libpugixml-dev libgit2-dev
+  gettext             # msgfmt compiles po/vi.po; xgettext/msgmerge: scripts/update-pot.sh, test i18n.pot_current
   # tests only: LibreOffice renders the .docx/.xlsx to PDF/CSV, pdftotext reads the PDF
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils unzip
   fonts-liberation2   # Liberation Serif: the metrics of Times New Roman, which LibreOffice substitutes

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "pgi/escape.hpp"
+#include "pgi/i18n.hpp"
 
 namespace pgi {
 
@@ -171,13 +172,27 @@ std::string where(const SourceLocation& l) {
 }
 }  // namespace
 
+// The severity as text output shows it: translated, unlike the code and JSON's `severity`.
+static const char* severity_label(Severity s) {
+    switch (s) {
+        case Severity::error:
+            return tr("error");
+        case Severity::warning:
+            return tr("warning");
+        case Severity::note:
+            return tr("note");
+    }
+    return tr("error");
+}
+
 std::string render_text(const Diagnostic& d) {
     // Messages quote the input: shown as one visible line each (escape.hpp), so a value with
     // an escape sequence or a line break cannot reach the terminal or fake another finding.
-    std::string out = fmt::format("{}: {}: [{}] {}\n", visible_line(where(d.location)), to_string(d.severity), d.code,
-                                  visible_line(d.message));
-    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", visible_line(d.hint));
-    for (const auto& r : d.related) out += fmt::format("  {}: note: see also here\n", visible_line(where(r)));
+    std::string out = fmt::format("{}: {}: [{}] {}\n", visible_line(where(d.location)), severity_label(d.severity),
+                                  d.code, visible_line(d.message));
+    if (!d.hint.empty()) out += fmt::format("  {}: {}\n", tr("hint"), visible_line(d.hint));
+    for (const auto& r : d.related)
+        out += fmt::format("  {}: {}: {}\n", visible_line(where(r)), tr("note"), tr("see also here"));
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <set>
 
+#include "pgi/i18n.hpp"
 #include "pgi/labels.hpp"
 #include "pgi/report.hpp"
 #include "pgi/text.hpp"
@@ -137,7 +138,7 @@ std::string write_form_xlsx(const Plan& plan, const std::string& owner, const Ca
     fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     fs::path tmp = dir / ("." + path.filename().string() + ".tmp");
     lxw_workbook* wb = workbook_new(tmp.string().c_str());
-    if (!wb) return "cannot create " + tmp.string();
+    if (!wb) return trf("cannot create {}", tmp.string());
 
     lxw_doc_properties props{};
     std::string title =
@@ -350,13 +351,13 @@ std::string write_form_xlsx(const Plan& plan, const std::string& owner, const Ca
     lxw_error e = workbook_close(wb);
     if (e != LXW_NO_ERROR) {
         std::remove(tmp.string().c_str());
-        return "cannot write " + path.string() + ": " + lxw_text(e);
+        return trf("cannot write {}: {}", path.string(), lxw_text(e));
     }
     std::error_code ec;
     fs::rename(tmp, path, ec);
     if (ec) {
         fs::remove(tmp, ec);
-        return "cannot write " + path.string() + ": " + ec.message();
+        return trf("cannot write {}: {}", path.string(), ec.message());
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "pgi/i18n.hpp"
 #include "pgi/tracking.hpp"
 
 namespace pgi {
@@ -59,8 +60,8 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
     auto year = options.target_year ? options.target_year : choose_target_year(plan, options.as_of);
     SourceLocation where{plan.file, 0, 0};
     if (!year) {
-        result.diagnostics.error(where, "no-target", "the plan has no targets",
-                                 "add `targets` with a `year` and `score` to the components, or to `total`");
+        result.diagnostics.error(where, "no-target", tr("the plan has no targets"),
+                                 tr("add `targets` with a `year` and `score` to the components, or to `total`"));
         return result;
     }
     std::set<int> years = score_target_years(plan);
@@ -68,8 +69,8 @@ GapResult compute_gap(const Plan& plan, const GapOptions& options) {
         std::string list;
         for (int y : years) list += (list.empty() ? "" : ", ") + std::to_string(y);
         result.diagnostics.error(
-            where, "no-target", fmt::format("the plan has no targets for {}", *year),
-            list.empty() ? "add score targets to the components" : fmt::format("target years in this plan: {}", list));
+            where, "no-target", trf("the plan has no targets for {}", *year),
+            list.empty() ? tr("add score targets to the components") : trf("target years in this plan: {}", list));
         return result;
     }
 

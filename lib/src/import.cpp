@@ -21,6 +21,7 @@
 
 #include "import_build.hpp"
 #include "pgi/load.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/text.hpp"
 #include "pgi/validate.hpp"
 #include "pgi/write.hpp"
@@ -179,9 +180,9 @@ void Importer::heading_year(const Paragraph& p) {
 void Importer::impossible_dates(const Paragraph& p) {
     for (const auto& d : find_impossible_dates(p.text))
         sink_.diags.warning(sink_.at(p.line), "impossible-date",
-                            fmt::format("`{}` is not a date ({}-{:02}-{:02} does not exist); it is not used",
-                                        p.text.substr(d.begin, d.end - d.begin), d.date.year, d.date.month, d.date.day),
-                            "correct the date in the plan by hand");
+                            trf("`{}` is not a date ({}-{:02}-{:02} does not exist); it is not used",
+                                p.text.substr(d.begin, d.end - d.begin), d.date.year, d.date.month, d.date.day),
+                            tr("correct the date in the plan by hand"));
 }
 
 // Every paragraph of the body that looks like a target, a rank, a deadline or a duty
@@ -199,10 +200,10 @@ void Importer::unrecognised_sentences() {
             continue;
         std::string kind = looks_like_fact(p.text);
         if (kind.empty()) continue;
-        static const std::map<std::string, std::string> what = {{"score", "a score"},
-                                                                {"rank", "a rank"},
-                                                                {"date", "a date or deadline"},
-                                                                {"recurrence", "a recurring duty"}};
+        static const std::map<std::string, std::string> what = {{"score", N_("a score")},
+                                                                {"rank", N_("a rank")},
+                                                                {"date", N_("a date or deadline")},
+                                                                {"recurrence", N_("a recurring duty")}};
         std::string excerpt = collapse_spaces(p.text);
         if (code_point_count(excerpt) > 80) {
             std::size_t cut = 0, cps = 0;
@@ -216,8 +217,8 @@ void Importer::unrecognised_sentences() {
         }
         sink_.diags.warning(
             sink_.at(p.line), "unrecognised-sentence",
-            fmt::format("this paragraph names {} but was not understood: \"{}\"", what.at(kind), excerpt),
-            "add what it states to the plan by hand (docs/import.md lists the wordings pgi reads)");
+            trf("this paragraph names {} but was not understood: \"{}\"", tr(what.at(kind).c_str()), excerpt),
+            tr("add what it states to the plan by hand (docs/import.md lists the wordings pgi reads)"));
     }
 }
 
@@ -233,10 +234,10 @@ bool Importer::repeated_body(const Paragraph& p) {
     sink_.diags.add({Severity::warning,
                      sink_.at(p.line),
                      "repeated-section",
-                     fmt::format("section {} appears a second time (first at line {}): the text holds a second plan "
-                                 "body, which is not imported",
-                                 p.marker.label, it->second),
-                     "import each plan from its own file; an amendment's targets and tasks must be added by hand",
+                     trf("section {} appears a second time (first at line {}): the text holds a second plan "
+                         "body, which is not imported",
+                         p.marker.label, it->second),
+                     tr("import each plan from its own file; an amendment's targets and tasks must be added by hand"),
                      {sink_.at(it->second)}});
     return true;
 }
@@ -386,18 +387,19 @@ std::optional<Plan> Importer::finish() {
     if (targets_.empty()) {
         sink_.diags.error(
             sink_.at(0, 0), "no-plan-structure",
-            "no plan structure found: no component section (`1. Chỉ số “…”`), no component target and no "
-            "annex table of tasks",
-            "is this the text of a PGI improvement plan? docs/import.md shows the layouts pgi import reads");
+            tr("no plan structure found: no component section (`1. Chỉ số “…”`), no component target and no "
+               "annex table of tasks"),
+            tr("is this the text of a PGI improvement plan? docs/import.md shows the layouts pgi import reads"));
         return std::nullopt;
     }
     if (!targets_.has_targets() && tasks_.tasks.empty()) {
         explain_ = true;
-        sink_.diags.error(sink_.at(0, 0), "no-targets-or-tasks",
-                          "no target and no task found: the text names components but sets no target and lists no task "
-                          "pgi can read",
-                          "the warnings above say what was not understood; docs/import.md shows the layouts pgi import "
-                          "reads");
+        sink_.diags.error(
+            sink_.at(0, 0), "no-targets-or-tasks",
+            tr("no target and no task found: the text names components but sets no target and lists no task "
+               "pgi can read"),
+            tr("the warnings above say what was not understood; docs/import.md shows the layouts pgi import "
+               "reads"));
         return std::nullopt;
     }
     header_.finish(targets_.all_targets(), targets_.all_baselines(), footnotes_);
@@ -418,7 +420,7 @@ std::optional<Plan> Importer::finish() {
     if (check.has_errors()) {
         for (auto d : check.items()) {
             if (d.severity != Severity::error) continue;
-            d.message = "internal: the imported plan would not validate: " + d.message;
+            d.message = trf("internal: the imported plan would not validate: {}", d.message);
             sink_.diags.add(d);
         }
         return std::nullopt;

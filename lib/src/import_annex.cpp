@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "import_build.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/score.hpp"
 #include "pgi/text.hpp"
 
@@ -190,10 +191,9 @@ void AnnexReader::row(const Paragraph& p) {
         if (ref)
             targets_.touch_component(ref, p.line, component_name_from(text));
         else if (contains_phrase(folded_key(text), "chi so"))
-            sink_.diags.warning(
-                sink_.at(p.line), "unmatched-component",
-                fmt::format("annex group `{}` names no known PGI component; its rows are skipped", text),
-                "component names are matched with data/pgi-components.yaml");
+            sink_.diags.warning(sink_.at(p.line), "unmatched-component",
+                                trf("annex group `{}` names no known PGI component; its rows are skipped", text),
+                                tr("component names are matched with data/pgi-components.yaml"));
         return;
     }
     const ReferenceComponent* ref = group_component_;
@@ -201,19 +201,17 @@ void AnnexReader::row(const Paragraph& p) {
         if (auto r = match_component(cell(table_.component))) ref = r;
     }
     if (!ref) {
-        sink_.unplaced(p, "an annex row outside any component group");
+        sink_.unplaced(p, tr("an annex row outside any component group"));
         return;
     }
     if (is_placeholder_cell(lead_cell)) {
         sink_.diags.warning(
             sink_.at(p.line), "missing-lead",
             lead_cell.empty()
-                ? fmt::format("annex row {} has no lead agency (Cơ quan chủ trì); it is skipped",
-                              stt.empty() ? text : stt)
-                : fmt::format(
-                      "annex row {} has the placeholder `{}` for its lead agency (Cơ quan chủ trì); it is skipped",
+                ? trf("annex row {} has no lead agency (Cơ quan chủ trì); it is skipped", stt.empty() ? text : stt)
+                : trf("annex row {} has the placeholder `{}` for its lead agency (Cơ quan chủ trì); it is skipped",
                       stt.empty() ? text : stt, lead_cell),
-            "fill in the lead agency");
+            tr("fill in the lead agency"));
         return;
     }
     if (is_placeholder_cell(text)) {
@@ -257,8 +255,8 @@ void AnnexReader::task_row(const Paragraph& p, const ReferenceComponent* ref, co
         if (!d.recognised) {
             sink_.diags.warning(
                 sink_.at(p.line), "unrecognised-deadline",
-                fmt::format("deadline `{}` is neither a date nor a recurrence; kept in the note", deadline),
-                "write it as a date (15/12/2024, Quý III/2024) or a recurrence (Thường xuyên, Hằng năm)");
+                trf("deadline `{}` is neither a date nor a recurrence; kept in the note", deadline),
+                tr("write it as a date (15/12/2024, Quý III/2024) or a recurrence (Thường xuyên, Hằng năm)"));
             append_note(t.note, "Thời gian hoàn thành: " + deadline + ".");
         }
     }
@@ -274,10 +272,10 @@ void AnnexReader::finish() const {
     if (annex_line_ && !headers_)
         sink_.diags.warning(
             sink_.at(annex_line_), "unreadable-table",
-            "the annex has no table pgi can read (a Markdown pipe table or tab-separated rows with "
-            "`Nhiệm vụ` and `Cơ quan chủ trì` columns); its tasks are not imported",
-            "convert the document with `pandoc -t markdown-simple_tables-multiline_tables-grid_tables`, or "
-            "paste the table from Word as text (docs/import.md)");
+            tr("the annex has no table pgi can read (a Markdown pipe table or tab-separated rows with "
+               "`Nhiệm vụ` and `Cơ quan chủ trì` columns); its tasks are not imported"),
+            tr("convert the document with `pandoc -t markdown-simple_tables-multiline_tables-grid_tables`, or "
+               "paste the table from Word as text (docs/import.md)"));
 }
 
 }  // namespace pgi::import_detail

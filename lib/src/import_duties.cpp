@@ -6,6 +6,7 @@
 
 #include "import_build.hpp"
 #include "pgi/date.hpp"
+#include "pgi/i18n.hpp"
 
 namespace pgi::import_detail {
 
@@ -165,9 +166,9 @@ void DutyReader::report(const Paragraph& p, std::string_view text) {
                 r.covers = covers.covers;
                 if (covers.assumed)
                     sink_.note(p.line, "assumed-covers",
-                               fmt::format("the {} report due {} does not say which period it covers: `covers: "
-                                           "previous` (the period before the one it is due in) is written",
-                                           to_string(rec), format_date(r.due)));
+                               trf("the {} report due {} does not say which period it covers: `covers: "
+                                   "previous` (the period before the one it is due in) is written",
+                                   to_string(rec), format_date(r.due)));
             }
             r.source = numbering_.source_of(numbering_.number);
             r.note = collapse_spaces(text);

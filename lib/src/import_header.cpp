@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "import_build.hpp"
+#include "pgi/i18n.hpp"
 
 namespace pgi::import_detail {
 
@@ -140,10 +141,10 @@ void HeaderReader::decide_period(const std::vector<const Target*>& targets,
     if (meta_.period.start) return;
     for (const auto* b : baselines) meta_.period.start = b->year + 1;
     sink_.diags.warning(sink_.at(title_line_ ? title_line_ : 1), "missing-period",
-                        meta_.period.start ? fmt::format("the plan names no year; the period is assumed to start in {}",
-                                                         meta_.period.start)
-                                           : "the plan names no year; the period start is set to 2000",
-                        "set plan.period.start to the first year of the plan");
+                        meta_.period.start
+                            ? trf("the plan names no year; the period is assumed to start in {}", meta_.period.start)
+                            : tr("the plan names no year; the period start is set to 2000"),
+                        tr("set plan.period.start to the first year of the plan"));
     if (!meta_.period.start) meta_.period.start = 2000;
 }
 
@@ -233,8 +234,8 @@ void HeaderReader::decide_issuer() {
     }
     meta_.issuer = meta_.place.empty() ? "UBND" : "UBND " + meta_.place;
     sink_.diags.warning(sink_.at(1), "missing-issuer",
-                        "the issuing body was not found; it is set to `" + meta_.issuer + "`",
-                        "set plan.issuer, e.g. `UBND thành phố Lạng Sơn`");
+                        trf("the issuing body was not found; it is set to `{}`", meta_.issuer),
+                        tr("set plan.issuer, e.g. `UBND thành phố Lạng Sơn`"));
 }
 
 // References: every cited document, once, in the order of the text; footnotes included.
@@ -264,8 +265,8 @@ void HeaderReader::finish(const std::vector<const Target*>& targets, const std::
                           const std::vector<Footnote>& footnotes) {
     if (title_parts_.empty()) {
         meta_.title = "Kế hoạch";
-        sink_.diags.warning(sink_.at(1), "missing-title", "the title (the line after KẾ HOẠCH) was not found",
-                            "set plan.title to the document's title");
+        sink_.diags.warning(sink_.at(1), "missing-title", tr("the title (the line after KẾ HOẠCH) was not found"),
+                            tr("set plan.title to the document's title"));
     } else {
         meta_.title = joined_title();
     }

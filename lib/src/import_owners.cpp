@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "import_build.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/text.hpp"
 
 namespace pgi::import_detail {
@@ -25,8 +26,8 @@ void Sink::unplaced(const Paragraph& p, std::string_view why) const {
         }
         excerpt = excerpt.substr(0, cut) + "…";
     }
-    diags.warning(at(p.line), "unplaced-paragraph", fmt::format("paragraph not imported ({}): \"{}\"", why, excerpt),
-                  "add it to the plan by hand if it is a task");
+    diags.warning(at(p.line), "unplaced-paragraph", trf("paragraph not imported ({}): \"{}\"", why, excerpt),
+                  tr("add it to the plan by hand if it is a task"));
 }
 
 int default_year(const PlanMeta& meta) {
@@ -61,11 +62,10 @@ void FootnoteUse::report_unattached(const std::vector<Paragraph>& paras, const S
     for (const auto& p : paras)
         for (int f : p.footnotes)
             if (!used_.count(f))
-                sink.diags.warning(
-                    sink.at(p.line), "unattached-footnote",
-                    fmt::format("footnote {} belongs to a paragraph that is not a task; its text is not kept",
-                                footnotes_[static_cast<std::size_t>(f)].number),
-                    "documents it cites are still listed under plan.references");
+                sink.diags.warning(sink.at(p.line), "unattached-footnote",
+                                   trf("footnote {} belongs to a paragraph that is not a task; its text is not kept",
+                                       footnotes_[static_cast<std::size_t>(f)].number),
+                                   tr("documents it cites are still listed under plan.references"));
 }
 
 // ---- Owners ----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "import_build.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/text.hpp"
 
 namespace pgi::import_detail {
@@ -66,8 +67,8 @@ void TaskSections::several_deadlines(const Paragraph& p, std::string_view body, 
     append_note(t.note, fmt::format("The document names {} deadlines ({}); due is the first.", found.size(), list));
     sink_.diags.warning(
         sink_.at(p.line), "several-deadlines",
-        fmt::format("the task names {} deadlines ({}); `due` is the first, all are in its note", found.size(), list),
-        "split the task by hand if each deadline is a separate delivery");
+        trf("the task names {} deadlines ({}); `due` is the first, all are in its note", found.size(), list),
+        tr("split the task by hand if each deadline is a separate delivery"));
 }
 
 std::string TaskSections::lead_in_text(std::string_view text, int line) {
@@ -138,25 +139,26 @@ void TaskSections::lettering_findings(Section& sec) {
         d.location = sink_.at(a.line);
         if (a.kind == LetterAnomaly::Kind::repeated) {
             d.code = "repeated-letter";
-            d.message = fmt::format("section {} uses the list letter {}) twice (first at line {})", where, a.letter,
-                                    a.other_line);
-            d.hint = fmt::format("the tasks under the second {}) get ids and sources with `{}-2`", a.letter,
-                                 letter_id(a.letter));
+            d.message =
+                trf("section {} uses the list letter {}) twice (first at line {})", where, a.letter, a.other_line);
+            d.hint =
+                trf("the tasks under the second {}) get ids and sources with `{}-2`", a.letter, letter_id(a.letter));
             d.related.push_back(sink_.at(a.other_line));
         } else if (a.kind == LetterAnomaly::Kind::skipped) {
             d.code = "skipped-letter";
             d.message = a.previous.empty()
-                            ? fmt::format("section {} skips the list letter{} {} before {})", where,
-                                          a.missing.size() > 1 ? "s" : "", letter_list(a.missing), a.letter)
-                            : fmt::format("section {} skips the list letter{} {}: {}) at line {} is followed by {})",
-                                          where, a.missing.size() > 1 ? "s" : "", letter_list(a.missing), a.previous,
-                                          a.other_line, a.letter);
-            d.hint = "ids keep the document's letters; check whether a heading was lost";
+                            ? trnf("section {} skips the list letter {} before {})",
+                                   "section {} skips the list letters {} before {})", a.missing.size(), where,
+                                   letter_list(a.missing), a.letter)
+                            : trnf("section {} skips the list letter {}: {}) at line {} is followed by {})",
+                                   "section {} skips the list letters {}: {}) at line {} is followed by {})",
+                                   a.missing.size(), where, letter_list(a.missing), a.previous, a.other_line, a.letter);
+            d.hint = tr("ids keep the document's letters; check whether a heading was lost");
             if (a.other_line) d.related.push_back(sink_.at(a.other_line));
         } else {
             d.code = "out-of-order-letter";
-            d.message = fmt::format("section {}: list letter {}) at line {} comes after {}) (line {})", where, a.letter,
-                                    a.line, a.previous, a.other_line);
+            d.message = trf("section {}: list letter {}) at line {} comes after {}) (line {})", where, a.letter, a.line,
+                            a.previous, a.other_line);
             d.related.push_back(sink_.at(a.other_line));
         }
         sink_.diags.add(d);
@@ -192,10 +194,9 @@ void TaskSections::close() {
     if (!section_) return;
     lettering_findings(*section_);
     if (!section_->has_target && !targets_.has_targets_for(section_->ref->id))  // section I may state it
-        sink_.diags.warning(
-            sink_.at(section_->line), "missing-target",
-            fmt::format("component section {} states no target (\"Mục tiêu … đạt … điểm\")", section_->source),
-            "add the target and baseline to the plan by hand");
+        sink_.diags.warning(sink_.at(section_->line), "missing-target",
+                            trf("component section {} states no target (\"Mục tiêu … đạt … điểm\")", section_->source),
+                            tr("add the target and baseline to the plan by hand"));
     section_.reset();
 }
 
@@ -231,11 +232,11 @@ void TaskSections::numbered(const Paragraph& p, std::string_view rest) {
     if (contains_phrase(folded_key(rest), "chi so")) {
         sink_.diags.warning(
             sink_.at(p.line), "unmatched-component",
-            fmt::format("section `{}` names no known PGI component; its tasks are skipped", collapse_spaces(p.text)),
-            "component names are matched with data/pgi-components.yaml; rename the heading to "
-            "one of the four component names");
+            trf("section `{}` names no known PGI component; its tasks are skipped", collapse_spaces(p.text)),
+            tr("component names are matched with data/pgi-components.yaml; rename the heading to "
+               "one of the four component names"));
     } else if (!targets_.free_targets(p, numbering_.source_of(p.marker.label))) {
-        sink_.unplaced(p, "a numbered heading that names no component");
+        sink_.unplaced(p, tr("a numbered heading that names no component"));
     }
 }
 
@@ -271,7 +272,7 @@ void TaskSections::sub_heading(const Paragraph& p, std::string_view rest) {
         return;
     }
     sec.headings.push_back(h);
-    sink_.unplaced(p, "a numbered item that names no agency");
+    sink_.unplaced(p, tr("a numbered item that names no agency"));
 }
 
 // An item that is a task and names its lead, without an owner heading above it:
@@ -320,7 +321,7 @@ void TaskSections::lettered(const Paragraph& p, std::string_view rest) {
         }
         sec.headings.push_back(h);
         sec.headings.back().owner.clear();
-        sink_.unplaced(p, "a lettered item that does not name an agency");
+        sink_.unplaced(p, tr("a lettered item that does not name an agency"));
         return;
     }
     h.owner = owners_.add_lead(owners_.agency_part(name), p.line);
@@ -340,7 +341,7 @@ void TaskSections::paragraph(const Paragraph& p) {
         if (targets_.free_targets(p, numbering_.source_of(""))) return;
         if (skipping_) return;  // under an unmatched component: already reported
         if (p.marker.kind == ListMarker::Kind::none && (is_uppercase_text(p.text) || p.text.front() == '(')) return;
-        sink_.unplaced(p, "outside any component section");
+        sink_.unplaced(p, tr("outside any component section"));
         return;
     }
     auto& sec = *section_;
@@ -360,8 +361,8 @@ void TaskSections::paragraph(const Paragraph& p) {
             return;
         }
         if (sec.headings.empty() && p.marker.kind == ListMarker::Kind::none && is_uppercase_text(p.text)) return;
-        sink_.unplaced(p, sec.headings.empty() ? "before the first owner heading of the section"
-                                               : "under a lettered item that names no agency");
+        sink_.unplaced(p, sec.headings.empty() ? tr("before the first owner heading of the section")
+                                               : tr("under a lettered item that names no agency"));
         return;
     }
     auto& h = sec.headings.back();
@@ -392,7 +393,7 @@ void TaskSections::paragraph(const Paragraph& p) {
         add_task(p, rest, h.owner, ascii_slug(p.marker.label));
         return;
     }
-    sink_.unplaced(p, "not a task, an owner heading or a target");
+    sink_.unplaced(p, tr("not a task, an owner heading or a target"));
 }
 
 }  // namespace pgi::import_detail

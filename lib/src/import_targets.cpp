@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "import_build.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/national_table.hpp"
 
 namespace pgi::import_detail {
@@ -86,18 +87,18 @@ bool TargetCollector::past(int year) const {
 void TargetCollector::statement_findings(const TargetStatement& st, int line) {
     for (const auto& n : st.negated)
         sink_.diags.warning(sink_.at(line), "negated-statement",
-                            fmt::format("\"{}\" states what was not achieved; it is not a target", n),
-                            "add the target by hand if the sentence also sets one");
+                            trf("\"{}\" states what was not achieved; it is not a target", n),
+                            tr("add the target by hand if the sentence also sets one"));
     for (const auto& r : st.ranks)
         if (!r.region.empty() && match_region(r.region).empty() && !past(year_of(r.year))) {
             std::string ids;
             for (const auto& g : regions()) ids += (ids.empty() ? "" : ", ") + g.id;
             sink_.diags.warning(
                 sink_.at(line), "unknown-region",
-                fmt::format("a rank target among the provinces of \"{}\" (top {}): that is none of the "
-                            "six socio-economic regions of data/provinces.yaml; it is not imported",
-                            r.region, r.rank),
-                fmt::format("add it by hand as `{{year: …, rank_top: {}, region: …}}` with one of {}", r.rank, ids));
+                trf("a rank target among the provinces of \"{}\" (top {}): that is none of the "
+                    "six socio-economic regions of data/provinces.yaml; it is not imported",
+                    r.region, r.rank),
+                trf("add it by hand as `{{year: …, rank_top: {}, region: …}}` with one of {}", r.rank, ids));
         }
 }
 
@@ -146,8 +147,8 @@ void TargetCollector::add_targets(const ReferenceComponent* ref, const TargetSta
                 c.baseline = b;
             }
             sink_.note(line, "baseline-statement",
-                       fmt::format("{} points in {} is a past result: read as the baseline of `{}`, not a target",
-                                   format_score(s.score), year, ref->id));
+                       trf("{} points in {} is a past result: read as the baseline of `{}`, not a target",
+                           format_score(s.score), year, ref->id));
             continue;
         }
         Target t;
@@ -163,9 +164,9 @@ void TargetCollector::add_targets(const ReferenceComponent* ref, const TargetSta
         int year = year_of(r.year);
         if (past(year)) {
             sink_.note(line, "baseline-statement",
-                       fmt::format("rank {} in {} is a past result of `{}`, not a target; the plan format keeps "
-                                   "ranks of the total only",
-                                   r.rank, year, ref->id));
+                       trf("rank {} in {} is a past result of `{}`, not a target; the plan format keeps "
+                           "ranks of the total only",
+                           r.rank, year, ref->id));
             continue;
         }
         if (auto t = rank_target(r, year, line, source)) c.targets.push_back(*t);
@@ -189,8 +190,8 @@ void TargetCollector::observe_total(int year, std::optional<Score> total, std::o
     if (total && !it->total) it->total = total;
     if (rank && !it->rank) it->rank = rank;
     sink_.note(line, "baseline-statement",
-               fmt::format("the PGI result of {} ({}) is a past result: read as an observation, not a target", year,
-                           total ? format_score(*total) + " points" : fmt::format("rank {}", *rank)));
+               trf("the PGI result of {} ({}) is a past result: read as an observation, not a target", year,
+                   total ? trf("{} points", format_score(*total)) : trf("rank {}", *rank)));
 }
 
 void TargetCollector::total_statement(const TargetStatement& st, int line, const std::string& source) {
@@ -288,20 +289,19 @@ void TargetCollector::finish(Plan& plan, int first_year) {
             if (!t.year) t.year = first_year;
             if (!seen.emplace(t.year, t.kind, t.region).second) {
                 sink_.diags.warning(t.location, "duplicate-target",
-                                    fmt::format("component `{}` already has a {} target for {}; this one is ignored",
-                                                comp.id, to_string(t.kind), t.year));
+                                    trf("component `{}` already has a {} target for {}; this one is ignored", comp.id,
+                                        to_string(t.kind), t.year));
                 continue;
             }
             if (t.kind == TargetKind::score && t.stated_increase && c.baseline) {
                 Score actual = t.score - c.baseline->score;
                 if (actual != *t.stated_increase) {
-                    sink_.diags.warning(
-                        t.location, "target-mismatch",
-                        fmt::format("component `{}`: target {} minus baseline {} is {}, but the document "
-                                    "states an increase of {}",
-                                    comp.id, format_score(t.score), format_score(c.baseline->score),
-                                    format_signed_score(actual), format_score(*t.stated_increase)),
-                        "the stated increase is kept in the target's note; check the document");
+                    sink_.diags.warning(t.location, "target-mismatch",
+                                        trf("component `{}`: target {} minus baseline {} is {}, but the document "
+                                            "states an increase of {}",
+                                            comp.id, format_score(t.score), format_score(c.baseline->score),
+                                            format_signed_score(actual), format_score(*t.stated_increase)),
+                                        tr("the stated increase is kept in the target's note; check the document"));
                     append_note(t.note, fmt::format("The document states an increase of {}; target − baseline is {}.",
                                                     format_score(*t.stated_increase), format_score(actual)));
                     t.stated_increase.reset();
@@ -331,12 +331,11 @@ void TargetCollector::finish(Plan& plan, int first_year) {
                     sum += it->score;
             }
             if (complete && sum != t.score) {
-                sink_.diags.warning(
-                    t.location, "target-mismatch",
-                    fmt::format("the total target {} for {} differs from the sum of the component targets "
-                                "{}; it is not imported",
-                                format_score(t.score), t.year, format_score(sum)),
-                    "the PGI score is the sum of the four component scores");
+                sink_.diags.warning(t.location, "target-mismatch",
+                                    trf("the total target {} for {} differs from the sum of the component targets "
+                                        "{}; it is not imported",
+                                        format_score(t.score), t.year, format_score(sum)),
+                                    tr("the PGI score is the sum of the four component scores"));
                 continue;
             }
         }

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "import_detail.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/import.hpp"
 #include "pgi/text.hpp"
 
@@ -422,11 +423,11 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
     if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
     if (auto bad = first_invalid_utf8(raw)) {
         auto lc = line_column_at(raw, *bad);
-        out.diagnostics.error(SourceLocation{file_name, lc.line, lc.column}, "invalid-utf8",
-                              fmt::format("invalid UTF-8 byte 0x{:02X}: the input is not UTF-8 text",
-                                          static_cast<unsigned char>(raw[*bad])),
-                              "convert it to UTF-8 first (legacy Vietnamese encodings such as TCVN3, VNI or "
-                              "Windows-1258: iconv -f CP1258 -t UTF-8); see docs/import.md");
+        out.diagnostics.error(
+            SourceLocation{file_name, lc.line, lc.column}, "invalid-utf8",
+            trf("invalid UTF-8 byte 0x{:02X}: the input is not UTF-8 text", static_cast<unsigned char>(raw[*bad])),
+            tr("convert it to UTF-8 first (legacy Vietnamese encodings such as TCVN3, VNI or "
+               "Windows-1258: iconv -f CP1258 -t UTF-8); see docs/import.md"));
         return out;
     }
     out.ok = true;
@@ -683,8 +684,8 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
             if (it == defs.end()) {
                 if (m.style == FootnoteMarker::Style::parenthesised || m.style == FootnoteMarker::Style::caret)
                     out.diagnostics.warning(SourceLocation{file_name, p.line, 1}, "missing-footnote",
-                                            fmt::format("footnote marker {} has no footnote text", m.number),
-                                            "the footnote text may have been lost in the conversion");
+                                            trf("footnote marker {} has no footnote text", m.number),
+                                            tr("the footnote text may have been lost in the conversion"));
                 continue;
             }
             const Def* chosen = nullptr;
@@ -707,8 +708,8 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
     for (const auto& f : out.footnotes)
         if (!f.referenced)
             out.diagnostics.warning(SourceLocation{file_name, f.line, 1}, "orphan-footnote",
-                                    fmt::format("footnote {} is not referenced by any marker in the text", f.number),
-                                    "it is not attached to a task");
+                                    trf("footnote {} is not referenced by any marker in the text", f.number),
+                                    tr("it is not attached to a task"));
 
     // 6. Sentences split by a page break.
     for (std::size_t k = 0; k < body.size(); ++k) {
@@ -729,7 +730,7 @@ PreparedText prepare_import_text(std::string_view raw, const std::string& file_n
                     {Severity::note,
                      SourceLocation{file_name, p.line, 1},
                      "joined-paragraphs",
-                     fmt::format("joined to the paragraph at line {}: a sentence split by a page break", prev.line),
+                     trf("joined to the paragraph at line {}: a sentence split by a page break", prev.line),
                      "",
                      {}});
                 prev.text += ' ';

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "pgi/form.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/io.hpp"
 #include "pgi/text.hpp"
 #include "pgi/tracking.hpp"
@@ -100,7 +101,7 @@ std::optional<std::vector<ReadSheet>> read_xlsx(const fs::path& path, std::strin
     if (!z) {
         zip_error_t ze;
         zip_error_init_with_code(&ze, zerr);
-        error = std::string("not a readable .xlsx (zip) file: ") + zip_error_strerror(&ze);
+        error = trf("not a readable .xlsx (zip) file: {}", zip_error_strerror(&ze));
         zip_error_fini(&ze);
         return std::nullopt;
     }
@@ -112,12 +113,12 @@ std::optional<std::vector<ReadSheet>> read_xlsx(const fs::path& path, std::strin
     auto wb_xml = zip_entry(z, "xl/workbook.xml");
     auto rels_xml = zip_entry(z, "xl/_rels/workbook.xml.rels");
     if (!wb_xml || !rels_xml) {
-        error = "not an .xlsx workbook (no xl/workbook.xml)";
+        error = tr("not an .xlsx workbook (no xl/workbook.xml)");
         return std::nullopt;
     }
     pugi::xml_document wb, rels, sst_doc;
     if (!wb.load_buffer(wb_xml->data(), wb_xml->size()) || !rels.load_buffer(rels_xml->data(), rels_xml->size())) {
-        error = "the workbook's XML cannot be parsed";
+        error = tr("the workbook's XML cannot be parsed");
         return std::nullopt;
     }
     std::map<std::string, std::string> targets;
@@ -127,7 +128,7 @@ std::optional<std::vector<ReadSheet>> read_xlsx(const fs::path& path, std::strin
     std::vector<std::string> shared;
     if (auto sst = zip_entry(z, "xl/sharedStrings.xml")) {
         if (!sst_doc.load_buffer(sst->data(), sst->size())) {
-            error = "xl/sharedStrings.xml cannot be parsed";
+            error = tr("xl/sharedStrings.xml cannot be parsed");
             return std::nullopt;
         }
         for (pugi::xml_node si : sst_doc.child("sst").children("si")) shared.push_back(item_text(si));
@@ -142,12 +143,12 @@ std::optional<std::vector<ReadSheet>> read_xlsx(const fs::path& path, std::strin
         std::string entry = target[0] == '/' ? target.substr(1) : "xl/" + target;
         auto xml = zip_entry(z, entry);
         if (!xml) {
-            error = "the sheet `" + sheet.name + "` cannot be read (" + entry + ")";
+            error = trf("the sheet `{}` cannot be read ({})", sheet.name, entry);
             return std::nullopt;
         }
         pugi::xml_document doc;
         if (!doc.load_buffer(xml->data(), xml->size())) {
-            error = "the sheet `" + sheet.name + "` cannot be parsed";
+            error = trf("the sheet `{}` cannot be parsed", sheet.name);
             return std::nullopt;
         }
         int next_row = 0;
@@ -203,10 +204,11 @@ std::optional<ReadSheet> read_csv_table(const fs::path& path, std::string& error
         for (unsigned char c : s)
             if (c == 0xCC || c == 0xD2 || c == 0xDE || c == 0xEC || c == 0xF2 || c == 0xF5 || c == 0xFD || c == 0xF0)
                 cp1258 = true;
-        error = cp1258
-                    ? "the file is not UTF-8; it looks like Windows-1258 (Vietnamese \"ANSI\", Excel's plain \"CSV\"): "
-                      "save it again as \"CSV UTF-8 (Comma delimited)\", or send the .xlsx"
-                    : "the file is not UTF-8: save it as \"CSV UTF-8\"";
+        error =
+            cp1258
+                ? tr("the file is not UTF-8; it looks like Windows-1258 (Vietnamese \"ANSI\", Excel's plain \"CSV\"): "
+                     "save it again as \"CSV UTF-8 (Comma delimited)\", or send the .xlsx")
+                : tr("the file is not UTF-8: save it as \"CSV UTF-8\"");
         return std::nullopt;
     }
     // Separator: whichever of , and ; the first line has more of, outside quotes.
@@ -336,15 +338,15 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
         sheet = &*csv_sheet;
         if (opt.owner.empty() || !opt.period) {
             out.error(SourceLocation{form.file, 0, 0}, "form-not-pgi",
-                      "a CSV form does not say whose and for which period it is",
-                      "give --by OWNER and --period PERIOD with a CSV form");
+                      tr("a CSV form does not say whose and for which period it is"),
+                      tr("give --by OWNER and --period PERIOD with a CSV form"));
             return form;
         }
     } else {
         auto read = read_xlsx(path, err);
         if (!read) {
             out.error(SourceLocation{form.file, 0, 0}, "form-unreadable", err,
-                      "pgi intake reads the .xlsx forms written by `pgi form`, or the same table as CSV");
+                      tr("pgi intake reads the .xlsx forms written by `pgi form`, or the same table as CSV"));
             return form;
         }
         sheets = std::move(*read);
@@ -359,43 +361,43 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
             table = true;
             sheet = &sheets.front();
         } else if (!meta || meta->text(0, 0) != "pgi-form") {
-            out.error(SourceLocation{form.file, 0, 0}, "form-not-pgi",
-                      fmt::format("no hidden sheet `{}`: this is not a form written by `pgi form`", form_meta_sheet),
-                      "send the agency the form from `pgi form`; a table of your own can be read as CSV with --by and "
-                      "--period");
+            out.error(
+                SourceLocation{form.file, 0, 0}, "form-not-pgi",
+                trf("no hidden sheet `{}`: this is not a form written by `pgi form`", form_meta_sheet),
+                tr("send the agency the form from `pgi form`; a table of your own can be read as CSV with --by and "
+                   "--period"));
             return form;
         }
         if (!table && !sheet) {
             out.error(SourceLocation{form.file, 0, 0}, "form-not-pgi",
-                      fmt::format("the sheet `{}` is missing (renamed?)", form_sheet),
-                      "keep the sheet names of the form");
+                      trf("the sheet `{}` is missing (renamed?)", form_sheet), tr("keep the sheet names of the form"));
             return form;
         }
     }
     if (!csv && !table) {
         if (meta->text(1, 1) != plan_identity(plan))
             out.error(where(form_meta_sheet, 1, 1), "form-wrong-plan",
-                      fmt::format("the form was made for another plan: `{}`", meta->text(1, 1)),
-                      fmt::format("this plan is `{}`; make the form again with `pgi form`", plan_identity(plan)));
+                      trf("the form was made for another plan: `{}`", meta->text(1, 1)),
+                      trf("this plan is `{}`; make the form again with `pgi form`", plan_identity(plan)));
         std::string owner = meta->text(2, 1);
         if (!opt.owner.empty() && owner != opt.owner)
             out.error(where(form_meta_sheet, 2, 1), "form-unknown-owner",
-                      fmt::format("the form is `{}`'s, not `{}`'s", owner, opt.owner), "");
+                      trf("the form is `{}`'s, not `{}`'s", owner, opt.owner), "");
         form.owner = owner;
         auto p = parse_period(meta->text(3, 1));
         if (!p) {
-            out.error(where(form_meta_sheet, 3, 1), "form-not-pgi", "the form's period cannot be read", "");
+            out.error(where(form_meta_sheet, 3, 1), "form-not-pgi", tr("the form's period cannot be read"), "");
             return form;
         }
         if (opt.period && !(*opt.period == *p))
             out.error(where(form_meta_sheet, 3, 1), "form-wrong-period",
-                      fmt::format("the form is for {}, not for {}", format_period(*p), format_period(*opt.period)),
-                      "intake the forms of one period at a time, or leave out --period");
+                      trf("the form is for {}, not for {}", format_period(*p), format_period(*opt.period)),
+                      tr("intake the forms of one period at a time, or leave out --period"));
         form.period = p;
     }
     if (!plan.find_owner(form.owner)) {
         out.error(csv || table ? SourceLocation{form.file, 0, 0} : where(form_meta_sheet, 2, 1), "form-unknown-owner",
-                  fmt::format("`{}` is not an owner of the plan", form.owner), "owner ids are listed under `owners`");
+                  trf("`{}` is not an owner of the plan", form.owner), tr("owner ids are listed under `owners`"));
         return form;
     }
     if (out.has_errors()) return form;
@@ -411,7 +413,8 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
             }
         if (header < 0) {
             out.error(SourceLocation{form.file, 0, 0}, "form-not-pgi",
-                      "no header row whose first column is `Mã nhiệm vụ`", "keep the form's column titles in the CSV");
+                      tr("no header row whose first column is `Mã nhiệm vụ`"),
+                      tr("keep the form's column titles in the CSV"));
             return form;
         }
     }
@@ -437,9 +440,9 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
             for (int c = 0; c < 6; ++c)
                 if (trim(sheet->text(r, c)) != trim(meta->text(mr, c))) {
                     out.error(where(sname, r, c), "form-locked-cell-changed",
-                              fmt::format("the pre-filled cell was changed: `{}`, the form said `{}`",
-                                          sheet->text(r, c), meta->text(mr, c)),
-                              "the grey columns are not to be edited; put changes in the yellow columns");
+                              trf("the pre-filled cell was changed: `{}`, the form said `{}`", sheet->text(r, c),
+                                  meta->text(mr, c)),
+                              tr("the grey columns are not to be edited; put changes in the yellow columns"));
                     break;
                 }
         }
@@ -447,22 +450,21 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
         const Task* task = found == tasks.end() ? nullptr : found->second;
         if (!task) {
             out.error(where(sname, r, form_col_task), "form-unknown-task",
-                      fmt::format("`{}` is not a task of the plan", task_id), "rows may not be added to the form");
+                      trf("`{}` is not a task of the plan", task_id), tr("rows may not be added to the form"));
             continue;
         }
         if (!owners.is_owner(*task, form.owner)) {
-            out.error(
-                where(sname, r, form_col_task), "form-foreign-task",
-                fmt::format("task `{}` is not `{}`'s: it neither leads nor cooperates on it", task_id, form.owner),
-                "each agency reports on its own tasks; rows may not be added to the form");
+            out.error(where(sname, r, form_col_task), "form-foreign-task",
+                      trf("task `{}` is not `{}`'s: it neither leads nor cooperates on it", task_id, form.owner),
+                      tr("each agency reports on its own tasks; rows may not be added to the form"));
             continue;
         }
         std::string status_text = trim(sheet->text(r, form_col_new_status));
         if (status_text.empty()) {
             if (any_input)
                 out.error(where(sname, r, form_col_new_status), "form-missing-status",
-                          fmt::format("task `{}` has a date, note or evidence but no new status", task_id),
-                          "choose the status from the list (" + accepted_status_text() + ")");
+                          trf("task `{}` has a date, note or evidence but no new status", task_id),
+                          trf("choose the status from the list ({})", accepted_status_text()));
             continue;
         }
         UpdateEntry e;
@@ -472,24 +474,23 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
         e.update.location = where(sname, r, form_col_new_status);
         auto status = parse_status_label(status_text);
         if (!status)
-            out.error(where(sname, r, form_col_new_status), "form-bad-status",
-                      fmt::format("`{}` is not a status", status_text), "use " + accepted_status_text());
+            out.error(where(sname, r, form_col_new_status), "form-bad-status", trf("`{}` is not a status", status_text),
+                      trf("use {}", accepted_status_text()));
         else
             e.update.status = *status;
         const ReadCell* dc = sheet->at(r, form_col_date);
         if (!dc || trim(dc->text).empty()) {
             out.error(where(sname, r, form_col_date), "form-missing-date",
-                      fmt::format("task `{}`: the date of the update is missing", task_id),
-                      "write the date as dd/mm/yyyy");
+                      trf("task `{}`: the date of the update is missing", task_id), tr("write the date as dd/mm/yyyy"));
         } else if (auto d = cell_date(*dc)) {
             e.update.date = *d;
             if (!update_date_fits_period(*d, period))
                 out.error(where(sname, r, form_col_date), "form-date-outside-period",
-                          fmt::format("the date {} is outside the period {}", format_date(*d), format_period(period)),
-                          "a date in the period or in the month after it");
+                          trf("the date {} is outside the period {}", format_date(*d), format_period(period)),
+                          tr("a date in the period or in the month after it"));
         } else {
-            out.error(where(sname, r, form_col_date), "form-bad-date", fmt::format("`{}` is not a date", dc->text),
-                      "write the date as dd/mm/yyyy");
+            out.error(where(sname, r, form_col_date), "form-bad-date", trf("`{}` is not a date", dc->text),
+                      tr("write the date as dd/mm/yyyy"));
         }
         std::string pct = trim(sheet->text(r, form_col_percent));
         if (!pct.empty()) {
@@ -507,8 +508,7 @@ IntakeForm read_form_impl(const Plan& plan, const fs::path& path, const IntakeOp
             }
             if (value < 0)
                 out.error(where(sname, r, form_col_percent), "form-bad-percent",
-                          fmt::format("`{}` is not a whole number from 0 to 100", sheet->text(r, form_col_percent)),
-                          "");
+                          trf("`{}` is not a whole number from 0 to 100", sheet->text(r, form_col_percent)), "");
             else
                 e.update.percent = value;
         }

@@ -15,6 +15,8 @@
 #include <sstream>
 #include <vector>
 
+#include "pgi/i18n.hpp"
+
 namespace pgi {
 
 namespace {
@@ -29,26 +31,26 @@ Result<std::string> read_file(const std::filesystem::path& path) {
     // Only regular files: a FIFO or a device such as /dev/zero would block or never end.
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-        return io_failure(path, std::string("cannot open file: ") + std::strerror(errno));
+        return io_failure(path, trf("cannot open file: {}", error_text(errno)));
     }
     if (S_ISDIR(st.st_mode)) {
-        return io_failure(path, "is a directory, not a file");
+        return io_failure(path, tr("is a directory, not a file"));
     }
     if (!S_ISREG(st.st_mode)) {
-        return io_failure(path, "is not a regular file (a device, FIFO or socket)");
+        return io_failure(path, tr("is not a regular file (a device, FIFO or socket)"));
     }
     if (static_cast<unsigned long long>(st.st_size) > max_input_bytes) {
-        return io_failure(path,
-                          "is larger than " + std::to_string(max_input_bytes >> 20) + " MiB, more than any plan needs");
+        return io_failure(
+            path, trf("is larger than {} MiB, more than any plan needs", std::to_string(max_input_bytes >> 20)));
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        return io_failure(path, std::string("cannot open file: ") + std::strerror(errno));
+        return io_failure(path, trf("cannot open file: {}", error_text(errno)));
     }
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) {
-        return io_failure(path, std::string("cannot read file: ") + std::strerror(errno));
+        return io_failure(path, trf("cannot read file: {}", error_text(errno)));
     }
     return std::move(ss).str();
 }
@@ -62,7 +64,7 @@ std::string write_all(int fd, const std::string& content) {
         auto n = ::write(fd, p, left);
         if (n < 0) {
             if (errno == EINTR) continue;
-            return std::string("cannot write: ") + std::strerror(errno);
+            return trf("cannot write: {}", error_text(errno));
         }
         p += n;
         left -= static_cast<std::size_t>(n);
@@ -175,14 +177,14 @@ std::string write_atomic(const std::filesystem::path& path, const std::string& c
     if (auto err = resolve_links(path, target); !err.empty()) return err;
     struct stat st {};
     bool exists = ::stat(target.c_str(), &st) == 0;
-    if (exists && S_ISDIR(st.st_mode)) return "is a directory";
+    if (exists && S_ISDIR(st.st_mode)) return tr("is a directory");
     if (exists && !S_ISREG(st.st_mode)) {
         // A device or FIFO (/dev/null, a named pipe): write to it; renaming over it would
         // replace the device with a regular file.
         int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
-        if (fd < 0) return std::string("cannot open: ") + std::strerror(errno);
+        if (fd < 0) return trf("cannot open: {}", error_text(errno));
         std::string err = write_all(fd, content);
-        if (::close(fd) != 0 && err.empty()) err = std::string("cannot write: ") + std::strerror(errno);
+        if (::close(fd) != 0 && err.empty()) err = trf("cannot write: {}", error_text(errno));
         return err;
     }
     // A write-protected file is refused, as the shell's `>` refuses it: one the user may not
@@ -213,13 +215,13 @@ std::string write_atomic(const std::filesystem::path& path, const std::string& c
     int saved = errno;
     int slot = fd >= 0 ? register_temp(tmpl) : -1;
     ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
-    if (fd < 0) return "cannot create a temporary file in " + dir.string() + ": " + std::strerror(saved);
+    if (fd < 0) return trf("cannot create a temporary file in {}: {}", dir.string(), error_text(saved));
     std::string err = write_all(fd, content);
-    if (err.empty() && ::fchmod(fd, mode) != 0) err = std::string("cannot set permissions: ") + std::strerror(errno);
-    if (err.empty() && ::fsync(fd) != 0) err = std::string("cannot write: ") + std::strerror(errno);
-    if (::close(fd) != 0 && err.empty()) err = std::string("cannot write: ") + std::strerror(errno);
+    if (err.empty() && ::fchmod(fd, mode) != 0) err = trf("cannot set permissions: {}", error_text(errno));
+    if (err.empty() && ::fsync(fd) != 0) err = trf("cannot write: {}", error_text(errno));
+    if (::close(fd) != 0 && err.empty()) err = trf("cannot write: {}", error_text(errno));
     if (err.empty() && std::rename(tmpl.c_str(), target.c_str()) != 0)
-        err = std::string("cannot rename into place: ") + std::strerror(errno);
+        err = trf("cannot rename into place: {}", error_text(errno));
     if (!err.empty()) ::unlink(tmpl.c_str());
     unregister_temp(slot);
     if (!err.empty()) return err;

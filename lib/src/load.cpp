@@ -13,6 +13,7 @@
 
 #include "doc_tree.hpp"
 #include "pgi/escape.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/io.hpp"
 #include "pgi/period.hpp"
 #include "pgi/text.hpp"
@@ -34,14 +35,14 @@ std::optional<InputFormat> format_from_extension(const std::filesystem::path& pa
 
 namespace {
 
-constexpr const char* unknown_format_hint = "name the file .yaml, .yml or .toml, or pass --input-format yaml|toml";
+constexpr const char* unknown_format_hint = N_("name the file .yaml, .yml or .toml, or pass --input-format yaml|toml");
 
 // Reads a file whose format is known or told by its extension (checked first: no need to read
 // what cannot be parsed).
 Result<std::string> read_input(const std::filesystem::path& path, InputFormat format) {
     if (format == InputFormat::automatic && !format_from_extension(path))
-        return fail(ErrorCode::unknown_format, "cannot tell the file format from the extension", unknown_format_hint,
-                    SourceLocation{path.string(), 0, 0});
+        return fail(ErrorCode::unknown_format, tr("cannot tell the file format from the extension"),
+                    tr(unknown_format_hint), SourceLocation{path.string(), 0, 0});
     return read_file(path);
 }
 
@@ -90,24 +91,25 @@ void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
         i += n - 1;
         switch (char_class(cp)) {
             case CharClass::control:
-                ctx.diagnostics.error(ctx.at(pos), "control-character",
-                                      fmt::format("control character U+{:04X} in the value", static_cast<unsigned>(cp)),
-                                      "remove it: an escape such as \\u001b, \\x1b or \\e writes a control character, "
-                                      "which would reach terminals and reports");
+                ctx.diagnostics.error(
+                    ctx.at(pos), "control-character",
+                    trf("control character U+{:04X} in the value", static_cast<unsigned>(cp)),
+                    tr("remove it: an escape such as \\u001b, \\x1b or \\e writes a control character, "
+                       "which would reach terminals and reports"));
                 return;
             case CharClass::bidi:
                 ctx.diagnostics.error(
                     ctx.at(pos), "bidi-control",
-                    fmt::format("bidirectional control U+{:04X} in the value", static_cast<unsigned>(cp)),
-                    "remove it: it reorders how the rest of the line is shown, so what is displayed is "
-                    "not what is stored");
+                    trf("bidirectional control U+{:04X} in the value", static_cast<unsigned>(cp)),
+                    tr("remove it: it reorders how the rest of the line is shown, so what is displayed is "
+                       "not what is stored"));
                 return;
             case CharClass::invisible:
                 ctx.diagnostics.warning(
                     ctx.at(pos), "invisible-character",
-                    fmt::format("invisible character U+{:04X} in the value", static_cast<unsigned>(cp)),
-                    "remove it (it often comes with text pasted from Word or a web page): a search "
-                    "or comparison misses text that holds it");
+                    trf("invisible character U+{:04X} in the value", static_cast<unsigned>(cp)),
+                    tr("remove it (it often comes with text pasted from Word or a web page): a search "
+                       "or comparison misses text that holds it"));
                 return;
             case CharClass::ordinary:
             case CharClass::tab:
@@ -135,7 +137,7 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
         auto f = format_from_extension(file_name);
         if (!f) {
             ctx.diagnostics.error(SourceLocation{file_name, 0, 0}, "unknown-format",
-                                  "cannot tell the file format from the extension", unknown_format_hint);
+                                  tr("cannot tell the file format from the extension"), tr(unknown_format_hint));
             return false;
         }
         format = *f;
@@ -167,9 +169,10 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
     }
     if (auto bad = first_invalid_utf8(text)) {
         auto lc = line_column_at(text, *bad);
-        ctx.diagnostics.error(SourceLocation{file_name, lc.line, lc.column}, "invalid-utf8",
-                              fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad])),
-                              "save the file as UTF-8 (it may be in a legacy encoding such as TCVN3 or Windows-1258)");
+        ctx.diagnostics.error(
+            SourceLocation{file_name, lc.line, lc.column}, "invalid-utf8",
+            trf("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad])),
+            tr("save the file as UTF-8 (it may be in a legacy encoding such as TCVN3 or Windows-1258)"));
         return false;
     }
     // Control characters (NUL, ESC …) have no place in a plan, and would reach terminals and
@@ -180,10 +183,10 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || bare_cr) {
             auto lc = line_column_at(text, i);
             ctx.diagnostics.error(SourceLocation{file_name, lc.line, lc.column}, "control-character",
-                                  bare_cr ? std::string("a carriage return (CR) not followed by a line feed")
-                                          : fmt::format("control character U+{:04X} in the text", c),
-                                  bare_cr ? "save the file with LF or CRLF line ends"
-                                          : "remove it; it is invisible in most editors (try `cat -A`)");
+                                  bare_cr ? std::string(tr("a carriage return (CR) not followed by a line feed"))
+                                          : trf("control character U+{:04X} in the text", c),
+                                  bare_cr ? tr("save the file with LF or CRLF line ends")
+                                          : tr("remove it; it is invisible in most editors (try `cat -A`)"));
             return false;
         }
     }

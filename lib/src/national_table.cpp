@@ -9,6 +9,7 @@
 #include <set>
 
 #include "doc_tree.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/io.hpp"
 #include "pgi/text.hpp"
 
@@ -285,8 +286,8 @@ struct RowBuilder {
         if (is_na(v)) return std::nullopt;
         auto s = parse_score(v);
         if (!s)
-            out.error(at, "table-invalid-value", fmt::format("{} `{}` is not a score", what, v),
-                      "write a score with at most two decimals (6.58 or 6,58), `N/A` or leave the cell empty");
+            out.error(at, "table-invalid-value", trf("{} `{}` is not a score", what, v),
+                      tr("write a score with at most two decimals (6.58 or 6,58), `N/A` or leave the cell empty"));
         return s;
     }
     std::optional<int> rank_value(const std::string& v, const SourceLocation& at) {
@@ -294,8 +295,8 @@ struct RowBuilder {
         bool digits = !v.empty() && v.size() <= 4 &&
                       std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
         if (!digits) {
-            out.error(at, "table-invalid-value", fmt::format("rank `{}` is not a whole number", v),
-                      "write the published rank (1, 2, …), `N/A` or leave the cell empty");
+            out.error(at, "table-invalid-value", trf("rank `{}` is not a whole number", v),
+                      tr("write the published rank (1, 2, …), `N/A` or leave the cell empty"));
             return std::nullopt;
         }
         return std::stoi(v);
@@ -310,8 +311,8 @@ bool table_setting(std::string_view key, const std::string& value, const SourceL
         if (auto d = parse_partial_date(value))
             table.published = d;
         else
-            out.error(at, "table-invalid-value", fmt::format("published `{}` is not a date", value),
-                      "write when the figures were published: YYYY-MM (e.g. 2025-05) or YYYY-MM-DD");
+            out.error(at, "table-invalid-value", trf("published `{}` is not a date", value),
+                      tr("write when the figures were published: YYYY-MM (e.g. 2025-05) or YYYY-MM-DD"));
         return true;
     }
     if (key == "partial") {
@@ -321,8 +322,8 @@ bool table_setting(std::string_view key, const std::string& value, const SourceL
         else if (v == "false" || v == "no")
             table.partial = false;
         else
-            out.error(at, "table-invalid-value", fmt::format("partial `{}` is not true or false", value),
-                      "write `partial: true` for a table that holds only some provinces");
+            out.error(at, "table-invalid-value", trf("partial `{}` is not true or false", value),
+                      tr("write `partial: true` for a table that holds only some provinces"));
         return true;
     }
     if (key == "source") {
@@ -379,8 +380,8 @@ void parse_csv(std::string_view text, NationalTable& table, Diagnostics& out) {
     char sep = std::count(first.begin(), first.end(), ';') > std::count(first.begin(), first.end(), ',') ? ';' : ',';
     auto records = split_csv(text, sep);
     if (records.empty()) {
-        out.error(at(1, 1), "table-missing-column", "the table is empty",
-                  "start with the header `province,1,2,3,4,total,rank,source` (docs/rank.md)");
+        out.error(at(1, 1), "table-missing-column", tr("the table is empty"),
+                  tr("start with the header `province,1,2,3,4,total,rank,source` (docs/rank.md)"));
         return;
     }
     std::vector<Column> cols;
@@ -388,20 +389,20 @@ void parse_csv(std::string_view text, NationalTable& table, Diagnostics& out) {
     for (const auto& h : records.front()) {
         Column c = column_of(h.text);
         if (c == Column::unknown)
-            out.error(at(h.line, h.column), "table-unknown-column", fmt::format("unknown column `{}`", h.text),
-                      "columns: province, 1, 2, 3, 4 (or the component ids), total, rank, source");
+            out.error(at(h.line, h.column), "table-unknown-column", trf("unknown column `{}`", h.text),
+                      tr("columns: province, 1, 2, 3, 4 (or the component ids), total, rank, source"));
         else if (!seen.insert(c).second)
-            out.error(at(h.line, h.column), "table-unknown-column", fmt::format("column `{}` appears twice", h.text),
-                      "keep one column of each kind");
+            out.error(at(h.line, h.column), "table-unknown-column", trf("column `{}` appears twice", h.text),
+                      tr("keep one column of each kind"));
         cols.push_back(c);
     }
     bool all_components =
         seen.count(Column::c1) && seen.count(Column::c2) && seen.count(Column::c3) && seen.count(Column::c4);
     if (!seen.count(Column::province) || (!all_components && !seen.count(Column::total))) {
         out.error(at(records.front().front().line, 1), "table-missing-column",
-                  !seen.count(Column::province) ? "the header has no `province` column"
-                                                : "the header has neither the four components nor `total`",
-                  "the header is `province,1,2,3,4,total,rank,source` (docs/rank.md)");
+                  !seen.count(Column::province) ? tr("the header has no `province` column")
+                                                : tr("the header has neither the four components nor `total`"),
+                  tr("the header is `province,1,2,3,4,total,rank,source` (docs/rank.md)"));
         return;
     }
     RowBuilder b{table, out};
@@ -410,9 +411,10 @@ void parse_csv(std::string_view text, NationalTable& table, Diagnostics& out) {
         TableRow row;
         row.location = at(rec.front().line, rec.front().column);
         if (rec.size() > cols.size())
-            out.error(at(rec[cols.size()].line, rec[cols.size()].column), "table-invalid-value",
-                      fmt::format("the row has {} cells, the header {}", rec.size(), cols.size()),
-                      "quote a cell that contains the separator, or write the decimal comma with `;` between cells");
+            out.error(
+                at(rec[cols.size()].line, rec[cols.size()].column), "table-invalid-value",
+                trf("the row has {} cells, the header {}", rec.size(), cols.size()),
+                tr("quote a cell that contains the separator, or write the decimal comma with `;` between cells"));
         for (std::size_t i = 0; i < rec.size() && i < cols.size(); ++i) {
             const auto& cell = rec[i];
             SourceLocation loc = at(cell.line, cell.column);
@@ -425,12 +427,12 @@ void parse_csv(std::string_view text, NationalTable& table, Diagnostics& out) {
                 case Column::c3:
                 case Column::c4: {
                     auto k = static_cast<std::size_t>(cols[i]) - static_cast<std::size_t>(Column::c1);
-                    row.components[k] = b.score_value(cell.text, loc, "component score");
+                    row.components[k] = b.score_value(cell.text, loc, tr("component score"));
                     row.component_at[k] = loc;
                     break;
                 }
                 case Column::total:
-                    row.total = b.score_value(cell.text, loc, "total");
+                    row.total = b.score_value(cell.text, loc, tr("total"));
                     row.total_at = loc;
                     break;
                 case Column::rank:
@@ -455,8 +457,8 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
     auto at = [&](detail::Pos p) { return ctx.at(p); };
     if (root.kind != detail::Node::Kind::mapping) {
         out.error(at(root.pos.line ? root.pos : detail::Pos{1, 1}), "table-missing-column",
-                  "a YAML table is a mapping with `year`, `source`, `published`, `partial` and `rows`",
-                  "see docs/rank.md");
+                  tr("a YAML table is a mapping with `year`, `source`, `published`, `partial` and `rows`"),
+                  tr("see docs/rank.md"));
         return;
     }
     RowBuilder b{table, out};
@@ -470,9 +472,8 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
                 if (need_year) table.year = std::stoi(v);
                 have_year = true;
             } else
-                out.error(at(e.value.pos), "table-invalid-value",
-                          fmt::format("year `{}` is not a year", e.value.scalar),
-                          "write the PGI edition, e.g. `year: 2024`");
+                out.error(at(e.value.pos), "table-invalid-value", trf("year `{}` is not a year", e.value.scalar),
+                          tr("write the PGI edition, e.g. `year: 2024`"));
         } else if (e.key == "source" || e.key == "published" || e.key == "partial") {
             table_setting(e.key, e.value.scalar, at(e.value.pos), table, out);
         } else if (e.key == "rows") {
@@ -493,12 +494,13 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
                         case Column::c4: {
                             auto k = static_cast<std::size_t>(c) - static_cast<std::size_t>(Column::c1);
                             row.components[k] = b.score_value(f.value.kind == detail::Node::Kind::null ? "" : v, loc,
-                                                              "component score");
+                                                              tr("component score"));
                             row.component_at[k] = loc;
                             break;
                         }
                         case Column::total:
-                            row.total = b.score_value(f.value.kind == detail::Node::Kind::null ? "" : v, loc, "total");
+                            row.total =
+                                b.score_value(f.value.kind == detail::Node::Kind::null ? "" : v, loc, tr("total"));
                             row.total_at = loc;
                             break;
                         case Column::rank:
@@ -509,16 +511,16 @@ void parse_yaml(std::string_view text, NationalTable& table, Diagnostics& out, b
                             row.source = v;
                             break;
                         case Column::unknown:
-                            out.error(at(f.key_pos), "table-unknown-column", fmt::format("unknown key `{}`", f.key),
-                                      "keys: province, 1, 2, 3, 4 (or the component ids), total, rank, source");
+                            out.error(at(f.key_pos), "table-unknown-column", trf("unknown key `{}`", f.key),
+                                      tr("keys: province, 1, 2, 3, 4 (or the component ids), total, rank, source"));
                     }
                 }
                 if (row.source.empty()) row.source = table.source;
                 table.rows.push_back(std::move(row));
             }
         } else {
-            out.error(at(e.key_pos), "table-unknown-column", fmt::format("unknown key `{}`", e.key),
-                      "a YAML table has `year`, `source`, `published`, `partial` and `rows`");
+            out.error(at(e.key_pos), "table-unknown-column", trf("unknown key `{}`", e.key),
+                      tr("a YAML table has `year`, `source`, `published`, `partial` and `rows`"));
         }
     }
     if (!have_year && need_year) table.year = 0;
@@ -540,14 +542,14 @@ void check_table(NationalTable& table, Diagnostics& out) {
                     for (const auto& q : set)
                         if (std::find(q.merged.begin(), q.merged.end(), other->id) != q.merged.end()) into = &q;
                     out.error(row.location, "merged-province",
-                              fmt::format("`{}` was merged into {} on 1 July 2025; PGI {} ranks the 34 provinces",
-                                          row.name, into ? into->name : "another province", table.year),
-                              into ? fmt::format("use the row of {}", into->name) : "");
+                              trf("`{}` was merged into {} on 1 July 2025; PGI {} ranks the 34 provinces", row.name,
+                                  into ? into->name : tr("another province"), table.year),
+                              into ? trf("use the row of {}", into->name) : "");
                 } else {
                     out.error(row.location, "merged-province",
-                              fmt::format("`{}` is a province formed on 1 July 2025; PGI {} ranks the 63 provinces",
-                                          row.name, table.year),
-                              "list the provinces as they were before the merger");
+                              trf("`{}` is a province formed on 1 July 2025; PGI {} ranks the 63 provinces", row.name,
+                                  table.year),
+                              tr("list the provinces as they were before the merger"));
                 }
                 continue;
             }
@@ -559,10 +561,10 @@ void check_table(NationalTable& table, Diagnostics& out) {
             std::string best;
             if (auto near = did_you_mean(province_key(row.name), views))
                 best = set[static_cast<std::size_t>(std::find(keys.begin(), keys.end(), *near) - keys.begin())].name;
-            out.error(row.location, "unknown-province",
-                      fmt::format("`{}` is not one of the {} provinces of PGI {}", row.name, set.size(), table.year),
-                      best.empty() ? "use the province names of data/provinces.yaml"
-                                   : fmt::format("did you mean `{}`?", best));
+            out.error(
+                row.location, "unknown-province",
+                trf("`{}` is not one of the {} provinces of PGI {}", row.name, set.size(), table.year),
+                best.empty() ? tr("use the province names of data/provinces.yaml") : trf("did you mean `{}`?", best));
             continue;
         }
         row.province = p->id;
@@ -571,35 +573,35 @@ void check_table(NationalTable& table, Diagnostics& out) {
             out.add({Severity::error,
                      row.location,
                      "duplicate-province",
-                     fmt::format("{} has a second row", p->name),
-                     "keep one row per province",
+                     trf("{} has a second row", p->name),
+                     tr("keep one row per province"),
                      {it->second}});
             continue;
         }
         for (std::size_t k = 0; k < 4; ++k)
             if (row.components[k] &&
                 (*row.components[k] < Score{} || *row.components[k] > Score::from_hundredths(1000)))
-                out.error(row.component_at[k], "score-out-of-range",
-                          fmt::format("{}: component {} score {} is outside 0–10", p->name, k + 1,
-                                      format_score(*row.components[k])),
-                          "component scores are on the 0–10 scale");
+                out.error(
+                    row.component_at[k], "score-out-of-range",
+                    trf("{}: component {} score {} is outside 0–10", p->name, k + 1, format_score(*row.components[k])),
+                    tr("component scores are on the 0–10 scale"));
         if (row.total && (*row.total < Score{} || *row.total > Score::from_hundredths(4000)))
             out.error(row.total_at, "score-out-of-range",
-                      fmt::format("{}: total {} is outside 0–40", p->name, format_score(*row.total)),
-                      "the PGI score is the sum of four 0–10 component scores");
+                      trf("{}: total {} is outside 0–40", p->name, format_score(*row.total)),
+                      tr("the PGI score is the sum of four 0–10 component scores"));
         if (row.total && row.component_sum()) {
             Score diff = *row.total - *row.component_sum();
             if (diff > Score::from_hundredths(1) || diff < Score::from_hundredths(-1))
-                out.warning(row.total_at, "total-mismatch",
-                            fmt::format("{}: the published total {} differs from the sum of the components {} by {}",
-                                        p->name, format_score(*row.total), format_score(*row.component_sum()),
-                                        format_signed_score(diff)),
-                            "VCCI rounds each score on its own, so only ±0.01 is expected; check the row");
+                out.warning(
+                    row.total_at, "total-mismatch",
+                    trf("{}: the published total {} differs from the sum of the components {} by {}", p->name,
+                        format_score(*row.total), format_score(*row.component_sum()), format_signed_score(diff)),
+                    tr("VCCI rounds each score on its own, so only ±0.01 is expected; check the row"));
         }
         if (row.rank && (*row.rank < 1 || *row.rank > table.province_count))
             out.error(row.rank_at, "rank-out-of-range",
-                      fmt::format("{}: rank {} is outside 1–{}", p->name, *row.rank, table.province_count),
-                      fmt::format("PGI {} ranks {} provinces", table.year, table.province_count));
+                      trf("{}: rank {} is outside 1–{}", p->name, *row.rank, table.province_count),
+                      trf("PGI {} ranks {} provinces", table.year, table.province_count));
         kept.push_back(std::move(row));
     }
     table.rows = std::move(kept);
@@ -619,12 +621,11 @@ void check_table(NationalTable& table, Diagnostics& out) {
             out.add({Severity::error,
                      b.rank_at,
                      "rank-contradicts-total",
-                     same_rank ? fmt::format("{} and {} share rank {} but have totals {} and {}", a.name, b.name,
-                                             *a.rank, format_score(*a.total), format_score(*b.total))
-                               : fmt::format(
-                                     "{} is ranked {} with total {}, below {} ranked {} with the lower total {}",
+                     same_rank ? trf("{} and {} share rank {} but have totals {} and {}", a.name, b.name, *a.rank,
+                                     format_score(*a.total), format_score(*b.total))
+                               : trf("{} is ranked {} with total {}, below {} ranked {} with the lower total {}",
                                      b.name, *b.rank, format_score(*b.total), a.name, *a.rank, format_score(*a.total)),
-                     "check the rank and total columns of both rows against the publication",
+                     tr("check the rank and total columns of both rows against the publication"),
                      {a.rank_at}});
     }
 
@@ -635,13 +636,12 @@ void check_table(NationalTable& table, Diagnostics& out) {
         out.warning(
             SourceLocation{table.file, 1, 1}, "missing-province",
             missing.size() <= 10
-                ? fmt::format("{} of the {} provinces of PGI {} have no row: {}", missing.size(), set.size(),
-                              table.year, fmt::join(missing, ", "))
-                : fmt::format("{} of the {} provinces of PGI {} have no row (the first: {}, …)", missing.size(),
-                              set.size(), table.year,
-                              fmt::join(std::vector<std::string>(missing.begin(), missing.begin() + 3), ", ")),
-            "implied ranks need every province; add the missing rows (N/A where nothing was published), or declare "
-            "the table partial (`# partial: true`, docs/rank.md)");
+                ? trf("{} of the {} provinces of PGI {} have no row: {}", missing.size(), set.size(), table.year,
+                      fmt::join(missing, ", "))
+                : trf("{} of the {} provinces of PGI {} have no row (the first: {}, …)", missing.size(), set.size(),
+                      table.year, fmt::join(std::vector<std::string>(missing.begin(), missing.begin() + 3), ", ")),
+            tr("implied ranks need every province; add the missing rows (N/A where nothing was published), or declare "
+               "the table partial (`# partial: true`, docs/rank.md)"));
 }
 
 TableLoadResult load_national_table_text(std::string_view text, const std::string& file_name, std::optional<int> year) {
@@ -650,7 +650,7 @@ TableLoadResult load_national_table_text(std::string_view text, const std::strin
     if (auto bad = first_invalid_utf8(text)) {
         auto lc = line_column_at(text, *bad);
         res.diagnostics.error(SourceLocation{file_name, lc.line, lc.column}, "invalid-utf8",
-                              "the table is not valid UTF-8", "save the file as UTF-8 (Excel: CSV UTF-8)");
+                              tr("the table is not valid UTF-8"), tr("save the file as UTF-8 (Excel: CSV UTF-8)"));
         return res;
     }
     NationalTable t;
@@ -667,8 +667,8 @@ TableLoadResult load_national_table_text(std::string_view text, const std::strin
         if (auto y = year_in_file_name(file_name)) t.year = *y;
         if (!t.year) {
             res.diagnostics.error(
-                SourceLocation{file_name, 0, 0}, "table-year-unknown", "cannot tell which PGI edition the table is",
-                "name the file after the year (tables/pgi-2024.csv); a YAML table may say `year: 2024`");
+                SourceLocation{file_name, 0, 0}, "table-year-unknown", tr("cannot tell which PGI edition the table is"),
+                tr("name the file after the year (tables/pgi-2024.csv); a YAML table may say `year: 2024`"));
             return res;
         }
     }
@@ -690,7 +690,7 @@ TableLoadResult load_national_table(const std::filesystem::path& path, std::opti
     if (!text) {
         TableLoadResult res;
         res.diagnostics.error(SourceLocation{path.string(), 0, 0}, "io-error", text.error().message,
-                              text.error().hint.empty() ? "check the path" : text.error().hint);
+                              text.error().hint.empty() ? tr("check the path") : text.error().hint);
         return res;
     }
     return load_national_table_text(*text, path.string(), year);

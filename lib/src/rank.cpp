@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "pgi/i18n.hpp"
 #include "pgi/import.hpp"
 #include "pgi/text.hpp"
 
@@ -163,7 +164,7 @@ RankTargetResult evaluate_rank_target(const Target& target, std::string_view pro
 std::optional<WhatIfChange> parse_what_if(std::string_view text, std::string& error) {
     auto eq = text.find('=');
     if (eq == std::string_view::npos) {
-        error = fmt::format("`{}` is not COMPONENT=SCORE", text);
+        error = trf("`{}` is not COMPONENT=SCORE", text);
         return std::nullopt;
     }
     std::string lhs = ascii_slug(text.substr(0, eq));
@@ -173,14 +174,14 @@ std::optional<WhatIfChange> parse_what_if(std::string_view text, std::string& er
     for (const auto& rc : recognise::reference_components())
         if (rc.id == lhs) c.number = rc.number;
     if (!c.number) {
-        error = fmt::format("`{}` is not a component: use 1–4 or pollution, compliance, green-practices, incentives",
-                            text.substr(0, eq));
+        error = trf("`{}` is not a component: use 1–4 or pollution, compliance, green-practices, incentives",
+                    text.substr(0, eq));
         return std::nullopt;
     }
     c.relative = !rhs.empty() && (rhs.front() == '+' || rhs.front() == '-');
     auto s = parse_score(rhs);
     if (!s) {
-        error = fmt::format("`{}` is not a score or a signed change (6.00, +0.50, -0.20)", rhs);
+        error = trf("`{}` is not a score or a signed change (6.00, +0.50, -0.20)", rhs);
         return std::nullopt;
     }
     c.value = *s;
@@ -231,9 +232,9 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
         if (o.year ? t.year == o.year : (!table || t.year > table->year)) table = &t;
     if (!table) {
         res.diagnostics.error(SourceLocation{}, "no-table",
-                              o.year ? fmt::format("there is no national table for PGI {}", o.year)
-                                     : std::string("there is no national table"),
-                              "put the table in the plan directory (tables/pgi-2024.csv) or name it with --table");
+                              o.year ? trf("there is no national table for PGI {}", o.year)
+                                     : std::string(tr("there is no national table")),
+                              tr("put the table in the plan directory (tables/pgi-2024.csv) or name it with --table"));
         return res;
     }
     const TableRow* row = table->find(province);
@@ -242,8 +243,8 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
         if (p.id == province) prov = &p;
     if (!row || !prov) {
         res.diagnostics.error(SourceLocation{table->file, 0, 0}, "unknown-province",
-                              fmt::format("the PGI {} table has no row for `{}`", table->year, province),
-                              "check --province, or add the province's row to the table");
+                              trf("the PGI {} table has no row for `{}`", table->year, province),
+                              tr("check --province, or add the province's row to the table"));
         return res;
     }
     RankReport r;
@@ -341,16 +342,15 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
             if (ch.relative && !slot) {
                 res.diagnostics.error(SourceLocation{table->file, row->location.line, row->location.column},
                                       "what-if-invalid",
-                                      fmt::format("{} has no component {} score to change", prov->name, ch.number),
-                                      "give an absolute score instead (--set 1=6.00)");
+                                      trf("{} has no component {} score to change", prov->name, ch.number),
+                                      tr("give an absolute score instead (--set 1=6.00)"));
                 return res;
             }
             slot = ch.relative ? *slot + ch.value : ch.value;
             if (*slot < Score{} || *slot > Score::from_hundredths(1000)) {
-                res.diagnostics.error(
-                    SourceLocation{}, "what-if-invalid",
-                    fmt::format("component {} would be {}, outside 0–10", ch.number, format_score(*slot)),
-                    "component scores are on the 0–10 scale");
+                res.diagnostics.error(SourceLocation{}, "what-if-invalid",
+                                      trf("component {} would be {}, outside 0–10", ch.number, format_score(*slot)),
+                                      tr("component scores are on the 0–10 scale"));
                 return res;
             }
         }
@@ -365,8 +365,8 @@ RankResult compute_rank(std::string_view province, const std::vector<NationalTab
         if (!all) {
             res.diagnostics.error(SourceLocation{table->file, row->location.line, row->location.column},
                                   "what-if-invalid",
-                                  fmt::format("{} lacks a component score, so no total can be derived", prov->name),
-                                  "set every missing component with --set");
+                                  trf("{} lacks a component score, so no total can be derived", prov->name),
+                                  tr("set every missing component with --set"));
             return res;
         }
         r.total_after = sum;

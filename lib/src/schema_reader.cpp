@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "pgi/escape.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/period.hpp"
 #include "pgi/text.hpp"
 
@@ -19,15 +20,15 @@ namespace {
 const char* kind_name(const Node& n) {
     switch (n.kind) {
         case Node::Kind::null:
-            return "an empty value";
+            return tr("an empty value");
         case Node::Kind::scalar:
-            return "a single value";
+            return tr("a single value");
         case Node::Kind::sequence:
-            return "a list";
+            return tr("a list");
         case Node::Kind::mapping:
-            return "a mapping";
+            return tr("a mapping");
     }
-    return "a value";
+    return tr("a value");
 }
 
 // A TOML value that is not a string (YAML scalars are all text until a converter reads them).
@@ -131,11 +132,11 @@ void Reader::warning(Pos p, const char* code, std::string msg, std::string hint)
 bool Reader::expect(const Node& n, Node::Kind kind, std::string_view what) {
     if (n.kind == kind) return true;
     if (n.type == Node::Type::invalid) return false;  // already reported
-    const char* want = kind == Node::Kind::mapping    ? "a mapping (key: value pairs)"
-                       : kind == Node::Kind::sequence ? "a list"
-                                                      : "a single value";
-    error(n.pos, "wrong-type", fmt::format("{} must be {}, not {}", what, want, kind_name(n)),
-          "see docs/plan-format.md for the shape of each key");
+    const char* want = kind == Node::Kind::mapping    ? tr("a mapping (key: value pairs)")
+                       : kind == Node::Kind::sequence ? tr("a list")
+                                                      : tr("a single value");
+    error(n.pos, "wrong-type", trf("{} must be {}, not {}", what, want, kind_name(n)),
+          tr("see docs/plan-format.md for the shape of each key"));
     return false;
 }
 
@@ -153,15 +154,15 @@ void Reader::fields(const Node& map, std::string_view what, std::span<const std:
             continue;
         }
         auto best = did_you_mean(e.key, std::vector<std::string_view>(known.begin(), known.end()));
-        std::string hint = best ? fmt::format("did you mean `{}`?", *best)
-                                : fmt::format("the keys of {} are: {}", what, join_keys(known));
-        error(e.key_pos, "unknown-key", fmt::format("unknown key `{}` in {}", e.key, what), hint);
+        std::string hint =
+            best ? trf("did you mean `{}`?", *best) : trf("the keys of {} are: {}", what, join_keys(known));
+        error(e.key_pos, "unknown-key", trf("unknown key `{}` in {}", e.key, what), hint);
     }
     for (auto r : required) {
         bool present = std::any_of(map.entries.begin(), map.entries.end(), [&](const Entry& e) { return e.key == r; });
         if (!present)
-            error(map.pos, "missing-key", fmt::format("{} is missing the required key `{}`", what, r),
-                  fmt::format("add `{}`; docs/plan-format.md lists the required keys", r));
+            error(map.pos, "missing-key", trf("{} is missing the required key `{}`", what, r),
+                  trf("add `{}`; docs/plan-format.md lists the required keys", r));
     }
 }
 
@@ -187,14 +188,13 @@ std::optional<std::string> Reader::str(const Node& n, std::string_view what) {
     }
     if (n.kind != Node::Kind::scalar) {
         if (n.kind == Node::Kind::null) return std::string();
-        error(n.pos, "wrong-type", fmt::format("`{}` must be text, not {}", what, kind_name(n)),
-              "quote the text: \"…\"");
+        error(n.pos, "wrong-type", trf("`{}` must be text, not {}", what, kind_name(n)), tr("quote the text: \"…\""));
         return std::nullopt;
     }
     if (!is_nfc(n.scalar))
-        warning(n.pos, "not-nfc", fmt::format("the text of `{}` is not in Unicode NFC (decomposed diacritics)", what),
-                "text copied from Word or PDF may be decomposed; `pgi import` normalises it, or "
-                "run `uconv -x any-nfc`");
+        warning(n.pos, "not-nfc", trf("the text of `{}` is not in Unicode NFC (decomposed diacritics)", what),
+                tr("text copied from Word or PDF may be decomposed; `pgi import` normalises it, or "
+                   "run `uconv -x any-nfc`"));
     return n.scalar;
 }
 
@@ -206,8 +206,8 @@ std::optional<std::string> Reader::id(const Node& n, std::string_view what) {
     auto s = str(n, what);
     if (!s) return s;
     if (!valid_id(*s)) {
-        error(n.pos, "invalid-value", fmt::format("`{}` is not a valid id: `{}`", what, *s),
-              "ids use letters, digits, '.', '_' and '-', and start with a letter or digit");
+        error(n.pos, "invalid-value", trf("`{}` is not a valid id: `{}`", what, *s),
+              tr("ids use letters, digits, '.', '_' and '-', and start with a letter or digit"));
         return std::nullopt;
     }
     return s;
@@ -221,10 +221,10 @@ std::optional<int> Reader::integer(const Node& n, std::string_view what, long lo
     }
     if (n.kind != Node::Kind::scalar || (typed(n) && n.type != Node::Type::integer)) {
         error(n.pos, "wrong-type",
-              fmt::format("`{}` must be a whole number, not {}", what,
-                          n.kind == Node::Kind::scalar ? "`" + written(n) + "`" : kind_name(n)),
-              n.type == Node::Type::floating ? "write digits only, without a decimal point, e.g. 2024"
-                                             : "write digits only, e.g. 2024");
+              trf("`{}` must be a whole number, not {}", what,
+                  n.kind == Node::Kind::scalar ? "`" + written(n) + "`" : kind_name(n)),
+              n.type == Node::Type::floating ? tr("write digits only, without a decimal point, e.g. 2024")
+                                             : tr("write digits only, e.g. 2024"));
         return std::nullopt;
     }
     const std::string& s = written(n);  // TOML `0o3750` or `2_024` are not written as digits
@@ -236,13 +236,13 @@ std::optional<int> Reader::integer(const Node& n, std::string_view what, long lo
     errno = 0;
     long v = digits ? std::strtol(s.c_str(), &end, 10) : 0;
     if (!digits || errno != 0 || *end != '\0') {
-        error(n.pos, "wrong-type", fmt::format("`{}` must be a whole number, not `{}`", what, s),
-              "write digits only, e.g. 2024");
+        error(n.pos, "wrong-type", trf("`{}` must be a whole number, not `{}`", what, s),
+              tr("write digits only, e.g. 2024"));
         return std::nullopt;
     }
     if (v < lo || v > hi) {
-        error(n.pos, "invalid-value", fmt::format("`{}` must be from {} to {}, not {}", what, lo, hi, v),
-              "check for a typo");
+        error(n.pos, "invalid-value", trf("`{}` must be from {} to {}, not {}", what, lo, hi, v),
+              tr("check for a typo"));
         return std::nullopt;
     }
     return static_cast<int>(v);
@@ -257,9 +257,9 @@ std::optional<Score> Reader::score(const Node& n, std::string_view what) {
     if (n.kind != Node::Kind::scalar || n.type == Node::Type::boolean || n.type == Node::Type::date ||
         n.type == Node::Type::datetime) {
         error(n.pos, "wrong-type",
-              fmt::format("`{}` must be a score such as 6.58, not {}", what,
-                          n.kind == Node::Kind::scalar ? "`" + written(n) + "`" : kind_name(n)),
-              "scores are points with at most two decimals");
+              trf("`{}` must be a score such as 6.58, not {}", what,
+                  n.kind == Node::Kind::scalar ? "`" + written(n) + "`" : kind_name(n)),
+              tr("scores are points with at most two decimals"));
         return std::nullopt;
     }
     // One grammar for both formats (docs/plan-format.md, "score"): digits, then a point and
@@ -280,9 +280,9 @@ std::optional<Score> Reader::score(const Node& n, std::string_view what) {
                  ? std::nullopt
                  : parse_score(text);
     if (!s) {
-        error(n.pos, "invalid-score", fmt::format("`{}` is not a score: `{}`", what, text),
-              "write points with at most two decimals, e.g. 6.58 or 4.75 (no exponent, no underscore, no "
-              "leading zero)");
+        error(n.pos, "invalid-score", trf("`{}` is not a score: `{}`", what, text),
+              tr("write points with at most two decimals, e.g. 6.58 or 4.75 (no exponent, no underscore, no "
+                 "leading zero)"));
     }
     return s;
 }
@@ -300,14 +300,14 @@ std::optional<PartialDate> Reader::partial_date(const Node& n, std::string_view 
         return std::nullopt;
     }
     if (n.kind != Node::Kind::scalar) {
-        error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)),
-              "write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known");
+        error(n.pos, "wrong-type", trf("`{}` must be a date, not {}", what, kind_name(n)),
+              tr("write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known"));
         return std::nullopt;
     }
     auto d = parse_partial_date(n.scalar);
     if (!d)
-        error(n.pos, "invalid-date", fmt::format("`{}` is not a valid date: `{}`", what, n.scalar),
-              "write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known; the date must exist");
+        error(n.pos, "invalid-date", trf("`{}` is not a valid date: `{}`", what, n.scalar),
+              tr("write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known; the date must exist"));
     return d;
 }
 
@@ -324,14 +324,14 @@ std::optional<Date> Reader::date(const Node& n, std::string_view what) {
         return std::nullopt;
     }
     if (n.kind != Node::Kind::scalar) {
-        error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {}", what, kind_name(n)),
-              "write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known");
+        error(n.pos, "wrong-type", trf("`{}` must be a date, not {}", what, kind_name(n)),
+              tr("write YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known"));
         return std::nullopt;
     }
     auto d = parse_date(n.scalar);
     if (!d)
-        error(n.pos, "invalid-date", fmt::format("`{}` is not a valid full date: `{}`", what, n.scalar),
-              "write YYYY-MM-DD; the date must exist (2024-02-30 does not)");
+        error(n.pos, "invalid-date", trf("`{}` is not a valid full date: `{}`", what, n.scalar),
+              tr("write YYYY-MM-DD; the date must exist (2024-02-30 does not)"));
     return d;
 }
 
@@ -357,7 +357,7 @@ std::vector<std::string> Reader::str_list(const Node& n, std::string_view what, 
 std::string Reader::text(const Node& n, std::string_view what) {
     auto s = str(n, what);
     if (s && s->find_first_not_of(" \t\r\n") == std::string::npos) {
-        error(n.pos, "invalid-value", fmt::format("`{}` is empty", what), fmt::format("write the {}", what));
+        error(n.pos, "invalid-value", trf("`{}` is empty", what), trf("write the {}", what));
         return {};
     }
     return s.value_or("");
@@ -368,17 +368,16 @@ std::string Reader::period_text(const Node& n, std::string_view what) {
     if (!s || s->empty()) return {};
     auto p = parse_period(*s);
     if (!p) {
-        error(n.pos, "invalid-value", fmt::format("`{}` is not a period: `{}`", what, *s),
-              "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or a range "
-              "2024-08-01..2024-10-31");
+        error(n.pos, "invalid-value", trf("`{}` is not a period: `{}`", what, *s),
+              tr("write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or a range "
+                 "2024-08-01..2024-10-31"));
         return {};
     }
     return format_period(*p);
 }
 
 void Reader::unknown_value(const Node& n, std::string_view what, const std::string& value, const std::string& allowed) {
-    error(n.pos, "invalid-value", fmt::format("`{}` has an unknown value `{}`", what, value),
-          fmt::format("use one of: {}", allowed));
+    error(n.pos, "invalid-value", trf("`{}` has an unknown value `{}`", what, value), trf("use one of: {}", allowed));
 }
 
 }  // namespace pgi::detail

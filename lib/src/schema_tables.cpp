@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "pgi/date.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/period.hpp"
 #include "pgi/tracking.hpp"
 
@@ -393,7 +394,7 @@ std::optional<DocumentRef> reference_item(Reader& r, const Node& n) {
 }
 
 const Table<DocumentRef>& docref_table() {
-    static const Table<DocumentRef> t{"a document",
+    static const Table<DocumentRef> t{N_("a document"),
                                       "document refs",
                                       "A cited document: a mapping, or just its number (`- 163/KH-UBND`).",
                                       {
@@ -408,7 +409,7 @@ const Table<DocumentRef>& docref_table() {
 
 const Table<ReportDeadline>& report_table() {
     static const Table<ReportDeadline> t{
-        "a report",
+        N_("a report"),
         "plan.reports[]",
         "A reporting duty: who reports to whom, by when, how often.",
         {
@@ -453,7 +454,7 @@ const Table<ReportDeadline>& report_table() {
 // The plan's period: `start` and an optional `end` (null: open-ended).
 const Table<Period>& period_table() {
     static const Table<Period> t{
-        "period",
+        N_("period"),
         "plan.period",
         "",
         {
@@ -472,7 +473,7 @@ const Table<Period>& period_table() {
 
 const Table<PlanMeta>& meta_table() {
     static const Table<PlanMeta> t{
-        "plan",
+        N_("plan"),
         "plan",
         "The document's metadata.",
         {
@@ -550,7 +551,7 @@ const Table<PlanMeta>& meta_table() {
 
 // A component's scale: two members of Component, `scale.min` and `scale.max` in messages.
 const Table<Component>& scale_table() {
-    static const Table<Component> t{"scale",
+    static const Table<Component> t{N_("scale"),
                                     "components[].scale",
                                     "",
                                     {
@@ -562,7 +563,7 @@ const Table<Component>& scale_table() {
 
 const Table<Baseline>& baseline_table() {
     static const Table<Baseline> t{
-        "baseline",
+        N_("baseline"),
         "components[].baseline",
         "",
         {
@@ -640,7 +641,7 @@ Field<Target> target_kind_f(std::string key, TargetKind kind, std::string doc) {
 
 const Table<Target>& target_table() {
     static const Table<Target> t{
-        "a target",
+        N_("a target"),
         "targets[]",
         "A target for one year: exactly one of `score`, `rank_top`, `rank_increase`, `rank_not_below`.",
         {
@@ -692,7 +693,7 @@ Field<S> baseline_f(std::optional<Baseline> S::*m, std::string doc) {
 
 const Table<Component>& component_table() {
     static const Table<Component> t{
-        "a component",
+        N_("a component"),
         "components[]",
         "One of the four PGI component indices.",
         {
@@ -731,7 +732,7 @@ const Table<Component>& component_table() {
 
 const Table<TotalSpec>& total_table() {
     static const Table<TotalSpec> t{
-        "total",
+        N_("total"),
         "total",
         "Targets for the total PGI score. Score targets are normally the sum of the component targets; a stated "
         "one is checked against that sum.",
@@ -748,7 +749,7 @@ const Table<TotalSpec>& total_table() {
 
 const Table<Owner>& owner_table() {
     static const Table<Owner> t{
-        "an owner",
+        N_("an owner"),
         "owners[]",
         "An agency that leads or cooperates on tasks, or receives reports.",
         {
@@ -779,14 +780,14 @@ std::vector<Field<TaskUpdate>> update_fields() {
 }
 
 const Table<TaskUpdate>& update_table() {
-    static const Table<TaskUpdate> t{"an update", "tasks[].updates[]",
+    static const Table<TaskUpdate> t{N_("an update"), "tasks[].updates[]",
                                      "A dated progress update on the task (docs/tracking.md).", update_fields()};
     return t;
 }
 
 const Table<Task>& task_table() {
     static const Table<Task> t{
-        "a task",
+        N_("a task"),
         "tasks[]",
         "A task (nhiệm vụ, giải pháp) under one component, led by one owner.",
         {
@@ -836,7 +837,7 @@ std::vector<std::pair<std::string, Score>> ordered_scores(const Plan* plan, cons
 
 const Table<Observation>& observation_table() {
     static const Table<Observation> t{
-        "an observation",
+        N_("an observation"),
         "observations[]",
         "Scores for a reference year as published on a date.",
         {
@@ -875,7 +876,7 @@ const Table<Observation>& observation_table() {
 // ---- report_settings (docs/plan-format.md, docs/report-docx.md) ----
 
 const Table<ReportSettings>& signer_table() {
-    static const Table<ReportSettings> t{"signer",
+    static const Table<ReportSettings> t{N_("signer"),
                                          "report_settings.signer",
                                          "",
                                          {
@@ -898,7 +899,7 @@ const std::vector<std::string>& report_section_names() {
 
 const Table<ReportSettings>& report_settings_table() {
     static const Table<ReportSettings> t{
-        "report_settings",
+        N_("report_settings"),
         "report_settings",
         "How `pgi report --format docx` presents the office's document; every key is optional.",
         {
@@ -973,7 +974,7 @@ std::optional<Observation> observation_item(Reader& r, const Node& n) {
 
 const Table<Plan>& plan_table() {
     static const Table<Plan> t{
-        "the top level",
+        N_("the top level"),
         "top level",
         "",
         {
@@ -1112,7 +1113,7 @@ std::optional<UpdateEntry> update_entry_item(Reader& r, const Node& n) {
 
 const Table<DeadlineEntry>& deadline_table() {
     static const Table<DeadlineEntry> t{
-        "a deadline",
+        N_("a deadline"),
         "update-file:deadlines[]",
         "A deadline set after the plan was issued: the task's `due` from then on.",
         {
@@ -1126,7 +1127,7 @@ const Table<DeadlineEntry>& deadline_table() {
 
 const Table<UpdateFile>& update_file_table() {
     static const Table<UpdateFile> t{
-        "an update file",
+        N_("an update file"),
         "update-file:top level",
         "",
         {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "doc_tree.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/model.hpp"
 #include "pgi/schema.hpp"
 #include "schema_reader.hpp"
@@ -64,7 +65,7 @@ struct Table {
 template <class S>
 void read_fields(Reader& r, const Table<S>& table, const Node& map, S& out,
                  const std::function<void(const Field<std::type_identity_t<S>>&, bool)>& on_result = {}) {
-    r.fields(map, table.what, table.keys, table.required, [&](const Entry& e) {
+    r.fields(map, tr(table.what.c_str()), table.keys, table.required, [&](const Entry& e) {
         const Field<S>* f = table.find(e.key);
         bool ok = f->read(r, e.value, out);
         if (on_result) on_result(*f, ok);

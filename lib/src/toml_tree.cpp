@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "doc_tree.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/text.hpp"
 
 namespace pgi::detail {
@@ -209,8 +210,8 @@ std::optional<Pos> find_deep_dotted_key(std::string_view text, int max_parts) {
 bool parse_toml_tree(std::string_view text, ParseContext& ctx, Node& root) {
     if (auto at = find_deep_dotted_key(text, kMaxDottedKeyParts)) {
         ctx.diagnostics.error(ctx.at(*at), "too-deep",
-                              fmt::format("a dotted key or table header with more than {} parts", kMaxDottedKeyParts),
-                              "a plan needs at most a few parts (`[plan.focal]`); is this file damaged?");
+                              trf("a dotted key or table header with more than {} parts", kMaxDottedKeyParts),
+                              tr("a plan needs at most a few parts (`[plan.focal]`); is this file damaged?"));
         return false;
     }
     try {
@@ -225,10 +226,10 @@ bool parse_toml_tree(std::string_view text, ParseContext& ctx, Node& root) {
             return false;
         }
         ctx.diagnostics.error(ctx.at(pos_of(e.source())), "syntax", std::string(e.description()),
-                              "see docs/plan-format.md for the TOML form of each key");
+                              tr("see docs/plan-format.md for the TOML form of each key"));
         return false;
     } catch (const std::exception& e) {
-        ctx.diagnostics.error(ctx.at(Pos{1, 1}), "syntax", std::string("cannot parse TOML: ") + e.what());
+        ctx.diagnostics.error(ctx.at(Pos{1, 1}), "syntax", trf("cannot parse TOML: {}", e.what()));
         return false;
     }
 }

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "pgi/i18n.hpp"
 #include "pgi/labels.hpp"
 
 namespace pgi {
@@ -454,7 +455,7 @@ std::optional<TaskStatus> parse_status_label(std::string_view text) {
 }
 
 std::string accepted_status_text() {
-    std::string out = "not_started, in_progress, done, blocked, cancelled, or";
+    std::string out = tr("not_started, in_progress, done, blocked, cancelled, or");
     for (std::size_t i = 0; i < vietnamese_status_labels().size(); ++i)
         out += (i ? ", " : " ") + vietnamese_status_labels()[i];
     return out;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "pgi/i18n.hpp"
 #include "pgi/load.hpp"
 
 namespace pgi {
@@ -127,7 +128,7 @@ std::optional<std::string> append_updates(std::string_view existing, bool toml, 
         auto parsed = load_update_text(existing, toml ? "existing.toml" : "existing.yaml",
                                        toml ? InputFormat::toml : InputFormat::yaml);
         if (!parsed.updates || parsed.diagnostics.has_errors()) {
-            error = "the file is not a valid update file; fix it first (pgi validate)";
+            error = tr("the file is not a valid update file; fix it first (pgi validate)");
             return std::nullopt;
         }
         d.reported_by = parsed.updates->reported_by;
@@ -145,7 +146,7 @@ std::optional<std::string> append_updates(std::string_view existing, bool toml, 
             while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
             if (l.substr(0, 7) == "updates" && l.find('=') != std::string_view::npos &&
                 l.substr(7).find_first_not_of(" \t") == l.substr(7).find('=')) {
-                error = "`updates` is an inline array; pgi appends [[updates]] tables only";
+                error = tr("`updates` is an inline array; pgi appends [[updates]] tables only");
                 return std::nullopt;
             }
         }
@@ -173,16 +174,16 @@ std::optional<std::string> append_updates(std::string_view existing, bool toml, 
         return out;
     }
     if (updates_line != last_key_line) {
-        error = "`updates:` is not the last key of the file; move it to the end so that pgi can append to it";
+        error = tr("`updates:` is not the last key of the file; move it to the end so that pgi can append to it");
         return std::nullopt;
     }
     std::string_view rest = lines[updates_line].substr(std::string_view("updates:").size());
     auto comment = rest.find('#');
     if (comment != std::string_view::npos) rest = rest.substr(0, comment);
     if (rest.find_first_not_of(" \t\r") != std::string_view::npos) {
-        error =
+        error = tr(
             "`updates:` is written as a flow list ([...]); write it as a block list (one `- task:` per item) so that "
-            "pgi can append to it";
+            "pgi can append to it");
         return std::nullopt;
     }
     std::size_t indent = 2;

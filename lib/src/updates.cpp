@@ -12,6 +12,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "pgi/i18n.hpp"
+
 namespace pgi {
 
 namespace fs = std::filesystem;
@@ -120,8 +122,8 @@ std::vector<fs::path> expand_update_sources(const Plan& plan, Diagnostics& out) 
                 files.push_back(p);
             } else {
                 out.error(plan.update_sources_location, "io-error",
-                          fmt::format("the update source `{}` does not exist ({})", entry, p.string()),
-                          "paths in `updates` are relative to the plan file's directory");
+                          trf("the update source `{}` does not exist ({})", entry, p.string()),
+                          tr("paths in `updates` are relative to the plan file's directory"));
             }
             continue;
         }
@@ -166,9 +168,8 @@ void merge_updates(Plan& plan, std::vector<UpdateFile> files, Diagnostics& out) 
         for (const auto& d : f.deadlines) {
             auto it = task_index.find(d.task);
             if (it == task_index.end()) {
-                out.error(d.location, "unknown-task",
-                          fmt::format("deadline for `{}`, which is not a task of the plan", d.task),
-                          "check the task id against `pgi tasks`");
+                out.error(d.location, "unknown-task", trf("deadline for `{}`, which is not a task of the plan", d.task),
+                          tr("check the task id against `pgi tasks`"));
                 continue;
             }
             Task& t = plan.tasks[it->second];
@@ -177,9 +178,9 @@ void merge_updates(Plan& plan, std::vector<UpdateFile> files, Diagnostics& out) 
                 out.add({Severity::warning,
                          d.location,
                          "due-overridden",
-                         fmt::format("task `{}`: the due date {} replaces {}", t.id, format_partial_date(d.due),
-                                     format_partial_date(*t.due)),
-                         "keep one deadline per task, or remove the older one",
+                         trf("task `{}`: the due date {} replaces {}", t.id, format_partial_date(d.due),
+                             format_partial_date(*t.due)),
+                         tr("keep one deadline per task, or remove the older one"),
                          {prev}});
             }
             t.due = d.due;

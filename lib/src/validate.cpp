@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "pgi/labels.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/load.hpp"
 #include "pgi/text.hpp"
 #include "pgi/tracking.hpp"
@@ -22,9 +23,9 @@ public:
     Checker(const Plan& p, Diagnostics& out) : plan_(p), out_(out) {}
 
     void run() {
-        check_ids(plan_.components, "component");
-        check_ids(plan_.owners, "owner");
-        check_ids(plan_.tasks, "task");
+        check_ids(plan_.components, tr("component"));
+        check_ids(plan_.owners, tr("owner"));
+        check_ids(plan_.tasks, tr("task"));
         check_component_numbers();
         check_component_set();
         check_meta();
@@ -34,7 +35,7 @@ public:
             for (std::size_t i = 0; i < o.members.size(); ++i)
                 ref_owner(
                     o.members[i], [&] { return at(o.location, o.members_at, i); },
-                    [&] { return fmt::format("group `{}`: member", o.id); });
+                    [&] { return trf("group `{}`: member", o.id); });
         check_group_cycles();
         for (const auto& t : plan_.tasks) check_task(t);
         for (const auto& o : plan_.observations) check_observation(o);
@@ -112,8 +113,8 @@ private:
         for (std::size_t i = 0; i < n; ++i)
             if (in_cycle[i])
                 out_.error(plan_.owners[i].location, "group-cycle",
-                           fmt::format("group `{}` contains itself through its members", plan_.owners[i].id),
-                           "a group lists agencies or other groups, never itself");
+                           trf("group `{}` contains itself through its members", plan_.owners[i].id),
+                           tr("a group lists agencies or other groups, never itself"));
     }
 
     void check_component_set() {
@@ -121,10 +122,9 @@ private:
         for (const auto& c : plan_.components)
             if (c.number) numbers.insert(c.number);
         if (!numbers.empty() && numbers.size() < 4)
-            out_.warning(
-                plan_.components.front().location, "incomplete-components",
-                fmt::format("the plan has {} of the 4 PGI components; its total is not the PGI score", numbers.size()),
-                "add the missing components (their targets may be omitted)");
+            out_.warning(plan_.components.front().location, "incomplete-components",
+                         trf("the plan has {} of the 4 PGI components; its total is not the PGI score", numbers.size()),
+                         tr("add the missing components (their targets may be omitted)"));
     }
     template <class T>
     void check_ids(const std::vector<T>& items, const char* what) {
@@ -136,8 +136,8 @@ private:
                 out_.add({Severity::error,
                           item.location,
                           "duplicate-id",
-                          fmt::format("{} id `{}` is used twice", what, item.id),
-                          "ids must be unique",
+                          trf("{} id `{}` is used twice", what, item.id),
+                          tr("ids must be unique"),
                           {it->second->location}});
         }
     }
@@ -151,7 +151,7 @@ private:
                 out_.add({Severity::error,
                           c.location,
                           "duplicate-id",
-                          fmt::format("component number {} is used twice", c.number),
+                          trf("component number {} is used twice", c.number),
                           "",
                           {it->second->location}});
         }
@@ -168,7 +168,7 @@ private:
         std::vector<std::string_view> ids;
         for (const auto& item : items) ids.push_back(item.id);
         auto best = did_you_mean(name, ids);
-        return best ? fmt::format("did you mean `{}`?", *best) : std::string();
+        return best ? trf("did you mean `{}`?", *best) : std::string();
     }
 
     // A value, or what a callable gives: the location and the wording of a reference are only
@@ -185,16 +185,16 @@ private:
     void ref_owner(const std::string& id, const At& at, const Role& role) {
         if (id.empty() || plan_.find_owner(id)) return;
         std::string hint = suggest(id, plan_.owners);
-        if (hint.empty()) hint = "add it under `owners`";
-        out_.error(force(at), "unknown-reference", fmt::format("{} `{}` is not a known owner", force(role), id), hint);
+        if (hint.empty()) hint = tr("add it under `owners`");
+        out_.error(force(at), "unknown-reference", trf("{} `{}` is not a known owner", force(role), id), hint);
     }
 
     template <class At, class Role>
     void ref_component(const std::string& id, const At& at, const Role& role) {
         if (id.empty() || plan_.find_component(id)) return;
         std::string hint = suggest(id, plan_.components);
-        if (hint.empty()) hint = "add it under `components`";
-        out_.error(force(at), "unknown-reference", fmt::format("{} `{}` is not a known component", force(role), id),
+        if (hint.empty()) hint = tr("add it under `components`");
+        out_.error(force(at), "unknown-reference", trf("{} `{}` is not a known component", force(role), id),
                    hint);
     }
 
@@ -202,21 +202,21 @@ private:
         const auto& m = plan_.meta;
         if (m.period.end && *m.period.end < m.period.start)
             out_.error(m.period_location, "invalid-value",
-                       fmt::format("the period ends ({}) before it starts ({})", *m.period.end, m.period.start));
-        ref_owner(m.focal_agency, m.focal_agency_location, "the focal agency");
+                       trf("the period ends ({}) before it starts ({})", *m.period.end, m.period.start));
+        ref_owner(m.focal_agency, m.focal_agency_location, tr("the focal agency"));
         for (const auto& r : m.reports) {
             for (std::size_t i = 0; i < r.from.size(); ++i)
-                ref_owner(r.from[i], at(r.location, r.from_at, i), "report sender");
-            ref_owner(r.to, located(r.location, r.to_at), "report recipient");
+                ref_owner(r.from[i], at(r.location, r.from_at, i), tr("report sender"));
+            ref_owner(r.to, located(r.location, r.to_at), tr("report recipient"));
         }
     }
 
     void in_scale(Score s, const Component& c, const SourceLocation& at, std::string_view what) {
         if (s < c.scale_min || s > c.scale_max)
             out_.error(at, "score-out-of-range",
-                       fmt::format("{} {} is outside the scale {}–{} of component `{}`", what, format_score(s),
-                                   format_score(c.scale_min), format_score(c.scale_max), c.id),
-                       "PGI component scores are points from 0 to 10");
+                       trf("{} {} is outside the scale {}–{} of component `{}`", what, format_score(s),
+                           format_score(c.scale_min), format_score(c.scale_max), c.id),
+                       tr("PGI component scores are points from 0 to 10"));
     }
 
     void check_targets(const std::vector<Target>& targets, std::string_view owner) {
@@ -224,51 +224,51 @@ private:
         for (const auto& t : targets) {
             if (t.year && !seen.emplace(t.year, t.kind, t.region).second)
                 out_.error(t.location, "duplicate-target",
-                           fmt::format("{} has two {} targets for {}", owner, to_string(t.kind), t.year),
-                           "keep one target per kind and year");
+                           trf("{} has two {} targets for {}", owner, to_string(t.kind), t.year),
+                           tr("keep one target per kind and year"));
         }
     }
 
     void check_component(const Component& c) {
         if (c.scale_min >= c.scale_max) {
             out_.error(c.location, "score-out-of-range",
-                       fmt::format("component `{}` has a scale whose min is not below its max", c.id),
-                       "PGI components use `scale: {min: 0, max: 10}`, the default");
+                       trf("component `{}` has a scale whose min is not below its max", c.id),
+                       tr("PGI components use `scale: {min: 0, max: 10}`, the default"));
             return;
         }
         // The four PGI components are named from data/pgi-components.yaml in every output
         // (labels.hpp, component_names()): a different English name in the plan is not shown.
         if (ComponentNames names = component_names(c); !c.name_en.empty() && c.name_en != names.name_en)
             out_.warning(c.location, "component-name-en",
-                         fmt::format("component `{}`: `name_en` \"{}\" is not VCCI's English name \"{}\", which "
-                                     "every output uses",
-                                     c.id, c.name_en, names.name_en),
-                         "remove `name_en`: the four PGI components take their names from pgi's data");
-        if (c.baseline) in_scale(c.baseline->score, c, c.baseline->location, "baseline");
-        check_targets(c.targets, fmt::format("component `{}`", c.id));
+                         trf("component `{}`: `name_en` \"{}\" is not VCCI's English name \"{}\", which every output "
+                             "uses",
+                             c.id, c.name_en, names.name_en),
+                         tr("remove `name_en`: the four PGI components take their names from pgi's data"));
+        if (c.baseline) in_scale(c.baseline->score, c, c.baseline->location, tr("baseline"));
+        check_targets(c.targets, trf("component `{}`", c.id));
         for (const auto& t : c.targets) {
             if (t.kind != TargetKind::score) continue;
-            in_scale(t.score, c, t.location, "target");
+            in_scale(t.score, c, t.location, tr("target"));
             if (c.baseline && t.year && c.baseline->year && t.year <= c.baseline->year)
                 out_.warning(t.location, "target-before-baseline",
-                             fmt::format("target year {} is not after the baseline year {}", t.year, c.baseline->year));
+                             trf("target year {} is not after the baseline year {}", t.year, c.baseline->year));
             if (t.stated_increase && c.baseline) {
                 Score actual = t.score - c.baseline->score;
                 if (actual != *t.stated_increase)
                     out_.error(t.location, "target-mismatch",
-                               fmt::format("target {} minus baseline {} is {}, but the stated increase is {}",
-                                           format_score(t.score), format_score(c.baseline->score),
-                                           format_signed_score(actual), format_signed_score(*t.stated_increase)),
-                               "correct the target, the baseline or the increase; they must agree exactly");
+                               trf("target {} minus baseline {} is {}, but the stated increase is {}",
+                                   format_score(t.score), format_score(c.baseline->score), format_signed_score(actual),
+                                   format_signed_score(*t.stated_increase)),
+                               tr("correct the target, the baseline or the increase; they must agree exactly"));
             }
             if (c.baseline && t.score < c.baseline->score)
                 out_.warning(t.location, "target-below-baseline",
-                             fmt::format("target {} for {} is below the baseline {}", format_score(t.score), t.year,
-                                         format_score(c.baseline->score)),
-                             "plans aim to raise scores; check the two numbers");
+                             trf("target {} for {} is below the baseline {}", format_score(t.score), t.year,
+                                 format_score(c.baseline->score)),
+                             tr("plans aim to raise scores; check the two numbers"));
             if (t.stated_increase && !c.baseline)
                 out_.warning(t.location, "target-mismatch",
-                             "the target states an increase but the component has no baseline");
+                             tr("the target states an increase but the component has no baseline"));
         }
     }
 
@@ -287,16 +287,15 @@ private:
     }
 
     void check_total_targets() {
-        check_targets(plan_.total.targets, "the total");
+        check_targets(plan_.total.targets, tr("the total"));
         if (const auto& b = plan_.total.baseline) {
             Score max_sum;
             for (const auto& c : plan_.components) max_sum += c.scale_max;
             if (plan_.components.empty()) max_sum = Score::from_hundredths(4000);
             if (b->score < Score{} || b->score > max_sum)
-                out_.error(
-                    b->location, "score-out-of-range",
-                    fmt::format("total baseline {} is outside 0–{}", format_score(b->score), format_score(max_sum)),
-                    "the PGI score is the sum of four 0–10 component scores");
+                out_.error(b->location, "score-out-of-range",
+                           trf("total baseline {} is outside 0–{}", format_score(b->score), format_score(max_sum)),
+                           tr("the PGI score is the sum of four 0–10 component scores"));
         }
         auto base = total_baseline();
         for (const auto& t : plan_.total.targets) {
@@ -305,15 +304,15 @@ private:
                 Score actual = t.score - base->score;
                 if (actual != *t.stated_increase)
                     out_.error(t.location, "target-mismatch",
-                               fmt::format("total target {} minus baseline {} is {}, but the stated increase is {}",
-                                           format_score(t.score), format_score(base->score),
-                                           format_signed_score(actual), format_signed_score(*t.stated_increase)),
-                               "correct the target, the baseline or the increase; they must agree exactly");
+                               trf("total target {} minus baseline {} is {}, but the stated increase is {}",
+                                   format_score(t.score), format_score(base->score), format_signed_score(actual),
+                                   format_signed_score(*t.stated_increase)),
+                               tr("correct the target, the baseline or the increase; they must agree exactly"));
             }
             if (t.stated_increase && !base)
                 out_.warning(t.location, "target-mismatch",
-                             "the total target states an increase but there is no total baseline",
-                             "add `total: {baseline: {year: …, score: …}}`");
+                             tr("the total target states an increase but there is no total baseline"),
+                             tr("add `total: {baseline: {year: …, score: …}}`"));
             Score sum;
             bool complete = !plan_.components.empty();
             for (const auto& c : plan_.components) {
@@ -328,27 +327,27 @@ private:
             }
             if (complete && sum != t.score)
                 out_.error(t.location, "target-mismatch",
-                           fmt::format("the total target for {} is {}, but the component targets add up to {}", t.year,
-                                       format_score(t.score), format_score(sum)),
-                           "the PGI score is the sum of the four component scores");
+                           trf("the total target for {} is {}, but the component targets add up to {}", t.year,
+                               format_score(t.score), format_score(sum)),
+                           tr("the PGI score is the sum of the four component scores"));
         }
     }
 
     void check_task(const Task& t) {
         ref_component(
             t.component, [&] { return located(t.location, t.component_at); },
-            [&] { return fmt::format("task `{}`: component", t.id); });
+            [&] { return trf("task `{}`: component", t.id); });
         ref_owner(
             t.lead, [&] { return located(t.location, t.lead_at); },
-            [&] { return fmt::format("task `{}`: lead owner", t.id); });
+            [&] { return trf("task `{}`: lead owner", t.id); });
         for (std::size_t i = 0; i < t.cooperating.size(); ++i)
             ref_owner(
                 t.cooperating[i], [&] { return at(t.location, t.cooperating_at, i); },
-                [&] { return fmt::format("task `{}`: cooperating owner", t.id); });
+                [&] { return trf("task `{}`: cooperating owner", t.id); });
         for (const auto& u : t.updates)
             ref_owner(
                 u.reported_by, [&] { return located(u.location, u.reported_by_at); },
-                [&] { return fmt::format("task `{}`: update reporter", t.id); });
+                [&] { return trf("task `{}`: update reporter", t.id); });
         check_updates(t);
     }
 
@@ -363,29 +362,29 @@ private:
             if (u.reported_by.empty())
                 out_.error(
                     u.location, "update-no-reporter",
-                    fmt::format("task `{}`: the update of {} names no reporting owner", t.id, format_date(u.date)),
-                    "add `reported_by: <owner id>` to the update or its file, or name the update file after the "
-                    "reporting owner (updates/2024-10/<owner id>.yaml); pgi never assumes the task's lead");
+                    trf("task `{}`: the update of {} names no reporting owner", t.id, format_date(u.date)),
+                    tr("add `reported_by: <owner id>` to the update or its file, or name the update file after the "
+                       "reporting owner (updates/2024-10/<owner id>.yaml); pgi never assumes the task's lead"));
             if (!u.reported_by.empty() && plan_.find_owner(u.reported_by) &&
                 std::find(owners.begin(), owners.end(), u.reported_by) == owners.end())
-                out_.add({Severity::error,
-                          u.location,
-                          "update-not-owner",
-                          fmt::format("task `{}`: `{}` reports on it but is neither its lead nor a cooperating owner",
-                                      t.id, u.reported_by),
-                          fmt::format("the owners of `{}` are: {}; fix `reported_by` or the task id", t.id,
-                                      fmt::join(owners, ", ")),
-                          {t.location}});
+                out_.add(
+                    {Severity::error,
+                     u.location,
+                     "update-not-owner",
+                     trf("task `{}`: `{}` reports on it but is neither its lead nor a cooperating owner", t.id,
+                         u.reported_by),
+                     trf("the owners of `{}` are: {}; fix `reported_by` or the task id", t.id, fmt::join(owners, ", ")),
+                     {t.location}});
             std::string period = t.recurrence == Recurrence::none ? std::string() : format_period(update_period(t, u));
             auto [it, inserted] = seen.emplace(std::make_pair(u.date, period), &u);
             if (!inserted && it->second->status != u.status)
                 out_.add({Severity::error,
                           u.location,
                           "conflicting-updates",
-                          fmt::format("task `{}` is `{}` and `{}` on the same date {}{}", t.id,
-                                      to_string(it->second->status), to_string(u.status), format_date(u.date),
-                                      period.empty() ? "" : " for " + period),
-                          "keep one of the two updates, or date them apart",
+                          trf("task `{}` is `{}` and `{}` on the same date {}{}", t.id, to_string(it->second->status),
+                              to_string(u.status), format_date(u.date),
+                              period.empty() ? std::string() : trf(" for {}", period)),
+                          tr("keep one of the two updates, or date them apart"),
                           {it->second->location}});
         }
     }
@@ -394,8 +393,8 @@ private:
         for (const auto& e : plan_.unmatched_updates) {
             std::string hint = suggest(e.task, plan_.tasks);
             out_.error(e.update.location, "unknown-task",
-                       fmt::format("update for `{}`, which is not a task of the plan", e.task),
-                       hint.empty() ? "check the task id against `pgi tasks`" : hint);
+                       trf("update for `{}`, which is not a task of the plan", e.task),
+                       hint.empty() ? tr("check the task id against `pgi tasks`") : hint);
         }
     }
 
@@ -413,9 +412,9 @@ private:
                           o.location,
                           "duplicate-observation",
                           o.kind == ObservationKind::official
-                              ? fmt::format("two official observations for PGI {}", o.year)
-                              : fmt::format("two estimates for PGI {} published on the same date", o.year),
-                          "keep one of them",
+                              ? trf("two official observations for PGI {}", o.year)
+                              : trf("two estimates for PGI {} published on the same date", o.year),
+                          tr("keep one of them"),
                           {it->second->location}});
         }
     }
@@ -426,26 +425,25 @@ private:
             auto loc = o.score_locations.count(cid) ? o.score_locations.at(cid) : o.location;
             const Component* c = plan_.find_component(cid);
             if (!c) {
-                ref_component(cid, loc, "observed score for");
+                ref_component(cid, loc, tr("observed score for"));
                 continue;
             }
-            in_scale(s, *c, loc, fmt::format("observed {} score", o.year));
+            in_scale(s, *c, loc, trf("observed {} score", o.year));
             sum += s;
         }
         for (const auto& c : plan_.components) max_sum += c.scale_max;
         if (o.total) {
             if (*o.total < Score{} || *o.total > max_sum)
-                out_.error(
-                    o.location, "score-out-of-range",
-                    fmt::format("observed total {} is outside 0–{}", format_score(*o.total), format_score(max_sum)),
-                    "the PGI score is the sum of four 0–10 component scores");
+                out_.error(o.location, "score-out-of-range",
+                           trf("observed total {} is outside 0–{}", format_score(*o.total), format_score(max_sum)),
+                           tr("the PGI score is the sum of four 0–10 component scores"));
             Score diff = *o.total - sum;
             if (o.scores.size() == plan_.components.size() &&
                 (diff > Score::from_hundredths(1) || diff < Score::from_hundredths(-1)))
                 out_.warning(o.location, "total-mismatch",
-                             fmt::format("the published total {} differs from the sum of the component scores {} by {}",
-                                         format_score(*o.total), format_score(sum), format_signed_score(diff)),
-                             "VCCI rounds each score on its own, so only ±0.01 is expected");
+                             trf("the published total {} differs from the sum of the component scores {} by {}",
+                                 format_score(*o.total), format_score(sum), format_signed_score(diff)),
+                             tr("VCCI rounds each score on its own, so only ±0.01 is expected"));
         }
     }
 };

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "pgi/i18n.hpp"
 #include "pgi/text.hpp"
 
 namespace pgi {
@@ -53,7 +54,7 @@ std::optional<std::string> render_xlsx(const Workbook& wb, const Date& stamp, st
     name.push_back('\0');
     int fd = ::mkstemp(name.data());
     if (fd < 0) {
-        error = "cannot create a temporary file in " + tmpdir;
+        error = trf("cannot create a temporary file in {}", tmpdir);
         return std::nullopt;
     }
     ::close(fd);
@@ -69,7 +70,7 @@ std::optional<std::string> render_xlsx(const Workbook& wb, const Date& stamp, st
     options.use_zip64 = LXW_FALSE;
     lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
     if (!book) {
-        error = "libxlsxwriter cannot start a workbook";
+        error = tr("libxlsxwriter cannot start a workbook");
         return std::nullopt;
     }
     lxw_doc_properties props{};
@@ -103,7 +104,7 @@ std::optional<std::string> render_xlsx(const Workbook& wb, const Date& stamp, st
         lxw_worksheet* ws = workbook_add_worksheet(book, sheet.name.c_str());
         if (!ws) {
             workbook_close(book);
-            error = "invalid sheet name `" + sheet.name + "`";
+            error = trf("invalid sheet name `{}`", sheet.name);
             return std::nullopt;
         }
         for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
@@ -185,7 +186,7 @@ std::optional<std::string> render_xlsx(const Workbook& wb, const Date& stamp, st
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        error = "cannot read back " + path;
+        error = trf("cannot read back {}", path);
         return std::nullopt;
     }
     std::ostringstream bytes;

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "doc_tree.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/text.hpp"
 
 namespace pgi::detail {
@@ -95,7 +96,8 @@ public:
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         ctx_.diagnostics.error(ctx_.at(lines_.pos(mark)), "yaml-alias",
-                               "YAML aliases (*name) are not supported in plan files", "write the value out in full");
+                               tr("YAML aliases (*name) are not supported in plan files"),
+                               tr("write the value out in full"));
         Node n;
         n.type = Node::Type::invalid;
         n.pos = lines_.pos(mark);
@@ -187,8 +189,8 @@ private:
             f.key_pos = n.pos;
             f.key_ok = n.kind == Node::Kind::scalar;
             if (!f.key_ok) {
-                ctx_.diagnostics.error(ctx_.at(n.pos), "syntax", "a mapping key must be plain text",
-                                       "write keys as `name: value`");
+                ctx_.diagnostics.error(ctx_.at(n.pos), "syntax", tr("a mapping key must be plain text"),
+                                       tr("write keys as `name: value`"));
             }
             f.key = std::move(n.scalar);
             return;
@@ -203,8 +205,8 @@ private:
             Diagnostic d{Severity::error,
                          ctx_.at(f.key_pos),
                          "duplicate-key",
-                         fmt::format("key `{}` appears more than once in this mapping", f.key),
-                         "YAML keeps only one of the values: remove or rename one",
+                         trf("key `{}` appears more than once in this mapping", f.key),
+                         tr("YAML keeps only one of the values: remove or rename one"),
                          {ctx_.at(it->second)}};
             ctx_.diagnostics.add(std::move(d));
             return;
@@ -338,27 +340,26 @@ bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root) {
         TreeBuilder second(ignored, ctx, lines);
         if (parser.HandleNextDocument(second)) {
             ctx.diagnostics.error(ctx.at(ignored.pos.line ? ignored.pos : Pos{1, 1}), "syntax",
-                                  "the file holds more than one YAML document",
-                                  "a plan file is a single document: remove the `---` separator");
+                                  tr("the file holds more than one YAML document"),
+                                  tr("a plan file is a single document: remove the `---` separator"));
             return false;
         }
         return true;
     } catch (const TooDeep& e) {
-        ctx.diagnostics.error(ctx.at(lines.pos(e.mark)), "too-deep",
-                              fmt::format("nesting deeper than {} levels", max_depth),
-                              "plan files need only a few levels of nesting");
+        ctx.diagnostics.error(ctx.at(lines.pos(e.mark)), "too-deep", trf("nesting deeper than {} levels", max_depth),
+                              tr("plan files need only a few levels of nesting"));
         return false;
     } catch (const YAML::Exception& e) {
         if (auto x = explain_yaml_error(text, lines, e.mark, e.msg)) {
             ctx.diagnostics.error(ctx.at(x->pos), "syntax", std::move(x->message), std::move(x->hint));
             return false;
         }
-        ctx.diagnostics.error(ctx.at(lines.pos(e.mark)), "syntax", e.msg.empty() ? "invalid YAML" : e.msg,
-                              "the parser noticed here; the cause may be earlier: an unclosed quote, bracket or "
-                              "brace, or indentation with tabs");
+        ctx.diagnostics.error(ctx.at(lines.pos(e.mark)), "syntax", e.msg.empty() ? tr("invalid YAML") : e.msg,
+                              tr("the parser noticed here; the cause may be earlier: an unclosed quote, bracket or "
+                                 "brace, or indentation with tabs"));
         return false;
     } catch (const std::exception& e) {
-        ctx.diagnostics.error(ctx.at(Pos{1, 1}), "syntax", std::string("cannot parse YAML: ") + e.what());
+        ctx.diagnostics.error(ctx.at(Pos{1, 1}), "syntax", trf("cannot parse YAML: {}", e.what()));
         return false;
     }
 }

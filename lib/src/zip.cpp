@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "pgi/i18n.hpp"
+
 namespace pgi {
 
 namespace {
@@ -61,7 +63,7 @@ std::optional<std::string> make_zip(const std::vector<ZipEntry>& entries, const 
     // Read the finished archive back out of the buffer source.
     std::string out;
     if (zip_source_open(buffer) != 0) {
-        error = "zip: cannot read the archive back";
+        error = tr("zip: cannot read the archive back");
         zip_source_free(buffer);
         return std::nullopt;
     }
@@ -69,7 +71,7 @@ std::optional<std::string> make_zip(const std::vector<ZipEntry>& entries, const 
     for (;;) {
         zip_int64_t n = zip_source_read(buffer, chunk, sizeof chunk);
         if (n < 0) {
-            error = "zip: cannot read the archive back";
+            error = tr("zip: cannot read the archive back");
             zip_source_close(buffer);
             zip_source_free(buffer);
             return std::nullopt;
@@ -119,7 +121,7 @@ std::optional<std::vector<ZipEntry>> read_zip(const std::string& archive, std::s
         zip_int64_t got = e.content.empty() ? 0 : zip_fread(f, e.content.data(), st.size);
         zip_fclose(f);
         if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-            error = "short read of " + e.name;
+            error = trf("short read of {}", e.name);
             zip_discard(za);
             return std::nullopt;
         }

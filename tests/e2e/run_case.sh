@@ -6,7 +6,8 @@
 # CASE.cmd holds the pgi arguments on one line (shell words, run from the repository root).
 # CASE.stdin, if present, is fed to standard input. CASE.env, if present, holds VAR=value
 # lines that replace the fixed environment below (e.g. another SOURCE_DATE_EPOCH, to put the
-# clock at an hour where the UTC date and Vietnam's differ). The observed output is standard output,
+# clock at an hour where the UTC date and Vietnam's differ, or LANG=vi_VN.UTF-8 for messages in
+# Vietnamese). The observed output is standard output,
 # then standard error, then a line `exit: N`; it must equal CASE.out byte for byte. On a
 # mismatch the unified diff is printed. PGI_UPDATE_GOLDEN=1 rewrites CASE.out instead
 # (review the diff with git before committing it), but never for a run that crashed.
@@ -25,7 +26,10 @@ stdin_file=${case_file%.cmd}.stdin
 # A fixed environment: the same inputs give the same bytes.
 export SOURCE_DATE_EPOCH=1764979200   # 2025-12-06
 export NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8
-unset PGI_PLAN
+# Messages in English unless a case asks otherwise (docs/cli.md, "Language"): nothing of the
+# caller's language settings leaks in. A Vietnamese case's .env sets e.g. `LC_ALL=` (empty
+# counts as unset) and `LANG=vi_VN.UTF-8`, or PGI_LANG; the locale need not be installed.
+unset PGI_PLAN PGI_LANG LANGUAGE LC_MESSAGES LANG PGI_LOCALEDIR
 env_file=${case_file%.cmd}.env
 if [ -f "$env_file" ]; then set -a; . "$env_file"; set +a; fi
 export ASAN_OPTIONS="exitcode=86${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
@@ -39,7 +43,7 @@ eval "set -- $args"
 rc=$?
 { cat "$tmp/stdout" "$tmp/stderr"; echo "exit: $rc"; } >"$tmp/actual"
 
-if [ "$rc" -ge 3 ] || grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:|internal error" "$tmp/stderr"; then
+if [ "$rc" -ge 3 ] || grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:|internal error|lỗi nội bộ" "$tmp/stderr"; then
   echo "pgi $args crashed (exit $rc):"
   cat "$tmp/stderr"
   exit 1

@@ -1,0 +1,1 @@
+form examples/lang-son-2024 --owner nobody --period 2024-10

@@ -1,0 +1,1 @@
+gap --help --lang vi

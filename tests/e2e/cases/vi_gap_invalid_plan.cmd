@@ -1,0 +1,1 @@
+gap --lang vi tests/fixtures/plans/bad_dangling_reference.yaml

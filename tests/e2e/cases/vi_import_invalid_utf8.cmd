@@ -1,0 +1,1 @@
+import tests/fixtures/import/invalid_utf8.txt

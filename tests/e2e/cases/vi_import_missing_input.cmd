@@ -1,0 +1,1 @@
+import tests/fixtures/import/does_not_exist.txt

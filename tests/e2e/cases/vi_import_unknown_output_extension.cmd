@@ -1,0 +1,1 @@
+import --lang vi tests/fixtures/import/city_plan.txt -o plan.json

@@ -1,0 +1,1 @@
+tasks examples/lang-son-2024 --owner phong-kinh-t

@@ -1,0 +1,1 @@
+validate --lang vi --frobnicate tests/fixtures/plans/good_minimal.yaml

@@ -1,0 +1,1 @@
+validate tests/fixtures/plans/bad_dangling_reference.yaml tests/fixtures/plans/bad_duplicate_key.yaml tests/fixtures/plans/bad_wrong_type.toml tests/fixtures/plans/bad_date.yaml tests/fixtures/plans/bad_target_mismatch.yaml
