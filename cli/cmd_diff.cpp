@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "pgi/diff.hpp"
+#include "pgi/i18n.hpp"
 
 namespace pgi::cli {
 
@@ -39,8 +40,8 @@ Result<std::pair<Side, Side>> sides_of(const std::vector<std::string>& args, con
     std::error_code ec;
     for (const auto& a : after)
         if (a.size() > 1 && a[0] == '-' && a != "--")
-            return fail(ErrorCode::usage, "unknown option `" + a + "`",
-                        "options come before `--`; see pgi diff --help");
+            return fail(ErrorCode::usage, trf("unknown option `{}`", a),
+                        tr("options come before `--`; see pgi diff --help"));
     // Revisions are looked up in the repository of the first path given, else of the current directory.
     fs::path repo_dir = after.empty() || after[0] == "--" ? fs::path(".") : fs::path(after[0]);
     if (after.empty())
@@ -55,21 +56,21 @@ Result<std::pair<Side, Side>> sides_of(const std::vector<std::string>& args, con
             paths.emplace_back(a);
         } else if (is_git_revision(a, repo_dir)) {
             if (!paths.empty())
-                return fail(ErrorCode::usage, "`" + a + "` is a revision after a path: give revisions first",
-                            "pgi diff [OLD-REVISION [NEW-REVISION]] [--] [PATH]");
+                return fail(ErrorCode::usage, trf("`{}` is a revision after a path: give revisions first", a),
+                            tr("pgi diff [OLD-REVISION [NEW-REVISION]] [--] [PATH]"));
             revisions.push_back(a);
         } else {
-            return fail(ErrorCode::usage, "`" + a + "` is neither a file, a directory nor a git revision",
-                        "pgi diff OLD NEW compares two plan files or directories; pgi diff REVISION [--] PATH compares "
-                        "PATH at REVISION with PATH on disk");
+            return fail(ErrorCode::usage, trf("`{}` is neither a file, a directory nor a git revision", a),
+                        tr("pgi diff OLD NEW compares two plan files or directories; pgi diff REVISION [--] PATH "
+                           "compares PATH at REVISION with PATH on disk"));
         }
     }
     for (const auto& a : after)
         if (a != "--") paths.emplace_back(a);  // after `--`, a path even when it does not exist (any more)
     if (paths.size() == 2 && revisions.empty()) return std::pair{Side{"", paths[0]}, Side{"", paths[1]}};
     if (paths.size() > 1 || revisions.size() > 2)
-        return fail(ErrorCode::usage, "too many plans to compare",
-                    "pgi diff takes two plans, or up to two revisions and one path");
+        return fail(ErrorCode::usage, tr("too many plans to compare"),
+                    tr("pgi diff takes two plans, or up to two revisions and one path"));
     fs::path path;
     if (!paths.empty()) {
         path = paths.front();
@@ -80,8 +81,8 @@ Result<std::pair<Side, Side>> sides_of(const std::vector<std::string>& args, con
         else if (plan_in_directory("."))
             path = ".";
         else
-            return fail(ErrorCode::usage, "no plan to compare: no plan.yaml, plan.toml, pgi.yaml or pgi.toml here",
-                        "name the plan file or directory after the revisions: pgi diff HEAD~1 -- path/plan.yaml");
+            return fail(ErrorCode::usage, tr("no plan to compare: no plan.yaml, plan.toml, pgi.yaml or pgi.toml here"),
+                        tr("name the plan file or directory after the revisions: pgi diff HEAD~1 -- path/plan.yaml"));
     }
     if (revisions.empty()) return std::pair{Side{"HEAD", path}, Side{"", path}};
     if (revisions.size() == 1) return std::pair{Side{revisions[0], path}, Side{"", path}};
@@ -99,7 +100,7 @@ Result<LoadResult> load_side(const Side& s, InputFormat format) {
             auto file = plan_in_directory(s.path);
             if (!file)
                 return fail(ErrorCode::usage,
-                            "`" + s.path.string() + "` holds no plan.yaml, plan.yml, plan.toml, pgi.yaml or pgi.toml");
+                            trf("`{}` holds no plan.yaml, plan.yml, plan.toml, pgi.yaml or pgi.toml", s.path.string()));
             src.plan = *file;
             src.plan_directory = true;
         } else {
@@ -110,8 +111,8 @@ Result<LoadResult> load_side(const Side& s, InputFormat format) {
     if (!r) return r;
     print_diagnostics(r->diagnostics);
     if (!r->plan || r->diagnostics.has_errors())
-        return fail(ErrorCode::usage, "cannot compare `" + s.label() + "`: the plan is invalid (errors above)",
-                    "fix them, or compare another revision");
+        return fail(ErrorCode::usage, trf("cannot compare `{}`: the plan is invalid (errors above)", s.label()),
+                    tr("fix them, or compare another revision"));
     return r;
 }
 
@@ -148,33 +149,33 @@ void setup_diff(CLI::App& app, Action& action) {
     auto opts = std::make_shared<DiffCliOptions>();
     auto* cmd = app.add_subcommand(
         "diff",
-        "Show what changed between two versions of a plan (files, directories or git revisions), in plan terms");
+        tr("Show what changed between two versions of a plan (files, directories or git revisions), in plan terms"));
     cmd->add_option(
         "args", opts->args,
-        "OLD NEW: two plan files or directories; or [OLD-REVISION [NEW-REVISION]] [--] [PATH]: PATH (default: "
-        "$PGI_PLAN, else the current directory) at git revisions, the second defaulting to the work tree "
-        "and the first to HEAD. An argument that exists on disk is a path, any other a revision");
+        tr("OLD NEW: two plan files or directories; or [OLD-REVISION [NEW-REVISION]] [--] [PATH]: PATH (default: "
+           "$PGI_PLAN, else the current directory) at git revisions, the second defaulting to the work tree "
+           "and the first to HEAD. An argument that exists on disk is a path, any other a revision"));
     add_input_format(*cmd, opts->input);
     add_as_of(*cmd, opts->as_of,
-              "Date task statuses (update files included) and current scores are taken at (default: today in the "
-              "plan's time zone; $SOURCE_DATE_EPOCH when set)");
-    cmd->add_option("--year", opts->year, "Target year of the gap comparison (default: as pgi gap chooses it)")
+              tr("Date task statuses (update files included) and current scores are taken at (default: today in "
+                 "the plan's time zone; $SOURCE_DATE_EPOCH when set)"));
+    cmd->add_option("--year", opts->year, tr("Target year of the gap comparison (default: as pgi gap chooses it)"))
         ->check(CLI::Range(1900, 2200))
         ->option_text("YEAR");
     cmd->add_option("-f,--format", opts->format,
-                    "Output: text, markdown or json. Default: from -o's extension (.md, .json), else text")
+                    tr("Output: text, markdown or json. Default: from -o's extension (.md, .json), else text"))
         ->transform(format_names({"text", "markdown", "json"}))
         ->option_text("text|markdown|json");
-    add_lang(*cmd, opts->lang, "the new plan's language");
+    add_lang(*cmd, opts->lang, tr("the new plan's language"));
     add_decimal_options(*cmd, opts->decimal,
-                        "Write scores as 6,58 (Vietnamese style) in text and markdown (the default there with "
-                        "Vietnamese labels; json keeps numbers)",
-                        "Write scores as 6.58 in text and markdown even with Vietnamese labels (the default there is "
-                        "6,58)");
+                        tr("Write scores as 6,58 (Vietnamese style) in text and markdown (the default there with "
+                           "Vietnamese labels; json keeps numbers)"),
+                        tr("Write scores as 6.58 in text and markdown even with Vietnamese labels (the default there "
+                           "is 6,58)"));
     add_output(*cmd, opts->output);
     cmd->footer(
-        "\nExit codes (like diff(1)): 0 no change, 1 changes shown, 2 error (an argument that is neither a path nor\n"
-        "a revision, an unreadable or invalid plan). Docs: docs/diff.md.\n");
+        tr("\nExit codes (like diff(1)): 0 no change, 1 changes shown, 2 error (an argument that is neither a path "
+           "nor\na revision, an unreadable or invalid plan). Docs: docs/diff.md.\n"));
     // CLI11 2.1 hands `--` and what follows to the parent command unless a positional still
     // expects a value; this hidden one does (it is never filled: `args` takes every value), so
     // `pgi diff v1 v2 -- plan` parses like `pgi diff v1 v2 plan`.

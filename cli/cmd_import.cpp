@@ -29,15 +29,15 @@ struct ImportCliOptions {
 };
 
 constexpr const char* import_footer =
-    "\nInput: a .txt or .md file, or - for standard input (UTF-8, LF or CRLF, NFC or NFD).\n"
-    "From .docx: pandoc -t markdown-smart-simple_tables-multiline_tables-grid_tables plan.docx\n"
-    "From .pdf:  pdftotext -layout plan.pdf -        (docs/import.md has the details)\n"
-    "\nExit codes:\n"
-    "  0  the plan was written (warnings about what could not be placed go to stderr)\n"
-    "  1  no recognisable plan structure, no target and no task, or the input is not UTF-8:\n"
-    "     nothing written\n"
-    "  2  usage error, unreadable input, an existing output without --force, or a failed write\n"
-    "  3  internal error (a bug in pgi, or out of memory)\n";
+    N_("\nInput: a .txt or .md file, or - for standard input (UTF-8, LF or CRLF, NFC or NFD).\n"
+       "From .docx: pandoc -t markdown-smart-simple_tables-multiline_tables-grid_tables plan.docx\n"
+       "From .pdf:  pdftotext -layout plan.pdf -        (docs/import.md has the details)\n"
+       "\nExit codes:\n"
+       "  0  the plan was written (warnings about what could not be placed go to stderr)\n"
+       "  1  no recognisable plan structure, no target and no task, or the input is not UTF-8:\n"
+       "     nothing written\n"
+       "  2  usage error, unreadable input, an existing output without --force, or a failed write\n"
+       "  3  internal error (a bug in pgi, or out of memory)\n");
 
 Result<int> run_import(const ImportCliOptions& o) {
     // Decide where and how to write before reading anything, so a refusal costs nothing.
@@ -128,7 +128,7 @@ void setup_import(CLI::App& app, Action& action) {
                   tr("With --into: write even when tasks with updates would be removed or moved"));
     add_quiet(*cmd, opts->quiet, tr("No summary line on standard error (warnings are still printed)"));
     add_max_findings(*cmd);
-    cmd->footer(import_footer);
+    cmd->footer(tr(import_footer));
     cmd->callback([opts, &action] { action = [opts] { return run_import(*opts); }; });
 }
 

@@ -10,6 +10,7 @@
 #include "common.hpp"
 #include "import_into.hpp"
 #include "pgi/amend.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/io.hpp"
 #include "pgi/text.hpp"
 
@@ -33,7 +34,7 @@ Result<Existing> load_existing(const fs::path& plan_or_dir) {
         auto f = plan_in_directory(plan_or_dir);
         if (!f)
             return fail(ErrorCode::usage,
-                        "`" + plan_or_dir.string() + "` holds no plan.yaml, plan.toml, pgi.yaml or pgi.toml");
+                        trf("`{}` holds no plan.yaml, plan.toml, pgi.yaml or pgi.toml", plan_or_dir.string()));
         e.file = *f;
     } else {
         e.file = plan_or_dir;
@@ -42,7 +43,8 @@ Result<Existing> load_existing(const fs::path& plan_or_dir) {
     if (!plain) return tl::unexpected(plain.error());
     if (!plain->plan || plain->diagnostics.has_errors()) {
         print_diagnostics(plain->diagnostics);
-        return fail(ErrorCode::invalid_input, "the existing plan " + e.file.string() + " does not load (errors above)");
+        return fail(ErrorCode::invalid_input,
+                    trf("the existing plan {} does not load (errors above)", e.file.string()));
     }
     e.plain = *plain->plan;
     // with its update files: the updates/ tree beside the plan file, and its own `updates:` list
@@ -75,17 +77,17 @@ std::string shorten(const std::string& text) {
 const char* kind_name(AmendedTask::Kind k) {
     switch (k) {
         case AmendedTask::Kind::kept:
-            return "kept";
+            return tr("kept");
         case AmendedTask::Kind::changed:
-            return "changed";
+            return tr("changed");
         case AmendedTask::Kind::moved:
-            return "moved";
+            return tr("moved");
         case AmendedTask::Kind::added:
-            return "added";
+            return tr("added");
         case AmendedTask::Kind::removed:
             break;
     }
-    return "removed";
+    return tr("removed");
 }
 
 }  // namespace
@@ -96,8 +98,8 @@ Result<int> run_import_into(const ImportIntoOptions& o, Plan imported) {
     fs::path out = o.output.empty() ? existing->file : fs::path(o.output);
     auto format = o.format ? o.format : plan_format_for(out);
     if (!format)
-        return fail(ErrorCode::usage, "cannot tell the output format from the name `" + out.string() + "`",
-                    "name the output .yaml, .yml or .toml, or pass --format yaml|toml");
+        return fail(ErrorCode::usage, trf("cannot tell the output format from the name `{}`", out.string()),
+                    tr("name the output .yaml, .yml or .toml, or pass --format yaml|toml"));
     AmendResult r = amend_plan(existing->plain, std::move(imported), existing->counts);
 
     std::array<std::size_t, 5> counts{};
@@ -106,25 +108,32 @@ Result<int> run_import_into(const ImportIntoOptions& o, Plan imported) {
         if (t.kind == AmendedTask::Kind::kept) continue;
         std::string line = fmt::format("  {} {}", kind_name(t.kind), t.id);
         if (t.kind == AmendedTask::Kind::added)
-            line += fmt::format(" (position {}): {}", t.document_id, shorten(t.new_text));
+            line += trf(" (position {}): {}", t.document_id, shorten(t.new_text));
         else if (t.kind == AmendedTask::Kind::removed)
             line += ": " + shorten(t.old_text);
         else
-            line += fmt::format(" ({}% alike, position {}): {}", t.similarity, t.document_id, shorten(t.new_text));
-        if (t.updates) line += fmt::format(" [{} update{}]", t.updates, t.updates == 1 ? "" : "s");
+            // xgettext:no-c-format
+            line += trf(" ({}% alike, position {}): {}", t.similarity, t.document_id, shorten(t.new_text));
+        if (t.updates) line += trnf(" [{} update]", " [{} updates]", t.updates, t.updates);
         if (!o.quiet || t.updates) std::cerr << line << "\n";
     }
-    std::cerr << fmt::format("pgi: import --into {}: {} tasks kept, {} changed, {} moved, {} added, {} removed\n",
-                             existing->file.string(), counts[0], counts[1], counts[2], counts[3], counts[4]);
+    std::cerr << trf("pgi: import --into {}: {} tasks kept, {} changed, {} moved, {} added, {} removed\n",
+                     existing->file.string(), counts[0], counts[1], counts[2], counts[3], counts[4]);
     auto orphans = r.orphans();
     if (!orphans.empty() && !o.allow_orphans) {
         for (const AmendedTask* t : orphans)
-            std::cerr << fmt::format(
-                "pgi: error: task `{}` has {} update{} and would be {}\n", t->id, t->updates,
-                t->updates == 1 ? "" : "s",
-                t->kind == AmendedTask::Kind::removed ? "removed" : "moved to another component or lead owner");
-        std::cerr << "  hint: nothing written; check the document, or pass --allow-orphans to write anyway "
-                     "(pgi validate then reports the updates that name no task)\n";
+            print_error_line(
+                t->kind == AmendedTask::Kind::removed
+                    ? trnf("task `{1}` has {0} update and would be removed",
+                           "task `{1}` has {0} updates and would be removed", t->updates, t->updates, t->id)
+                    : trnf("task `{1}` has {0} update and would be moved to another component or lead owner",
+                           "task `{1}` has {0} updates and would be moved to another component or lead "
+                           "owner",
+                           t->updates, t->updates, t->id));
+        std::cerr << "  " << tr("hint") << ": "
+                  << tr("nothing written; check the document, or pass --allow-orphans to write anyway "
+                        "(pgi validate then reports the updates that name no task)")
+                  << "\n";
         return exit_findings;
     }
     WriteOptions wo;
@@ -141,7 +150,7 @@ Result<int> run_import_into(const ImportIntoOptions& o, Plan imported) {
         return exit_ok;
     }
     auto written = write_file_atomic(out, text);
-    if (!written) return fail(ErrorCode::io, "cannot write " + out.string() + ": " + written.error().message);
+    if (!written) return fail(ErrorCode::io, trf("cannot write {}: {}", out.string(), written.error().message));
     return exit_ok;
 }
 
@@ -160,11 +169,15 @@ void warn_reimport_risk(const std::string& output, const Plan& imported) {
     if (at_risk.empty()) return;
     std::string ids;
     for (const auto& id : at_risk) ids += (ids.empty() ? "" : ", ") + id;
-    std::cerr << fmt::format(
-        "pgi: warning: {}: update files name {} task{} ({}) that this import gives another text or drops "
-        "(ids are given by position)\n  hint: pgi import DOCUMENT --into {} keeps the ids of tasks that match by "
-        "text\n",
-        output, at_risk.size(), at_risk.size() == 1 ? "" : "s", ids, output);
+    std::cerr << "pgi: " << tr("warning") << ": "
+              << trnf(
+                     "{1}: update files name {0} task ({2}) that this import gives another text or drops (ids are "
+                     "given by position)",
+                     "{1}: update files name {0} tasks ({2}) that this import gives another text or drops (ids are "
+                     "given by position)",
+                     at_risk.size(), at_risk.size(), output, ids)
+              << "\n  " << tr("hint") << ": "
+              << trf("pgi import DOCUMENT --into {} keeps the ids of tasks that match by text", output) << "\n";
 }
 
 }  // namespace pgi::cli

@@ -62,9 +62,9 @@ Result<CalendarPeriod> resolve_period(const ReportCliOptions& o, const Date& as_
         auto p = period_between(*from, to);
         if (!p && *from > as_of && o.to.empty())
             return fail(ErrorCode::usage,
-                        "--from " + o.from + " starts after the as-of date " + format_date(as_of) +
-                            ": nothing in it has happened yet",
-                        "choose a period that has begun, or pass --as-of with a date in it");
+                        trf("--from {} starts after the as-of date {}: nothing in it has happened yet", o.from,
+                            format_date(as_of)),
+                        tr("choose a period that has begun, or pass --as-of with a date in it"));
         if (!p)
             return fail(ErrorCode::usage,
                         trf("the period ends before it starts (--from {}, to {})", o.from, format_date(to)));

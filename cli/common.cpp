@@ -38,8 +38,8 @@ CLI::Option* add_max_findings(CLI::App& cmd) {
             [](const std::size_t& n) {
                 set_finding_limits(FindingLimits{n, n * 10});
             },
-            "Report at most N findings per file and 10*N in all, then one `too-many-findings` (default: 1000; "
-            "0: no limit)")
+            tr("Report at most N findings per file and 10*N in all, then one `too-many-findings` (default: 1000; "
+               "0: no limit)"))
         ->option_text("N");
 }
 
@@ -137,18 +137,18 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
             // The plan on standard input (`git show HEAD~1:plan.yaml | pgi gap -`); it must be
             // the first plan argument, and standard input can be read once.
             if (stdin_read || !out.empty() || !pending.empty())
-                return fail(ErrorCode::usage, "`-` (standard input) can only stand for the first plan",
-                            "give `-` once, before any update file: git show HEAD:plan.yaml | pgi gap - updates/");
+                return fail(ErrorCode::usage, tr("`-` (standard input) can only stand for the first plan"),
+                            tr("give `-` once, before any update file: git show HEAD:plan.yaml | pgi gap - updates/"));
             stdin_read = true;
             std::string text;
             char buffer[1 << 16];
             while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
                 text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
                 if (text.size() > max_input_bytes)
-                    return fail(ErrorCode::io, "standard input is larger than 256 MiB",
-                                "pgi reads plans of at most 256 MiB (docs/cli.md, \"Finding the plan\")");
+                    return fail(ErrorCode::io, tr("standard input is larger than 256 MiB"),
+                                tr("pgi reads plans of at most 256 MiB (docs/cli.md, \"Finding the plan\")"));
             }
-            if (std::cin.bad()) return fail(ErrorCode::io, "cannot read standard input");
+            if (std::cin.bad()) return fail(ErrorCode::io, tr("cannot read standard input"));
             PlanSources s{"<stdin>", false, {}, {}, {}};
             s.plan_text = std::move(text);
             out.push_back(std::move(s));
@@ -302,22 +302,23 @@ Result<Date> as_of_or_default(const std::string& text, int utc_offset_minutes) {
 }
 
 const char* const period_forms =
-    "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or a range 2024-08-01..2024-10-31";
-const char* const calendar_period_forms = "write a month 2024-10, a quarter 2024-Q3, a half 2024-H2 or a year 2024";
+    N_("write a month 2024-10, a quarter 2024-Q3, a half 2024-H2, a year 2024, or a range 2024-08-01..2024-10-31");
+const char* const calendar_period_forms = N_("write a month 2024-10, a quarter 2024-Q3, a half 2024-H2 or a year 2024");
 
 Result<CalendarPeriod> period_argument(const std::string& option, const std::string& text, const Date& as_of,
                                        bool ranges) {
     auto p = parse_period(text);
     if (!p || (!ranges && p->kind == PeriodKind::range))
         return fail(ErrorCode::usage,
-                    option + ": `" + text + "` is not " + (ranges ? "a period" : "a month, quarter, half or year"),
-                    ranges ? period_forms : calendar_period_forms);
+                    ranges ? trf("{}: `{}` is not a period", option, text)
+                           : trf("{}: `{}` is not a month, quarter, half or year", option, text),
+                    tr(ranges ? period_forms : calendar_period_forms));
     if (p->first > as_of)
         return fail(ErrorCode::usage,
-                    option + " " + text + " starts after the as-of date " + format_date(as_of) +
-                        ": nothing in it has happened yet",
-                    "choose a period that has begun, or pass --as-of with a date in it (e.g. --as-of " +
-                        format_date(p->last) + ")");
+                    trf("{} {} starts after the as-of date {}: nothing in it has happened yet", option, text,
+                        format_date(as_of)),
+                    trf("choose a period that has begun, or pass --as-of with a date in it (e.g. --as-of {})",
+                        format_date(p->last)));
     return *p;
 }
 
@@ -338,9 +339,9 @@ Result<void> flush_stdout() {
     if (std::cout && std::fflush(stdout) == 0) return {};
     if (!err) err = errno ? errno : EIO;
     std::cout.clear();
-    return fail(ErrorCode::io, std::string("cannot write to standard output: ") + std::strerror(err),
-                err == ENOSPC  ? "the disk or device is full"
-                : err == EPIPE ? "the reader of the pipe has gone"
+    return fail(ErrorCode::io, trf("cannot write to standard output: {}", error_text(err)),
+                err == ENOSPC  ? tr("the disk or device is full")
+                : err == EPIPE ? tr("the reader of the pipe has gone")
                                : "");
 }
 

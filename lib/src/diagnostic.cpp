@@ -83,14 +83,16 @@ const std::vector<Diagnostic>& Diagnostics::items() const {
         const LeftOut& n = it->second;
         std::size_t all = n.errors + n.warnings + n.notes;
         d.severity = n.errors ? Severity::error : Severity::warning;
-        d.message = fmt::format(
-            "{} more finding{} in this file {} not shown ({} error{}, {} warning{}): at most {} per "
-            "file and {} in all are reported",
-            all, all == 1 ? "" : "s", all == 1 ? "is" : "are", n.errors, n.errors == 1 ? "" : "s", n.warnings,
-            n.warnings == 1 ? "" : "s", limits_.per_file, limits_.total);
+        d.message = trnf(
+            "{} more finding in this file is not shown ({}, {}): at most {} per file and {} in all "
+            "are reported",
+            "{} more findings in this file are not shown ({}, {}): at most {} per file and {} in all "
+            "are reported",
+            all, all, trnf("{} error", "{} errors", n.errors, n.errors),
+            trnf("{} warning", "{} warnings", n.warnings, n.warnings), limits_.per_file, limits_.total);
         d.hint =
-            "fix the findings shown first (one mistake often causes many), or raise the limit with "
-            "--max-findings N (0: no limit)";
+            tr("fix the findings shown first (one mistake often causes many), or raise the limit with "
+               "--max-findings N (0: no limit)");
     }
     return items_;
 }

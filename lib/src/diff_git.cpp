@@ -8,6 +8,7 @@
 #include <set>
 
 #include "pgi/diff.hpp"
+#include "pgi/i18n.hpp"
 #include "pgi/updates.hpp"
 #include "pgi/validate.hpp"
 
@@ -150,25 +151,27 @@ Result<LoadResult> load_plan_at_revision(const std::string& revision, const fs::
     fs::path abs = fs::absolute(path, ec).lexically_normal();
     fs::path base = existing_dir(abs);
     Repo repo = open_repo(base);
-    if (!repo) return fail(ErrorCode::io, "`" + path.string() + "` is not in a git repository");
+    if (!repo) return fail(ErrorCode::io, trf("`{}` is not in a git repository", path.string()));
     const char* wd = git_repository_workdir(repo.get());
-    if (!wd) return fail(ErrorCode::io, "the repository of `" + path.string() + "` has no work tree");
+    if (!wd) return fail(ErrorCode::io, trf("the repository of `{}` has no work tree", path.string()));
     fs::path top = fs::weakly_canonical(wd, ec);
     fs::path full = fs::weakly_canonical(base, ec) / abs.lexically_relative(base);
     std::string rel = full.lexically_normal().lexically_relative(top).generic_string();
     if (rel.empty() || rel.rfind("..", 0) == 0)
-        return fail(ErrorCode::io, "`" + path.string() + "` is outside the repository's work tree " + top.string());
+        return fail(ErrorCode::io, trf("`{}` is outside the repository's work tree {}", path.string(), top.string()));
     if (rel == ".") rel.clear();
     if (!rel.empty() && rel.back() == '/') rel.pop_back();
     Tree root = tree_of(repo.get(), revision);
     if (!root)
-        return fail(ErrorCode::io,
-                    "`" + revision + "` is not a revision of " + top.string() + ": " + git_message("unknown revision"),
-                    "name a commit, branch or tag (`git log --oneline`), or a plan file or directory that exists");
+        return fail(
+            ErrorCode::io,
+            trf("`{}` is not a revision of {}: {}", revision, top.string(), git_message(tr("unknown revision"))),
+            tr("name a commit, branch or tag (`git log --oneline`), or a plan file or directory that exists"));
     auto name = [&](const std::string& r) { return revision + ":" + r; };
     Found target = lookup(repo.get(), root.get(), rel);
     if (!target.exists)
-        return fail(ErrorCode::io, "`" + (rel.empty() ? "." : rel) + "` does not exist in revision `" + revision + "`");
+        return fail(ErrorCode::io,
+                    trf("`{}` does not exist in revision `{}`", rel.empty() ? std::string(".") : rel, revision));
 
     std::string plan_rel, plan_text, dir_rel;
     std::vector<std::string> update_rels;
@@ -187,10 +190,8 @@ Result<LoadResult> load_plan_at_revision(const std::string& revision, const fs::
             }
         }
         if (plan_rel.empty())
-            return fail(ErrorCode::io, "`" + (rel.empty() ? "." : rel) +
-                                           "` holds no plan.yaml, plan.toml, pgi.yaml or "
-                                           "pgi.toml in revision `" +
-                                           revision + "`");
+            return fail(ErrorCode::io, trf("`{}` holds no plan.yaml, plan.toml, pgi.yaml or pgi.toml in revision `{}`",
+                                           rel.empty() ? std::string(".") : rel, revision));
         Found updates = lookup(repo.get(), target.tree.get(), "updates");
         if (updates.exists && !updates.is_blob)
             for (const auto& f : files_of(updates.tree.get()))
@@ -216,8 +217,8 @@ Result<LoadResult> load_plan_at_revision(const std::string& revision, const fs::
         Found f = lookup(repo.get(), root.get(), p);
         if (!f.exists) {
             result.diagnostics.error(plan.update_sources_location, "io-error",
-                                     "the update source `" + entry + "` does not exist in revision `" + revision + "`",
-                                     "paths in `updates` are relative to the plan file's directory");
+                                     trf("the update source `{}` does not exist in revision `{}`", entry, revision),
+                                     tr("paths in `updates` are relative to the plan file's directory"));
         } else if (f.is_blob) {
             update_rels.push_back(p);
         } else {

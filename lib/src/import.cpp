@@ -20,8 +20,8 @@
 #include <map>
 
 #include "import_build.hpp"
-#include "pgi/load.hpp"
 #include "pgi/i18n.hpp"
+#include "pgi/load.hpp"
 #include "pgi/text.hpp"
 #include "pgi/validate.hpp"
 #include "pgi/write.hpp"
@@ -450,8 +450,8 @@ bool Importer::reads_back(const Plan& plan, PlanFormat format, const std::string
         }
         d.location = at;
         d.related.clear();
-        d.message = "the imported plan would not read back: " + d.message;
-        d.hint = "nothing is written; fix the document at this line (docs/import.md)";
+        d.message = trf("the imported plan would not read back: {}", d.message);
+        d.hint = tr("nothing is written; fix the document at this line (docs/import.md)");
         sink_.diags.add(d);
     }
     return false;

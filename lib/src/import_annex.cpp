@@ -171,10 +171,10 @@ void AnnexReader::row(const Paragraph& p) {
     // cells: pandoc and hand edits leave them; it is no task.
     if (is_rule_cell(stt) || is_rule_cell(text)) {
         sink_.diags.warning(sink_.at(p.line), "malformed-table-row",
-                            fmt::format("annex row `{}` has only dashes for its number or task: a misplaced table "
-                                        "separator row; it is skipped",
-                                        stt.empty() ? text : stt),
-                            "delete the line, or keep one separator row (`|---|---|`) right under the header row");
+                            trf("annex row `{}` has only dashes for its number or task: a misplaced table "
+                                "separator row; it is skipped",
+                                stt.empty() ? text : stt),
+                            tr("delete the line, or keep one separator row (`|---|---|`) right under the header row"));
         return;
     }
     // A group row: "I | Chỉ số …" with the other cells empty, or a roman/letter STT.
@@ -216,10 +216,11 @@ void AnnexReader::row(const Paragraph& p) {
     }
     if (is_placeholder_cell(text)) {
         sink_.diags.warning(sink_.at(p.line), "empty-task-cell",
-                            fmt::format("annex row {} has no task text (Nhiệm vụ){}; it is skipped", stt,
-                                        text.empty() ? "" : fmt::format(", only `{}`", text)),
-                            "a task cell merged over several rows in Word comes out empty in every row but the "
-                            "first: unmerge the cells and write the task in each row before converting");
+                            text.empty()
+                                ? trf("annex row {} has no task text (Nhiệm vụ); it is skipped", stt)
+                                : trf("annex row {} has no task text (Nhiệm vụ), only `{}`; it is skipped", stt, text),
+                            tr("a task cell merged over several rows in Word comes out empty in every row but the "
+                               "first: unmerge the cells and write the task in each row before converting"));
         return;
     }
     task_row(p, ref, stt, text, lead_cell);

@@ -152,10 +152,10 @@ std::string resolve_links(const std::filesystem::path& path, std::filesystem::pa
     for (int hops = 0;; ++hops) {
         struct stat st {};
         if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) break;
-        if (hops == 40) return std::string("cannot follow the symbolic link: ") + std::strerror(ELOOP);
+        if (hops == 40) return trf("cannot follow the symbolic link: {}", error_text(ELOOP));
         std::vector<char> buf(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 4095) + 1);
         auto n = ::readlink(p.c_str(), buf.data(), buf.size());
-        if (n < 0) return std::string("cannot read the symbolic link: ") + std::strerror(errno);
+        if (n < 0) return trf("cannot read the symbolic link: {}", error_text(errno));
         std::filesystem::path link(std::string(buf.data(), static_cast<std::size_t>(n)));
         p = link.is_absolute() ? link : p.parent_path() / link;
     }
@@ -170,7 +170,7 @@ std::string write_atomic(const std::filesystem::path& path, const std::string& c
     if (int fd = named_descriptor(path.string()); fd >= 0) {
         // A regular file behind it is written from the descriptor's offset (or appended to,
         // under `>>`), as any program writing to standard output does.
-        if (::fcntl(fd, F_GETFD) < 0) return std::string("cannot write: ") + std::strerror(errno);
+        if (::fcntl(fd, F_GETFD) < 0) return trf("cannot write: {}", error_text(errno));
         return write_all(fd, content);
     }
     std::filesystem::path target;
@@ -191,7 +191,7 @@ std::string write_atomic(const std::filesystem::path& path, const std::string& c
     // write, or one with no write permission bit at all (which root could write, but whose
     // owner protected it).
     if (exists && (::faccessat(AT_FDCWD, target.c_str(), W_OK, AT_EACCESS) != 0 || (st.st_mode & 0222) == 0))
-        return std::string("the file is write-protected: ") + std::strerror(EACCES);
+        return trf("the file is write-protected: {}", error_text(EACCES));
     // Keep an existing file's permissions; a new one gets 0666 less the umask, as any
     // program that creates a file does.
     mode_t mode = 0;

@@ -67,16 +67,16 @@ void check_legacy_encoding(std::string_view s, detail::Pos pos, ParseContext& ct
     if (e == LegacyEncoding::tcvn3)
         ctx.diagnostics.warning(
             ctx.at(pos), "legacy-encoding-text",
-            fmt::format("the text looks like TCVN3 (ABC, .VnTime fonts) saved as UTF-8: `{}`", shown),
-            fmt::format("convert it to Unicode: when the whole file is like this, `iconv -f UTF-8 -t WINDOWS-1252 {} | "
-                        "iconv -f TCVN5712-1 -t UTF-8`; else convert the text with UniKey's converter (TCVN3 → "
-                        "Unicode) and paste it back",
-                        file));
+            trf("the text looks like TCVN3 (ABC, .VnTime fonts) saved as UTF-8: `{}`", shown),
+            trf("convert it to Unicode: when the whole file is like this, `iconv -f UTF-8 -t WINDOWS-1252 {} | "
+                "iconv -f TCVN5712-1 -t UTF-8`; else convert the text with UniKey's converter (TCVN3 → "
+                "Unicode) and paste it back",
+                file));
     else
         ctx.diagnostics.warning(ctx.at(pos), "legacy-encoding-text",
-                                fmt::format("the text looks like VNI (VNI-Windows fonts) saved as UTF-8: `{}`", shown),
-                                "convert it to Unicode with UniKey's converter (VNI Windows → Unicode) and paste it "
-                                "back; iconv has no VNI table");
+                                trf("the text looks like VNI (VNI-Windows fonts) saved as UTF-8: `{}`", shown),
+                                tr("convert it to Unicode with UniKey's converter (VNI Windows → Unicode) and paste it "
+                                   "back; iconv has no VNI table"));
 }
 
 void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
@@ -155,15 +155,15 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
         }
         if (le || be) {
             std::string name = std::filesystem::path(file_name).filename().string();
-            ctx.diagnostics.error(
-                SourceLocation{file_name, 1, 1}, "invalid-utf8",
-                fmt::format("the file is in UTF-16 ({}), not UTF-8", le ? "little-endian" : "big-endian"),
-                fmt::format("convert it: iconv -f {} -t UTF-8 {} > converted{} (or, in Notepad, "
-                            "Save As with the encoding UTF-8)",
-                            bom  ? "UTF-16"
-                            : le ? "UTF-16LE"
-                                 : "UTF-16BE",
-                            name, std::filesystem::path(file_name).extension().string()));
+            ctx.diagnostics.error(SourceLocation{file_name, 1, 1}, "invalid-utf8",
+                                  le ? tr("the file is in UTF-16 (little-endian), not UTF-8")
+                                     : tr("the file is in UTF-16 (big-endian), not UTF-8"),
+                                  trf("convert it: iconv -f {} -t UTF-8 {} > converted{} (or, in Notepad, "
+                                      "Save As with the encoding UTF-8)",
+                                      bom  ? "UTF-16"
+                                      : le ? "UTF-16LE"
+                                           : "UTF-16BE",
+                                      name, std::filesystem::path(file_name).extension().string()));
             return false;
         }
     }

@@ -52,14 +52,14 @@ const char* type_name(const Node& n) {
     switch (n.type) {
         case Node::Type::integer:
         case Node::Type::floating:
-            return "a number";
+            return tr("a number");
         case Node::Type::boolean:
-            return "a boolean";
+            return tr("a boolean");
         case Node::Type::date:
         case Node::Type::datetime:
-            return "a date";
+            return tr("a date");
         default:
-            return "text";
+            return tr("text");
     }
 }
 
@@ -81,17 +81,17 @@ std::optional<std::pair<std::string, std::string>> explain_unknown_key(const Ent
                                                                        std::span<const std::string_view> known) {
     // YAML merge keys (`<<: *defaults`) are a YAML 1.1 extension pgi does not expand
     if (e.key == "<<")
-        return std::pair{std::string("YAML merge keys (`<<`) are not supported in plan files"),
-                         std::string("write the keys out in each mapping")};
+        return std::pair{std::string(tr("YAML merge keys (`<<`) are not supported in plan files")),
+                         std::string(tr("write the keys out in each mapping"))};
     // `{year: 2023, score: 6,58}`: in a flow mapping the comma ends the value, so the score is
     // 6 and `58` a key without a value
     if (all_digits(e.key) && e.value.kind == Node::Kind::null && before && before->value.kind == Node::Kind::scalar &&
         before->value.type == Node::Type::plain && all_digits(before->value.scalar))
-        return std::pair{fmt::format("`{0}: {1},{2}` inside `{{…}}` is read as `{0}: {1}` and a key `{2}`: the comma "
-                                     "ends the value",
-                                     before->key, before->value.scalar, e.key),
-                         fmt::format("write a decimal point, {0}: {1}.{2}, or quote the number: {0}: \"{1},{2}\"",
-                                     before->key, before->value.scalar, e.key)};
+        return std::pair{trf("`{0}: {1},{2}` inside `{{…}}` is read as `{0}: {1}` and a key `{2}`: the comma "
+                             "ends the value",
+                             before->key, before->value.scalar, e.key),
+                         trf("write a decimal point, {0}: {1}.{2}, or quote the number: {0}: \"{1},{2}\"", before->key,
+                             before->value.scalar, e.key)};
     // a known key with an invisible character in it (a zero-width space, a byte-order mark
     // pasted with it): it looks right but does not compare equal
     std::string visible;
@@ -106,10 +106,10 @@ std::optional<std::pair<std::string, std::string>> explain_unknown_key(const Ent
         i += ch.size;
     }
     if (!hidden.empty() && std::find(known.begin(), known.end(), visible) != known.end())
-        return std::pair{fmt::format("key `{}` holds an invisible character (U+{:04X}), so it is not the key `{}`",
-                                     visible, static_cast<unsigned>(hidden[0]), visible),
-                         std::string("delete the key and type it again (an invisible character often comes with "
-                                     "text pasted from Word or a web page, a byte-order mark with a joined file)")};
+        return std::pair{trf("key `{}` holds an invisible character (U+{:04X}), so it is not the key `{}`", visible,
+                             static_cast<unsigned>(hidden[0]), visible),
+                         std::string(tr("delete the key and type it again (an invisible character often comes with "
+                                        "text pasted from Word or a web page, a byte-order mark with a joined file)"))};
     return std::nullopt;
 }
 
@@ -173,8 +173,8 @@ void Reader::list(const Node& n, std::string_view what, const std::function<void
 }
 
 void Reader::empty(const Node& n, std::string_view what) {
-    error(n.pos, "invalid-value", fmt::format("`{}` is empty", what),
-          fmt::format("write a value after `{}:`, or remove the key", what));
+    error(n.pos, "invalid-value", trf("`{}` is empty", what),
+          trf("write a value after `{}:`, or remove the key", what));
 }
 
 std::optional<std::string> Reader::str(const Node& n, std::string_view what) {
@@ -182,8 +182,8 @@ std::optional<std::string> Reader::str(const Node& n, std::string_view what) {
     if (typed(n)) {
         // TOML `id = 1.10` is the number 1.1 and `text = true` a boolean: never turned into
         // text, since the text would not be what the file says (issue 14, item 3)
-        error(n.pos, "wrong-type", fmt::format("`{}` must be text, not {} (`{}`)", what, type_name(n), written(n)),
-              fmt::format("write it as a string: {} = \"{}\"", toml_key(what), written(n)));
+        error(n.pos, "wrong-type", trf("`{}` must be text, not {} (`{}`)", what, type_name(n), written(n)),
+              trf("write it as a string: {} = \"{}\"", toml_key(what), written(n)));
         return std::nullopt;
     }
     if (n.kind != Node::Kind::scalar) {
@@ -269,10 +269,10 @@ std::optional<Score> Reader::score(const Node& n, std::string_view what) {
     if (ctx_.toml && n.type == Node::Type::string) {
         std::string number = n.scalar;
         std::replace(number.begin(), number.end(), ',', '.');
-        error(n.pos, "wrong-type", fmt::format("`{}` must be a number in TOML, not the string \"{}\"", what, n.scalar),
+        error(n.pos, "wrong-type", trf("`{}` must be a number in TOML, not the string \"{}\"", what, n.scalar),
               parse_score(n.scalar)
-                  ? fmt::format("write it without quotes and with a decimal point: {} = {}", toml_key(what), number)
-                  : std::string("write points with at most two decimals, e.g. 6.58, without quotes"));
+                  ? trf("write it without quotes and with a decimal point: {} = {}", toml_key(what), number)
+                  : std::string(tr("write points with at most two decimals, e.g. 6.58, without quotes")));
         return std::nullopt;
     }
     const std::string& text = written(n);
@@ -294,9 +294,8 @@ std::optional<PartialDate> Reader::partial_date(const Node& n, std::string_view 
         return std::nullopt;
     }
     if (typed(n) && n.type != Node::Type::date) {
-        error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {} (`{}`)", what, type_name(n), written(n)),
-              fmt::format("write YYYY-MM-DD; in TOML a year or a month is a string: {} = \"{}\"", toml_key(what),
-                          written(n)));
+        error(n.pos, "wrong-type", trf("`{}` must be a date, not {} (`{}`)", what, type_name(n), written(n)),
+              trf("write YYYY-MM-DD; in TOML a year or a month is a string: {} = \"{}\"", toml_key(what), written(n)));
         return std::nullopt;
     }
     if (n.kind != Node::Kind::scalar) {
@@ -318,9 +317,8 @@ std::optional<Date> Reader::date(const Node& n, std::string_view what) {
         return std::nullopt;
     }
     if (typed(n) && n.type != Node::Type::date) {
-        error(n.pos, "wrong-type", fmt::format("`{}` must be a date, not {} (`{}`)", what, type_name(n), written(n)),
-              fmt::format("write YYYY-MM-DD; in TOML a year or a month is a string: {} = \"{}\"", toml_key(what),
-                          written(n)));
+        error(n.pos, "wrong-type", trf("`{}` must be a date, not {} (`{}`)", what, type_name(n), written(n)),
+              trf("write YYYY-MM-DD; in TOML a year or a month is a string: {} = \"{}\"", toml_key(what), written(n)));
         return std::nullopt;
     }
     if (n.kind != Node::Kind::scalar) {

@@ -490,7 +490,7 @@ const Table<PlanMeta>& meta_table() {
                                       auto s = r.str(v, "language");
                                       if (s && *s != "vi" && *s != "en") {
                                           r.error(v.pos, "invalid-value",
-                                                  fmt::format("`language` must be `vi` or `en`, not `{}`", *s));
+                                                  trf("`language` must be `vi` or `en`, not `{}`", *s));
                                           return false;
                                       }
                                       if (s) m.language = *s;
@@ -534,8 +534,8 @@ const Table<PlanMeta>& meta_table() {
                     auto s = r.str(v, "time_zone");
                     if (!s) return false;
                     if (!parse_utc_offset(*s)) {
-                        r.error(v.pos, "invalid-value", fmt::format("`time_zone` is not a UTC offset: `{}`", *s),
-                                "write an offset such as +07:00 (Vietnam, the default) or UTC+7");
+                        r.error(v.pos, "invalid-value", trf("`time_zone` is not a UTC offset: `{}`", *s),
+                                tr("write an offset such as +07:00 (Vietnam, the default) or UTC+7"));
                         return false;
                     }
                     m.time_zone = *s;
@@ -586,7 +586,7 @@ const Table<Baseline>& baseline_table() {
 std::optional<Target> target_item(Reader& r, const Node& n) {
     Target t;
     t.location = r.at(n.pos);
-    if (!r.expect(n, Node::Kind::mapping, "a target")) return std::nullopt;
+    if (!r.expect(n, Node::Kind::mapping, tr("a target"))) return std::nullopt;
     int kinds = 0;
     bool valid = true;
     read_fields(r, target_table(), n, t, [&](const Field<Target>& f, bool ok) {
@@ -596,15 +596,15 @@ std::optional<Target> target_item(Reader& r, const Node& n) {
     });
     if (kinds != 1)
         r.error(n.pos, kinds == 0 ? "missing-key" : "invalid-value",
-                kinds == 0 ? "a target needs one of `score`, `rank_top`, `rank_increase`, `rank_not_below`"
-                           : "a target has more than one of `score`, `rank_top`, `rank_increase`, `rank_not_below`",
-                "write one target per kind and year");
+                kinds == 0 ? tr("a target needs one of `score`, `rank_top`, `rank_increase`, `rank_not_below`")
+                           : tr("a target has more than one of `score`, `rank_top`, `rank_increase`, `rank_not_below`"),
+                tr("write one target per kind and year"));
     if (!t.region.empty() && t.kind != TargetKind::rank_top)
-        r.error(n.pos, "invalid-value", "`region` goes with a `rank_top` target only",
-                "a regional target reads `{year: 2025, rank_top: 3, region: trung-du-mien-nui-phia-bac}`");
+        r.error(n.pos, "invalid-value", tr("`region` goes with a `rank_top` target only"),
+                tr("a regional target reads `{year: 2025, rank_top: 3, region: trung-du-mien-nui-phia-bac}`"));
     if (t.stated_increase && t.kind != TargetKind::score)
-        r.error(n.pos, "invalid-value", "`increase` goes with a `score` target only",
-                "a stated increase belongs to a score target: `{year: 2024, score: 6.58, increase: 1.74}`");
+        r.error(n.pos, "invalid-value", tr("`increase` goes with a `score` target only"),
+                tr("a stated increase belongs to a score target: `{year: 2024, score: 6.58, increase: 1.74}`"));
     if (!valid || kinds != 1 || (t.kind != TargetKind::score && t.rank == 0)) return std::nullopt;
     return t;
 }
@@ -936,8 +936,9 @@ const Table<ReportSettings>& report_settings_table() {
                         for (std::size_t i = 0; i < s.sections.size(); ++i)
                             if (std::find(names.begin(), names.end(), s.sections[i]) == names.end())
                                 r.error(i < at.size() ? Pos{at[i].line, at[i].column} : v.pos, "invalid-value",
-                                        fmt::format("`sections` has an unknown section `{}`", s.sections[i]),
-                                        "use: scores, components, owners, changes, deadlines, not_reported, sources");
+                                        trf("`sections` has an unknown section `{}`", s.sections[i]),
+                                        tr("use: scores, components, owners, changes, deadlines, not_reported, "
+                                           "sources"));
                         return true;
                     },
                     [](const ReportSettings& s, Node& map, const WriteContext&) {
@@ -958,15 +959,15 @@ const Table<ReportSettings>& report_settings_table() {
 std::optional<Observation> observation_item(Reader& r, const Node& n) {
     Observation o;
     o.location = r.at(n.pos);
-    if (!r.expect(n, Node::Kind::mapping, "an observation")) return o;
+    if (!r.expect(n, Node::Kind::mapping, tr("an observation"))) return o;
     bool have_scores = false, have_total = false;
     read_fields(r, observation_table(), n, o, [&](const Field<Observation>& f, bool) {
         if (f.info.key == "scores") have_scores = true;
         if (f.info.key == "total") have_total = true;
     });
     if (!have_scores && !have_total)
-        r.error(n.pos, "missing-key", "an observation needs `scores` or a published `total`",
-                "copy the four component scores, or the total when only it was published");
+        r.error(n.pos, "missing-key", tr("an observation needs `scores` or a published `total`"),
+                tr("copy the four component scores, or the total when only it was published"));
     return o;
 }
 
@@ -986,9 +987,8 @@ const Table<Plan>& plan_table() {
                         if (!n) return false;
                         p.format_version = *n;
                         if (*n != plan_format_version)
-                            r.error(v.pos, "unsupported-version",
-                                    fmt::format("plan format version {} is not supported", *n),
-                                    fmt::format("this pgi reads version {}", plan_format_version));
+                            r.error(v.pos, "unsupported-version", trf("plan format version {} is not supported", *n),
+                                    trf("this pgi reads version {}", plan_format_version));
                         return true;
                     },
                     [](const Plan& p, Node& map, const WriteContext&) { put(map, "pgi", int_node(p.format_version)); }};
@@ -1018,8 +1018,8 @@ const Table<Plan>& plan_table() {
                     read(r, v, p);
                     if (v.items.empty() && (v.kind == Node::Kind::sequence || v.kind == Node::Kind::null))
                         r.warning(v.pos.line ? v.pos : Pos{}, "no-components",
-                                  "the plan lists no components: there is no gap to compute",
-                                  "list the four PGI components (docs/plan-format.md)");
+                                  tr("the plan lists no components: there is no gap to compute"),
+                                  tr("list the four PGI components (docs/plan-format.md)"));
                     return true;
                 };
                 return f;
@@ -1137,8 +1137,8 @@ const Table<UpdateFile>& update_file_table() {
                                         auto n = r.integer(v, "pgi");
                                         if (n && *n != plan_format_version)
                                             r.error(v.pos, "unsupported-version",
-                                                    fmt::format("update file format version {} is not supported", *n),
-                                                    fmt::format("this pgi reads version {}", plan_format_version));
+                                                    trf("update file format version {} is not supported", *n),
+                                                    trf("this pgi reads version {}", plan_format_version));
                                         return n.has_value();
                                     },
                                     [](const UpdateFile&, Node& map, const WriteContext&) {
@@ -1169,11 +1169,11 @@ Plan read_plan(Reader& r, const Node& root) {
     Plan plan;
     plan.file = r.context().file;
     if (root.kind == Node::Kind::null) {
-        r.error(root.pos.line ? root.pos : Pos{1, 1}, "missing-key", "the plan file is empty",
-                "start from examples/lang-son-2024/plan.yaml or docs/plan-format.md");
+        r.error(root.pos.line ? root.pos : Pos{1, 1}, "missing-key", tr("the plan file is empty"),
+                tr("start from examples/lang-son-2024/plan.yaml or docs/plan-format.md"));
         return plan;
     }
-    if (!r.expect(root, Node::Kind::mapping, "the plan file")) return plan;
+    if (!r.expect(root, Node::Kind::mapping, tr("the plan file"))) return plan;
     read_fields(r, plan_table(), root, plan);
     return plan;
 }
@@ -1184,7 +1184,7 @@ UpdateFile read_update_file(Reader& r, const Node& root) {
     UpdateFile f;
     f.file = r.context().file;
     if (root.kind == Node::Kind::null) return f;  // an empty update file: nothing reported yet
-    if (!r.expect(root, Node::Kind::mapping, "the update file")) return f;
+    if (!r.expect(root, Node::Kind::mapping, tr("the update file"))) return f;
     read_fields(r, update_file_table(), root, f);
     // A file in a folder named like a period (`updates/2024-10/`) reports on that period
     // unless it says otherwise, and saying otherwise is an error (docs/tracking.md).
@@ -1199,19 +1199,19 @@ UpdateFile read_update_file(Reader& r, const Node& root) {
             for (const Entry& e : root.entries)
                 if (e.key == "period") period_at = e.value.pos;
             r.error(period_at, "period-folder-mismatch",
-                    fmt::format("the file says `period: {}` but lies in the folder `{}/`, which is {}", f.period,
-                                folder_name, format_period(*folder)),
-                    "move the file to the folder of its period, or correct `period`");
+                    trf("the file says `period: {}` but lies in the folder `{}/`, which is {}", f.period, folder_name,
+                        format_period(*folder)),
+                    tr("move the file to the folder of its period, or correct `period`"));
         }
         for (const auto& u : f.updates) {
             if (u.update.period.empty()) continue;
             auto own = parse_period(u.update.period);
             if (own && !overlaps(*own, *folder))
                 r.error(Pos{u.update.location.line, u.update.location.column}, "period-folder-mismatch",
-                        fmt::format("the update for `{}` says `period: {}` but lies in the folder `{}/`, which is {}",
-                                    u.task, u.update.period, folder_name, format_period(*folder)),
-                        "an entry may name a longer period that contains the folder's (2024-Q4 in 2024-10/), not "
-                        "another one");
+                        trf("the update for `{}` says `period: {}` but lies in the folder `{}/`, which is {}", u.task,
+                            u.update.period, folder_name, format_period(*folder)),
+                        tr("an entry may name a longer period that contains the folder's (2024-Q4 in 2024-10/), not "
+                           "another one"));
         }
     }
     for (auto& u : f.updates) {

@@ -128,15 +128,14 @@ std::optional<std::pair<std::string, std::string>> explain_toml_error(std::strin
     bool quoted = !key.empty() && (key.front() == '"' || key.front() == '\'');
     bool non_ascii = std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     if (!quoted && non_ascii)
-        return std::pair{
-            fmt::format("`{}` is not a bare TOML key: bare keys hold only A-Z, a-z, 0-9, `_` and `-`", key),
-            std::string("the keys of a plan are English words (docs/plan-format.md lists them); a key "
-                        "with other letters must be quoted")};
+        return std::pair{trf("`{}` is not a bare TOML key: bare keys hold only A-Z, a-z, 0-9, `_` and `-`", key),
+                         std::string(tr("the keys of a plan are English words (docs/plan-format.md lists them); a key "
+                                        "with other letters must be quoted"))};
     if (eq != std::string_view::npos && description.find("date") != std::string_view::npos) {
         std::string_view value = trim(line.substr(eq + 1));
         if (auto hash = value.find('#'); hash != std::string_view::npos) value = trim(value.substr(0, hash));
-        return std::pair{fmt::format("`{} = {}`: a TOML date needs a year, a month and a day", key, value),
-                         fmt::format("write a partial date as a string: {} = \"{}\"", key, value)};
+        return std::pair{trf("`{} = {}`: a TOML date needs a year, a month and a day", key, value),
+                         trf("write a partial date as a string: {} = \"{}\"", key, value)};
     }
     return std::nullopt;
 }

@@ -153,10 +153,9 @@ private:
         if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
         YAML::Mark at = mark;
         at.column += static_cast<int>(k - off);
-        ctx_.diagnostics.warning(
-            ctx_.at(lines_.pos(at)), "comment-in-value",
-            fmt::format("` {}` is read as a YAML comment: the value ends before it, as `{}`", rest, value),
-            fmt::format("if it belongs to the value, quote the whole value: \"{} {}\"", value, rest));
+        ctx_.diagnostics.warning(ctx_.at(lines_.pos(at)), "comment-in-value",
+                                 trf("` {}` is read as a YAML comment: the value ends before it, as `{}`", rest, value),
+                                 trf("if it belongs to the value, quote the whole value: \"{} {}\"", value, rest));
     }
 
     void open(const YAML::Mark& mark, Node::Kind kind) {
@@ -239,8 +238,8 @@ std::optional<Explained> explain_yaml_error(std::string_view text, const LineTab
         std::size_t i = start;
         while (i < end && text[i] == ' ') ++i;
         if (i < end && text[i] == '\t')
-            return Explained{Pos{line_no, static_cast<int>(i - start) + 1}, "a tab in the indentation",
-                             "YAML indents with spaces only: replace the tab with spaces"};
+            return Explained{Pos{line_no, static_cast<int>(i - start) + 1}, tr("a tab in the indentation"),
+                             tr("YAML indents with spaces only: replace the tab with spaces")};
         start = end + 1;
     }
     // 2. the error's line as `key: value`: a value that starts with a character YAML reserves,
@@ -269,24 +268,27 @@ std::optional<Explained> explain_yaml_error(std::string_view text, const LineTab
     YAML::Mark at = mark;
     at.column = static_cast<int>(v);
     Pos pos = lines.pos(at);
-    std::string quote = fmt::format("quote the value: {}: \"{}\"", key, value);
+    std::string quote = trf("quote the value: {}: \"{}\"", key, value);
     const char c = value[0];
     if (c == '@' || c == '`')
-        return Explained{pos, fmt::format("a value cannot start with `{}` unless it is quoted", c), quote};
+        return Explained{pos, trf("a value cannot start with `{}` unless it is quoted", c), quote};
     if (c == '*')
-        return Explained{pos, "a value starting with `*` is read as a YAML alias (a reference to an anchor)", quote};
+        return Explained{pos, tr("a value starting with `*` is read as a YAML alias (a reference to an anchor)"),
+                         quote};
     if (c == '&' || c == '!')
-        return Explained{
-            pos, fmt::format("a value starting with `{}` is read as a YAML {}", c, c == '&' ? "anchor" : "tag"), quote};
+        return Explained{pos,
+                         c == '&' ? tr("a value starting with `&` is read as a YAML anchor")
+                                  : tr("a value starting with `!` is read as a YAML tag"),
+                         quote};
     if (value.substr(0, 2) == "- " || value == "-")
-        return Explained{pos, "a value starting with `- ` is read as a list item", quote};
+        return Explained{pos, tr("a value starting with `- ` is read as a list item"), quote};
     if ((c == '[' || c == '{') && value.back() != (c == '[' ? ']' : '}'))
         return Explained{pos,
-                         fmt::format("a value starting with `{}` is read as a {}, and text follows its end", c,
-                                     c == '[' ? "list" : "mapping"),
+                         c == '[' ? tr("a value starting with `[` is read as a list, and text follows its end")
+                                  : tr("a value starting with `{` is read as a mapping, and text follows its end"),
                          quote};
     if (value.find(": ") != std::string_view::npos && msg.find("map") != std::string::npos)
-        return Explained{pos, fmt::format("`: ` inside the value of `{}` starts another key", key), quote};
+        return Explained{pos, trf("`: ` inside the value of `{}` starts another key", key), quote};
     return std::nullopt;
 }
 
@@ -322,9 +324,10 @@ std::optional<Pos> find_unicode_indent(std::string_view text) {
 bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root) {
     LineTable lines(text);
     if (auto at = find_unicode_indent(text)) {
-        ctx.diagnostics.error(ctx.at(*at), "syntax", "a no-break space (or another Unicode space) in the indentation",
-                              "YAML indents with ordinary spaces only: retype the indentation (text pasted from "
-                              "Word or a web page often holds no-break spaces)");
+        ctx.diagnostics.error(ctx.at(*at), "syntax",
+                              tr("a no-break space (or another Unicode space) in the indentation"),
+                              tr("YAML indents with ordinary spaces only: retype the indentation (text pasted from "
+                                 "Word or a web page often holds no-break spaces)"));
         return false;
     }
     MemoryBuffer buf(text.data(), text.size());
