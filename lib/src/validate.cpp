@@ -194,8 +194,7 @@ private:
         if (id.empty() || plan_.find_component(id)) return;
         std::string hint = suggest(id, plan_.components);
         if (hint.empty()) hint = tr("add it under `components`");
-        out_.error(force(at), "unknown-reference", trf("{} `{}` is not a known component", force(role), id),
-                   hint);
+        out_.error(force(at), "unknown-reference", trf("{} `{}` is not a known component", force(role), id), hint);
     }
 
     void check_meta() {
@@ -338,8 +337,7 @@ private:
             t.component, [&] { return located(t.location, t.component_at); },
             [&] { return trf("task `{}`: component", t.id); });
         ref_owner(
-            t.lead, [&] { return located(t.location, t.lead_at); },
-            [&] { return trf("task `{}`: lead owner", t.id); });
+            t.lead, [&] { return located(t.location, t.lead_at); }, [&] { return trf("task `{}`: lead owner", t.id); });
         for (std::size_t i = 0; i < t.cooperating.size(); ++i)
             ref_owner(
                 t.cooperating[i], [&] { return at(t.location, t.cooperating_at, i); },
