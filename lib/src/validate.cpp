@@ -8,8 +8,8 @@
 #include <tuple>
 #include <type_traits>
 
-#include "pgi/labels.hpp"
 #include "pgi/i18n.hpp"
+#include "pgi/labels.hpp"
 #include "pgi/load.hpp"
 #include "pgi/text.hpp"
 #include "pgi/tracking.hpp"
