@@ -31,6 +31,8 @@ start=$(date +%s)
 mkdir -p "$scratch/src"
 # the working tree as git sees it (tracked and new files), without build output
 (cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$scratch/src"
+# the list as it was copied, like the source (the live tree may change during a long run)
+[ $# -eq 0 ] && mutants=$scratch/src/tests/mutation/mutants.txt
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S "$scratch/src" -B "$scratch/build" -G Ninja -DCMAKE_BUILD_TYPE=Mutation -DCMAKE_CXX_FLAGS_MUTATION=-O0 \
@@ -63,11 +65,12 @@ while IFS=$'\t' read -r file original mutant; do
     skipped=$((skipped + 1))
     continue
   fi
+  cp "$target" "$scratch/unmutated"  # the scratch copy's own line, not the live tree's (it may have moved on)
   python3 -c 'import sys; p,o,m=sys.argv[1:4]; s=open(p).read(); open(p,"w").write(s.replace(o,m))' \
     "$target" "$original" "$mutant"
   run_tests
   rc=$?
-  cp "$repo/$file" "$target"  # restore (a fresh mtime, so the next build recompiles it)
+  cp "$scratch/unmutated" "$target"  # restore (a fresh mtime, so the next build recompiles it)
   if [ $rc -eq 3 ]; then
     echo "uncompilable  $n $file: $mutant"
     skipped=$((skipped + 1))
