@@ -165,10 +165,8 @@ Result<std::vector<PlanSources>> resolve_plans(const PlanInput& in) {
         // is the plan when it comes first, else an update file of the plan before it: either
         // way the loader then reports what is wrong with it.
         bool plan = out.empty() && pending.empty();
-        if (fs::is_regular_file(arg, ec)) {
-            if (auto text = read_file(arg))
-                if (auto kind = detect_document_kind(*text, arg, in.input_format)) plan = *kind == DocumentKind::plan;
-        }
+        if (fs::is_regular_file(arg, ec))
+            if (auto kind = detect_file_kind(arg, in.input_format)) plan = *kind == DocumentKind::plan;
         if (plan)
             out.push_back(PlanSources{arg, false, {}, {}, {}});
         else

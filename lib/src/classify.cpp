@@ -2,16 +2,19 @@
 // (load.hpp, detect_document_kind). A plan is the file whose top-level mapping has a `plan` or
 // `components` key (docs/tracking.md); the keys are the parser's, so `"plan":` is the key
 // `plan` and a note's continuation line `plan: …` is text inside a scalar, not a key.
+#include <sys/stat.h>
 #include <toml++/toml.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <fstream>
 #include <istream>
 #include <streambuf>
 #include <string>
 
 #include "doc_tree.hpp"
+#include "pgi/io.hpp"
 #include "pgi/load.hpp"
 
 namespace pgi {
@@ -70,9 +73,7 @@ private:
     bool key_next_ = true;
 };
 
-std::optional<DocumentKind> classify_yaml(std::string_view text) {
-    MemoryBuffer buf(text.data(), text.size());
-    std::istream in(&buf);
+std::optional<DocumentKind> classify_yaml(std::istream& in) {
     TopLevelKeys keys;
     try {
         YAML::Parser parser(in);
@@ -83,6 +84,12 @@ std::optional<DocumentKind> classify_yaml(std::string_view text) {
         return std::nullopt;
     }
     return DocumentKind::updates;
+}
+
+std::optional<DocumentKind> classify_yaml(std::string_view text) {
+    MemoryBuffer buf(text.data(), text.size());
+    std::istream in(&buf);
+    return classify_yaml(in);
 }
 
 std::optional<DocumentKind> classify_toml(std::string_view text) {
@@ -108,6 +115,35 @@ std::optional<DocumentKind> detect_document_kind(std::string_view text, const st
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
     return format == InputFormat::toml ? classify_toml(text) : classify_yaml(text);
+}
+
+std::optional<DocumentKind> detect_file_kind(const std::filesystem::path& path, InputFormat format) {
+    if (format == InputFormat::automatic) {
+        auto f = format_from_extension(path);
+        if (!f) return std::nullopt;
+        format = *f;
+    }
+    if (format == InputFormat::toml) {
+        auto text = read_file(path);
+        if (!text) return std::nullopt;
+        return detect_document_kind(*text, path.string(), format);
+    }
+    // YAML: streamed from the file, so that parsing stops at the first `plan`/`components`
+    // key without reading the rest; the same checks as read_file() first (io.hpp).
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+        static_cast<unsigned long long>(st.st_size) > max_input_bytes)
+        return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    char bom[3] = {};
+    in.read(bom, 3);
+    if (!(in.gcount() == 3 && std::string_view(bom, 3) == "\xEF\xBB\xBF")) {  // UTF-8 BOM: skipped
+        in.clear();
+        in.seekg(0);
+    }
+    if (!in) return std::nullopt;
+    return classify_yaml(in);
 }
 
 InputFormat guess_input_format(std::string_view text) {

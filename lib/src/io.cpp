@@ -12,7 +12,6 @@
 #include <cstring>
 #include <fstream>
 #include <mutex>
-#include <sstream>
 #include <vector>
 
 #include "pgi/i18n.hpp"
@@ -47,12 +46,18 @@ Result<std::string> read_file(const std::filesystem::path& path) {
     if (!in) {
         return io_failure(path, trf("cannot open file: {}", error_text(errno)));
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    // One allocation of the size stat() gave and one copy (a stream into an ostringstream
+    // grows and copies a 40 MB plan several times); then whatever the file gained since.
+    std::string text(static_cast<std::size_t>(st.st_size), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    char more[1 << 16];
+    while (in && (in.read(more, sizeof more) || in.gcount() > 0))
+        text.append(more, static_cast<std::size_t>(in.gcount()));
     if (in.bad()) {
         return io_failure(path, trf("cannot read file: {}", error_text(errno)));
     }
-    return std::move(ss).str();
+    return text;
 }
 
 namespace {

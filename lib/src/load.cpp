@@ -18,6 +18,7 @@
 #include "pgi/period.hpp"
 #include "pgi/text.hpp"
 #include "schema_tables.hpp"
+#include "word_scan.hpp"
 
 namespace pgi {
 
@@ -178,6 +179,8 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
     // Control characters (NUL, ESC …) have no place in a plan, and would reach terminals and
     // reports raw; a CR not followed by LF means old Mac line ends, which parsers misread.
     for (std::size_t i = 0; i < text.size(); ++i) {
+        while (i + 8 <= text.size() && detail::no_ascii_control8(text.data() + i)) i += 8;
+        if (i >= text.size()) break;
         unsigned char c = static_cast<unsigned char>(text[i]);
         bool bare_cr = c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || bare_cr) {

@@ -187,6 +187,19 @@ Utf8Char decode_utf8(std::string_view text, std::size_t offset) {
     if (offset >= text.size()) return {};
     auto c = static_cast<unsigned char>(text[offset]);
     if (c < 0x80) return {c, 1, true};
+    // Well-formed two- and three-byte characters (all of Vietnamese) decoded here; anything
+    // else, including every ill-formed sequence, by utf8proc_iterate
+    auto cont = [&](std::size_t k) {
+        return offset + k < text.size() && (static_cast<unsigned char>(text[offset + k]) & 0xC0) == 0x80;
+    };
+    auto low6 = [&](std::size_t k) {
+        return static_cast<char32_t>(static_cast<unsigned char>(text[offset + k]) & 0x3F);
+    };
+    if (c >= 0xC2 && c <= 0xDF && cont(1)) return {(static_cast<char32_t>(c & 0x1F) << 6) | low6(1), 2, true};
+    if (c >= 0xE0 && c <= 0xEF && cont(1) && cont(2)) {
+        char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) | (low6(1) << 6) | low6(2);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3, true};  // not overlong, not a surrogate
+    }
     utf8proc_int32_t cp = 0;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
                               static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
@@ -329,12 +342,19 @@ LegacyEncoding guess_legacy_vietnamese(std::string_view text) {
     // quick exit: pure ASCII, the common case
     if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
         return LegacyEncoding::none;
+    // quick exit: a letter only Vietnamese has (ư, ạ …), the common case of non-ASCII text;
+    // looked for before anything is allocated
+    for (std::size_t i = 0; i < text.size();) {
+        Utf8Char ch = decode_utf8(text, i);
+        if (ch.size == 0) break;
+        if (vietnamese_only(ch.code_point)) return LegacyEncoding::none;
+        i += ch.size;
+    }
     std::vector<char32_t> cps;
     cps.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         Utf8Char ch = decode_utf8(text, i);
         if (ch.size == 0) break;
-        if (vietnamese_only(ch.code_point)) return LegacyEncoding::none;
         cps.push_back(ch.code_point);
         i += ch.size;
     }

@@ -146,6 +146,7 @@ std::vector<fs::path> expand_update_sources(const Plan& plan, Diagnostics& out) 
 }
 
 void merge_updates(Plan& plan, std::vector<UpdateFile> files, Diagnostics& out) {
+    if (files.empty()) return;  // nothing to merge: no task index to build
     std::unordered_map<std::string, std::size_t> task_index;
     task_index.reserve(plan.tasks.size());
     for (std::size_t i = 0; i < plan.tasks.size(); ++i) task_index.emplace(plan.tasks[i].id, i);  // first wins

@@ -132,8 +132,25 @@ private:
         std::string key;
         Pos key_pos;
         bool key_ok = true;
+        /// The keys of a large mapping, for the duplicate check (built on reaching
+        /// hash_from entries; a smaller mapping, such as a task's, is searched instead).
         std::unordered_map<std::string, Pos> seen;
     };
+    static constexpr std::size_t hash_from = 16;
+
+    // Where `key` first appears in the mapping being built, or nullptr (and it is recorded).
+    static const Pos* earlier_key(Frame& f) {
+        auto& entries = f.node.entries;
+        if (f.seen.empty() && entries.size() < hash_from) {
+            for (const Entry& e : entries)
+                if (e.key == f.key) return &e.key_pos;
+            return nullptr;
+        }
+        if (f.seen.empty())
+            for (const Entry& e : entries) f.seen.emplace(e.key, e.key_pos);
+        auto [it, inserted] = f.seen.emplace(f.key, f.key_pos);
+        return inserted ? nullptr : &it->second;
+    }
 
     // `text: Mục tiêu #1 năm 2024`: YAML ends a plain value at ` #`, so the value is
     // "Mục tiêu" and the rest a comment. A comment written on purpose has a space after the
@@ -199,14 +216,13 @@ private:
         // `lead:` with nothing after it: yaml-cpp places the empty value at the next token (the
         // next key's line, or past the end of the file); a finding about it belongs at its key
         if (n.kind == Node::Kind::null) n.pos = f.key_pos;
-        auto [it, inserted] = f.seen.emplace(f.key, f.key_pos);
-        if (!inserted) {
+        if (const Pos* first = earlier_key(f)) {
             Diagnostic d{Severity::error,
                          ctx_.at(f.key_pos),
                          "duplicate-key",
                          trf("key `{}` appears more than once in this mapping", f.key),
                          tr("YAML keeps only one of the values: remove or rename one"),
-                         {ctx_.at(it->second)}};
+                         {ctx_.at(*first)}};
             ctx_.diagnostics.add(std::move(d));
             return;
         }

@@ -105,6 +105,24 @@ TEST_CASE("a repeated YAML key is reported at both places, not silently collapse
     CHECK(d.related[0].line == 8);
 }
 
+TEST_CASE("a repeated key in a large mapping is found as in a small one") {
+    // mappings of 16 keys or more are checked through a hash map, smaller ones by a search:
+    // 20 keys k0..k19 on line 9, then k3 again (column 5 + 20 * 8 = 165; k3 at 5 + 3 * 8 = 29)
+    std::string map = "x: {";
+    for (int i = 0; i < 20; ++i) map += "k" + std::to_string(i) + (i < 10 ? ":  1, " : ": 1, ");
+    map += "k3: 2}\n";
+    auto r = load(std::string(pgi::test::minimal_header) + "components:\n  - id: a\n    name: A\n" + map);
+    std::vector<const Diagnostic*> dups;
+    for (const auto& d : r.diagnostics.items())
+        if (d.code == "duplicate-key") dups.push_back(&d);
+    REQUIRE(dups.size() == 1);
+    CHECK(dups[0]->location.line == 9);
+    CHECK(dups[0]->location.column == 165);
+    REQUIRE(dups[0]->related.size() == 1);
+    CHECK(dups[0]->related[0].line == 9);
+    CHECK(dups[0]->related[0].column == 29);
+}
+
 TEST_CASE("unknown keys get a did-you-mean hint") {
     auto r = load(std::string(pgi::test::minimal_header) +
                   "components:\n  - id: a\n    name: A\n    baselin: {year: 2023, score: 1}\n");

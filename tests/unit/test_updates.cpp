@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "helpers.hpp"
 #include "pgi/updates.hpp"
@@ -121,6 +124,49 @@ TEST_CASE("plan or update file is decided by parsing, not by the look of lines")
     CHECK(detect_document_kind("updates:\n  - task: t1\n    plan: x\n", "x.yaml") == DocumentKind::updates);
     // --input-format overrides the extension
     CHECK(detect_document_kind("plan = {}\n", "plan.txt", InputFormat::toml) == DocumentKind::plan);
+}
+
+TEST_CASE("a file is classified as its text is, read only as far as needed") {
+    // detect_file_kind() streams a YAML file into the parser instead of reading it whole;
+    // it must decide as detect_document_kind() does on the same bytes
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / ("pgi-classify-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    struct Case {
+        const char* name;
+        std::string text;
+    };
+    const Case cases[] = {
+        {"plan.yaml", "pgi: 1\nplan: {}\n"},
+        {"bom.yaml",
+         "\xEF\xBB\xBF"
+         "components: []\n"},  // a UTF-8 byte-order mark is skipped
+        {"update.yml", "reported_by: a\nupdates: []\n"},
+        {"note.yaml", "reported_by: so-tnmt\nupdates:\n  - task: t1\n    note: |\nplan: nothing\n"},
+        {"broken.yaml", "reported_by: [unclosed\n"},
+        {"late-error.yaml", "plan: [unclosed\n"},
+        {"empty.yaml", ""},
+        {"short.yaml", "ab"},  // shorter than a byte-order mark
+        {"update.toml", "[[updates]]\ntask = \"t\"\n"},
+        {"plan.toml", "\"plan\" = {issuer = \"UBND\"}\n"},
+        {"plan.json", "plan: {}\n"},  // unknown format
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        std::ofstream(dir / c.name, std::ios::binary) << c.text;
+        CHECK(detect_file_kind(dir / c.name) == detect_document_kind(c.text, c.name));
+    }
+    CHECK(detect_file_kind(dir / "plan.json") == std::nullopt);
+    CHECK(detect_file_kind(dir / "bom.yaml") == DocumentKind::plan);
+    CHECK(detect_file_kind(dir / "update.yml") == DocumentKind::updates);
+    CHECK(detect_file_kind(dir / "broken.yaml") == std::nullopt);
+    // --input-format overrides the extension
+    CHECK(detect_file_kind(dir / "plan.json", InputFormat::yaml) == DocumentKind::plan);
+    // what read_file() refuses cannot be classified: a directory, a missing file
+    fs::create_directories(dir / "d.yaml");
+    CHECK(detect_file_kind(dir / "d.yaml") == std::nullopt);
+    CHECK(detect_file_kind(dir / "missing.yaml") == std::nullopt);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("glob patterns: * and ? stay within a component, ** spans any number") {

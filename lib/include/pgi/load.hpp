@@ -77,6 +77,13 @@ enum class DocumentKind { plan, updates };
 std::optional<DocumentKind> detect_document_kind(std::string_view text, const std::string& file_name,
                                                  InputFormat format = InputFormat::automatic);
 
+/// detect_document_kind() of the file at `path` (format automatic = by its extension), with
+/// the limits of read_file() (io.hpp): std::nullopt also when the file cannot be read. A YAML
+/// file is parsed as it is read and only up to the first `plan`/`components` key, so a large
+/// plan is not read twice (once to classify it, once to load it). Never throws.
+std::optional<DocumentKind> detect_file_kind(const std::filesystem::path& path,
+                                             InputFormat format = InputFormat::automatic);
+
 /// The format of a text that comes without a file name (a plan on standard input): TOML
 /// when the whole text parses as TOML (a YAML plan never does: `plan:` is not TOML), else
 /// YAML. Decided by parsing, with the same depth guard as the loader. Never throws.
