@@ -94,6 +94,33 @@ TEST_CASE("the published total is used when every score comes from that observat
     CHECK(rep.total.gap == h(2237 - 2264));
 }
 
+TEST_CASE("a published total within 0.01 of the components' sum replaces it, on both sides; 0.02 does not") {
+    Plan p = seed_plan();  // the 2024 components sum to 4.95 + 4.95 + 6.71 + 6.02 = 22.63
+    const GapOptions may2025{Date{2025, 6, 1}, std::nullopt};
+    p.observations[0].total = h(2262);  // 0.01 below the sum: VCCI's own rounding
+    auto below = *compute_gap(p, may2025).report;
+    CHECK(below.total.current == h(2262));
+    CHECK_FALSE(below.total.derived);
+    p.observations[0].total = h(2261);  // 0.02 below: a mismatch, the sum stands
+    auto far_below = *compute_gap(p, may2025).report;
+    CHECK(far_below.total.current == h(2263));
+    CHECK(far_below.total.derived);
+    p.observations[0].total = h(2265);  // 0.02 above: the sum stands too
+    CHECK(compute_gap(p, may2025).report->total.current == h(2263));
+}
+
+TEST_CASE("a component without a baseline has a gap from its current score but no planned or achieved increase") {
+    Plan p = seed_plan();
+    p.components[0].baseline.reset();  // pollution: target 6.58, PGI 2024 score 4.95
+    auto rep = *compute_gap(p, GapOptions{Date{2025, 6, 1}, std::nullopt}).report;
+    const GapRow& r = rep.components[0];
+    CHECK(r.current == h(495));
+    CHECK(r.gap == h(163));
+    CHECK_FALSE(r.planned_increase);
+    CHECK_FALSE(r.achieved_increase);
+    CHECK(rep.components[1].planned_increase == h(611 - 414));  // compliance keeps its baseline
+}
+
 TEST_CASE("the target year defaults to the as-of year, else the latest earlier, else the earliest") {
     Plan p = seed_plan();
     Target t2026;

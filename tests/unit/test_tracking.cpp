@@ -104,6 +104,21 @@ TEST_CASE("done for 2024-Q3 does not close a recurring task for 2024-Q4") {
     CHECK(task_state(t, P("2024-Q2"), Date{2024, 12, 31}).status == TaskStatus::not_started);
 }
 
+TEST_CASE("an update dated on the as-of day is known that day, even when it reports on a later period") {
+    Task t;
+    t.recurrence = Recurrence::monthly;
+    t.status = TaskStatus::in_progress;                              // the plan's status: the state after its updates
+    t.updates = {upd({2024, 10, 31}, TaskStatus::done, "2024-11")};  // sent early, about November
+    // For October, as of the update's own day: a report exists, so the plan's status stands.
+    TaskState on_the_day = task_state(t, P("2024-10"), Date{2024, 10, 31});
+    CHECK(on_the_day.status == TaskStatus::in_progress);
+    CHECK(on_the_day.origin == StatusOrigin::plan);
+    // The day before, every update is later than as-of: nothing reported yet.
+    CHECK(task_state(t, P("2024-10"), Date{2024, 10, 30}).status == TaskStatus::not_started);
+    // For November, as of the update's day: the update itself.
+    CHECK(task_state(t, P("2024-11"), Date{2024, 10, 31}).status == TaskStatus::done);
+}
+
 TEST_CASE("a recurring task carries blocked and cancelled into later periods") {
     Task t;
     t.recurrence = Recurrence::continuous;
