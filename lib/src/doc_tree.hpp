@@ -32,6 +32,10 @@ struct Node {
     /// flow style / a TOML inline table. A scalar whose `pos.line` is set gets a `# line N`
     /// comment (the source line of an imported task).
     bool flow = false;
+    /// Set by the loader's scalar check when every character of `scalar` is `nfc_inert`
+    /// (text.hpp): the text is in NFC and the reader skips its own NFC check. False, the
+    /// default, means "not known", never "not NFC".
+    bool nfc = false;
     Pos pos;
     std::string scalar;
     /// TOML numbers, booleans and dates: the value as written in the file (`1.10`, `0o7`,

@@ -80,8 +80,13 @@ void check_legacy_encoding(std::string_view s, detail::Pos pos, ParseContext& ct
                                    "back; iconv has no VNI table"));
 }
 
-void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
+// Reports control, bidi and invisible characters and legacy-encoded text; returns true when
+// every character is `nfc_inert` (the text is in NFC, so the reader need not check it again).
+bool check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
+    bool inert = true;
     for (std::size_t i = 0; i < s.size(); ++i) {
+        while (i + 8 <= s.size() && detail::printable_ascii8(s.data() + i)) i += 8;
+        if (i >= s.size()) break;
         if (static_cast<unsigned char>(s[i]) >= 0x20 && static_cast<unsigned char>(s[i]) < 0x7F) continue;
         // the tree is valid UTF-8 (checked above): decode one code point
         unsigned char b = static_cast<unsigned char>(s[i]);
@@ -90,6 +95,7 @@ void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
         for (std::size_t k = 1; k < n && i + k < s.size(); ++k)
             cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
         i += n - 1;
+        inert = inert && nfc_inert(cp);
         switch (char_class(cp)) {
             case CharClass::control:
                 ctx.diagnostics.error(
@@ -97,21 +103,21 @@ void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
                     trf("control character U+{:04X} in the value", static_cast<unsigned>(cp)),
                     tr("remove it: an escape such as \\u001b, \\x1b or \\e writes a control character, "
                        "which would reach terminals and reports"));
-                return;
+                return false;
             case CharClass::bidi:
                 ctx.diagnostics.error(
                     ctx.at(pos), "bidi-control",
                     trf("bidirectional control U+{:04X} in the value", static_cast<unsigned>(cp)),
                     tr("remove it: it reorders how the rest of the line is shown, so what is displayed is "
                        "not what is stored"));
-                return;
+                return false;
             case CharClass::invisible:
                 ctx.diagnostics.warning(
                     ctx.at(pos), "invisible-character",
                     trf("invisible character U+{:04X} in the value", static_cast<unsigned>(cp)),
                     tr("remove it (it often comes with text pasted from Word or a web page): a search "
                        "or comparison misses text that holds it"));
-                return;
+                return false;
             case CharClass::ordinary:
             case CharClass::tab:
             case CharClass::line_break:
@@ -119,12 +125,13 @@ void check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
         }
     }
     check_legacy_encoding(s, pos, ctx);
+    return inert;
 }
 
-void check_scalars(const Node& n, ParseContext& ctx) {
-    if (n.kind == Node::Kind::scalar) check_scalar(n.scalar, n.pos, ctx);
-    for (const Node& item : n.items) check_scalars(item, ctx);
-    for (const auto& e : n.entries) {
+void check_scalars(Node& n, ParseContext& ctx) {
+    if (n.kind == Node::Kind::scalar) n.nfc = check_scalar(n.scalar, n.pos, ctx);
+    for (Node& item : n.items) check_scalars(item, ctx);
+    for (auto& e : n.entries) {
         check_scalar(e.key, e.key_pos, ctx);
         check_scalars(e.value, ctx);
     }
@@ -211,7 +218,7 @@ LoadResult load_plan_impl(std::string_view text, std::string* owned, const std::
     Node root;
     if (parse_tree(text, file_name, format, ctx, root)) {
         if (owned) std::string().swap(*owned);
-        detail::Reader reader(ctx);
+        detail::Reader reader(ctx, true);  // the tree is freed after reading
         result.plan = detail::read_plan(reader, root);
     }
     result.diagnostics.sort();
@@ -235,7 +242,7 @@ UpdateLoadResult load_update_text(std::string_view text, const std::string& file
     ParseContext ctx{file_name, result.diagnostics};
     Node root;
     if (parse_tree(text, file_name, format, ctx, root)) {
-        detail::Reader reader(ctx);
+        detail::Reader reader(ctx, true);  // the tree is freed after reading
         result.updates = detail::read_update_file(reader, root);
     }
     result.diagnostics.sort();

@@ -20,7 +20,10 @@ namespace pgi::detail {
 
 class Reader {
 public:
-    explicit Reader(ParseContext& ctx) : ctx_(ctx) {}
+    /// `take_text`: the tree is the reader's to use up (the loaders parse it, read it once and
+    /// free it): a text value longer than the short-string buffer is moved out of its node
+    /// instead of copied, so `str` and the readers built on it may be called once per node.
+    explicit Reader(ParseContext& ctx, bool take_text = false) : ctx_(ctx), take_text_(take_text) {}
 
     ParseContext& context() { return ctx_; }
     SourceLocation at(Pos p) const { return ctx_.at(p); }
@@ -80,6 +83,7 @@ private:
     void empty(const Node& n, std::string_view what);
     void unknown_value(const Node& n, std::string_view what, const std::string& value, const std::string& allowed);
     ParseContext& ctx_;
+    bool take_text_ = false;
 };
 
 /// A valid id: letters, digits, '.', '_' and '-', starting with a letter or digit.

@@ -48,31 +48,26 @@ std::string to_nfc(std::string_view text) {
 
 namespace {
 // Whether a code point with a canonical decomposition is its own NFC (precomposed "ạ" is;
-// the singleton U+212B ANGSTROM SIGN and composition exclusions are not). Computed once per
-// BMP code point and cached; other planes are computed each time.
+// the singleton U+212B ANGSTROM SIGN and composition exclusions are not).
 bool stable_under_nfc(utf8proc_int32_t cp) {
-    static std::array<std::atomic<std::uint8_t>, 0x10000> cache{};  // 0 unknown, 1 stable, 2 not
-    auto compute = [cp] {
-        utf8proc_uint8_t buf[4];
-        auto n = utf8proc_encode_char(cp, buf);
-        std::string_view one(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
-        return to_nfc(one) == one;
-    };
-    if (cp >= 0x10000) return compute();
-    auto& slot = cache[static_cast<std::size_t>(cp)];
-    std::uint8_t v = slot.load(std::memory_order_relaxed);
-    if (v == 0) {
-        v = compute() ? 1 : 2;
-        slot.store(v, std::memory_order_relaxed);
-    }
-    return v == 1;
+    utf8proc_uint8_t buf[4];
+    auto n = utf8proc_encode_char(cp, buf);
+    std::string_view one(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+    return to_nfc(one) == one;
 }
 
-// True when no code point of `text` can change under NFC: no combining marks (which may
-// compose with what precedes them), no conjoining Hangul vowels/trailers, and no character
-// whose canonical decomposition is excluded from composition (singletons such as U+212B).
-// A table look-up per code point instead of a full normalisation: plans are mostly
-// precomposed Vietnamese, and this check runs on every string of a 40 MB file.
+bool compute_nfc_inert(utf8proc_int32_t cp) {
+    if (cp >= 0x1160 && cp <= 0x11FF) return false;
+    const utf8proc_property_t* p = utf8proc_get_property(cp);
+    if (p->combining_class != 0 || p->category == UTF8PROC_CATEGORY_MN || p->category == UTF8PROC_CATEGORY_MC ||
+        p->category == UTF8PROC_CATEGORY_ME)
+        return false;
+    return !(p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0 && !stable_under_nfc(cp));
+}
+
+// True when no code point of `text` can change under NFC (nfc_inert). A table look-up per
+// code point instead of a full normalisation: plans are mostly precomposed Vietnamese, and
+// this check runs on every string of a 40 MB file.
 bool quick_nfc(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
@@ -81,20 +76,28 @@ bool quick_nfc(std::string_view text) {
             continue;
         }
         const Utf8Char u = decode_utf8(text, i);
-        utf8proc_int32_t cp = static_cast<utf8proc_int32_t>(u.code_point);
-        const auto n = u.size;
-        if (!u.valid) return false;
-        i += n;
-        if (cp >= 0x1160 && cp <= 0x11FF) return false;
-        const utf8proc_property_t* p = utf8proc_get_property(cp);
-        if (p->combining_class != 0 || p->category == UTF8PROC_CATEGORY_MN || p->category == UTF8PROC_CATEGORY_MC ||
-            p->category == UTF8PROC_CATEGORY_ME)
-            return false;
-        if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0 && !stable_under_nfc(cp)) return false;
+        if (!u.valid || !nfc_inert(u.code_point)) return false;
+        i += u.size;
     }
     return true;
 }
 }  // namespace
+
+bool nfc_inert(char32_t cp) {
+    if (cp < 0x80) return true;
+    if (cp > 0x10FFFF) return false;
+    // The verdict per BMP code point, computed on first use: 0 unknown, 1 inert, 2 not.
+    static std::array<std::atomic<std::uint8_t>, 0x10000> cache{};
+    const auto c = static_cast<utf8proc_int32_t>(cp);
+    if (cp >= 0x10000) return compute_nfc_inert(c);
+    auto& slot = cache[cp];
+    std::uint8_t v = slot.load(std::memory_order_relaxed);
+    if (v == 0) {
+        v = compute_nfc_inert(c) ? 1 : 2;
+        slot.store(v, std::memory_order_relaxed);
+    }
+    return v == 1;
+}
 
 bool is_nfc(std::string_view text) {
     if (quick_nfc(text)) return true;

@@ -21,4 +21,12 @@ inline bool no_ascii_control8(const char* p) {
     return ((~at_least_20 | is_7f) & ~w & (ones * 0x80)) == 0;
 }
 
+/// All eight bytes are printable ASCII (0x20 to 0x7E).
+inline bool printable_ascii8(const char* p) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return (w & (ones * 0x80)) == 0 && no_ascii_control8(p);
+}
+
 }  // namespace pgi::detail

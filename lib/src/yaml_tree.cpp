@@ -7,6 +7,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <istream>
+#include <iterator>
 #include <optional>
 #include <streambuf>
 #include <unordered_map>
@@ -108,7 +109,7 @@ public:
         Node n;
         n.kind = Node::Kind::scalar;
         // yaml-cpp tags quoted and block scalars "!" and plain ones "?".
-        n.type = tag == "?" ? Node::Type::plain : Node::Type::string;
+        n.type = tag.size() == 1 && tag[0] == '?' ? Node::Type::plain : Node::Type::string;
         n.pos = lines_.pos(mark);
         n.scalar = value;
         if (n.type == Node::Type::plain) check_comment(mark, value);
@@ -126,6 +127,10 @@ public:
     void OnMapEnd() override { close(); }
 
 private:
+    // A mapping or list being built. Its entries or items gather in a scratch vector kept per
+    // nesting depth (its capacity reused by every mapping at that depth), and move into the
+    // node, sized exactly, when it closes: one allocation per mapping instead of one per
+    // doubling, and no spare capacity in the finished tree.
     struct Frame {
         Node node;
         bool expecting_key = true;
@@ -135,12 +140,14 @@ private:
         /// The keys of a large mapping, for the duplicate check (built on reaching
         /// hash_from entries; a smaller mapping, such as a task's, is searched instead).
         std::unordered_map<std::string, Pos> seen;
+        std::vector<Entry> entries;
+        std::vector<Node> items;
     };
     static constexpr std::size_t hash_from = 16;
 
     // Where `key` first appears in the mapping being built, or nullptr (and it is recorded).
     static const Pos* earlier_key(Frame& f) {
-        auto& entries = f.node.entries;
+        auto& entries = f.entries;
         if (f.seen.empty() && entries.size() < hash_from) {
             for (const Entry& e : entries)
                 if (e.key == f.key) return &e.key_pos;
@@ -159,10 +166,12 @@ private:
     void check_comment(const YAML::Mark& mark, const std::string& value) {
         std::string_view text = lines_.text();
         std::size_t off = lines_.offset(mark);
-        if (value.empty() || off == std::string_view::npos || text.substr(off, value.size()) != value) return;
+        if (value.empty() || off == std::string_view::npos || off + value.size() >= text.size()) return;
         std::size_t j = off + value.size(), k = j;
+        if (text[j] != ' ' && text[j] != '\t') return;  // the common case, before comparing the value
         while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
-        if (k == j || k + 1 >= text.size() || text[k] != '#') return;
+        if (k + 1 >= text.size() || text[k] != '#') return;
+        if (text.substr(off, value.size()) != value) return;  // a value over several lines
         char next = text[k + 1];
         if (next == ' ' || next == '\t' || next == '\r' || next == '\n' || next == '#') return;
         std::size_t eol = text.find('\n', k);
@@ -176,28 +185,37 @@ private:
     }
 
     void open(const YAML::Mark& mark, Node::Kind kind) {
-        if (stack_.size() >= max_depth) throw TooDeep{mark};
-        Frame f;
+        if (depth_ >= max_depth) throw TooDeep{mark};
+        if (depth_ == stack_.size()) stack_.emplace_back();
+        Frame& f = stack_[depth_++];  // reused: its scratch vectors keep their capacity
         f.node.kind = kind;
         f.node.pos = lines_.pos(mark);
-        stack_.push_back(std::move(f));
+        f.expecting_key = true;
+        f.key_ok = true;
+        if (!f.seen.empty()) f.seen.clear();
     }
 
     void close() {
-        Node n = std::move(stack_.back().node);
-        stack_.pop_back();
+        Frame& f = stack_[--depth_];
+        Node n;
+        n.kind = f.node.kind;
+        n.pos = f.node.pos;
+        n.entries.assign(std::make_move_iterator(f.entries.begin()), std::make_move_iterator(f.entries.end()));
+        n.items.assign(std::make_move_iterator(f.items.begin()), std::make_move_iterator(f.items.end()));
+        f.entries.clear();
+        f.items.clear();
         add(std::move(n));
     }
 
-    void add(Node n) {
-        if (stack_.empty()) {
+    void add(Node&& n) {
+        if (depth_ == 0) {
             if (!have_root_) root_ = std::move(n);
             have_root_ = true;
             return;
         }
-        Frame& f = stack_.back();
+        Frame& f = stack_[depth_ - 1];
         if (f.node.kind == Node::Kind::sequence) {
-            f.node.items.push_back(std::move(n));
+            f.items.push_back(std::move(n));
             return;
         }
         if (f.expecting_key) {
@@ -226,13 +244,14 @@ private:
             ctx_.diagnostics.add(std::move(d));
             return;
         }
-        f.node.entries.push_back(Entry{std::move(f.key), f.key_pos, std::move(n)});
+        f.entries.push_back(Entry{std::move(f.key), f.key_pos, std::move(n)});
     }
 
     Node& root_;
     ParseContext& ctx_;
     const LineTable& lines_;
-    std::vector<Frame> stack_;
+    std::vector<Frame> stack_;  ///< frames [0, depth_) are open; the rest wait for reuse
+    std::size_t depth_ = 0;
     bool have_root_ = false;
 };
 

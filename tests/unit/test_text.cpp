@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <ios>
+
 #include "pgi/text.hpp"
 
 using namespace pgi;
@@ -21,6 +23,35 @@ TEST_CASE("NFD text is detected and composed to NFC") {
     CHECK(!is_nfc("\xE2\x84\xAB"));  // U+212B ANGSTROM SIGN, a singleton: NFC is U+00C5
     CHECK(!is_nfc("a\xCC\x80"));     // a + combining grave: NFC is U+00E0
     CHECK(is_nfc("\xC3\xA0\xCC\xA3") == (to_nfc("\xC3\xA0\xCC\xA3") == "\xC3\xA0\xCC\xA3"));
+}
+
+TEST_CASE("an NFC-inert code point never changes under NFC, whatever surrounds it") {
+    CHECK(nfc_inert(U'a'));
+    CHECK(nfc_inert(0x1EA1));          // ạ, precomposed
+    CHECK(nfc_inert(0x0111));          // đ
+    CHECK_FALSE(nfc_inert(0x0301));    // combining acute: composes with what precedes it
+    CHECK_FALSE(nfc_inert(0x212B));    // ANGSTROM SIGN: a singleton, NFC is U+00C5
+    CHECK_FALSE(nfc_inert(0x1161));    // a conjoining Hangul vowel
+    CHECK_FALSE(nfc_inert(0x110000));  // not a code point
+    // Every BMP code point the table calls inert stays put between two letters under NFC (the
+    // property the loaders rely on to skip is_nfc).
+    int inert = 0;
+    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        if (!nfc_inert(cp)) continue;
+        ++inert;
+        std::string one;  // UTF-8 of a BMP code point
+        if (cp < 0x800) {
+            one += static_cast<char>(0xC0 | (cp >> 6));
+        } else {
+            one += static_cast<char>(0xE0 | (cp >> 12));
+            one += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        }
+        one += static_cast<char>(0x80 | (cp & 0x3F));
+        std::string text = "a" + one + "a";
+        if (to_nfc(text) != text) FAIL_CHECK("U+" << std::hex << static_cast<unsigned>(cp) << " is not inert");
+    }
+    CHECK(inert > 60000);
 }
 
 TEST_CASE("display width ignores combining marks") {

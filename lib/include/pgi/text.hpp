@@ -17,6 +17,15 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 /// True when `text` (valid UTF-8) is already in Unicode Normalization Form C.
 bool is_nfc(std::string_view text);
 
+/// True when the code point `cp` can never change under NFC, whatever surrounds it: not a
+/// combining mark (which may compose with what precedes it), not a conjoining Hangul vowel or
+/// trailer, and not a character whose canonical decomposition is excluded from composition
+/// (singletons such as U+212B). Text made only of such code points is in NFC. A table
+/// look-up, cached per BMP code point (Unicode data from utf8proc; UAX #15 "Unicode
+/// Normalization Forms"). Loaders that decode every character anyway call it so that
+/// `is_nfc` need not scan the text a second time.
+bool nfc_inert(char32_t cp);
+
 /// `text` converted to NFC; invalid UTF-8 is returned unchanged.
 std::string to_nfc(std::string_view text);
 
