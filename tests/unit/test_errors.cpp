@@ -3,11 +3,17 @@
 // found unguarded (tests/mutation/mutants.txt). Exit 3 cannot be provoked from the command line
 // without a bug, so run_command() is driven here with commands that fail on purpose.
 #include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <new>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "app.hpp"
 #include "pgi/error.hpp"
@@ -84,4 +90,41 @@ TEST_CASE("counts take the singular for one in English: 1 day, 2 days") {
     CHECK(label_count(Label::days_count, Language::en, 0) == "0 days");
     CHECK(label_count(Label::late_by_days, Language::en, 1) == "late by 1 day");
     CHECK(label_count(Label::late_by_days, Language::vi, 1) == "chậm 1 ngày");
+}
+
+TEST_CASE("read_file refuses a file over the input cap before reading it") {
+    std::string dir = std::filesystem::temp_directory_path() / ("pgi-cap-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::string path = dir + "/huge.yaml";
+    { std::ofstream(path) << "pgi: 1\n"; }
+    std::filesystem::resize_file(path, max_input_bytes + 1);  // sparse: no disk space used
+    auto r = read_file(path);
+    REQUIRE(!r);
+    CHECK(r.error().code == ErrorCode::io);
+    CHECK(r.error().message == "is larger than 256 MiB, more than any plan needs");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a failed atomic write leaves neither a partial output nor its temporary file") {
+    std::string dir = std::filesystem::temp_directory_path() / ("pgi-efbig-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::string path = dir + "/report.md";
+    REQUIRE(write_file_atomic(path, "old"));
+    // A file-size limit makes write(2) fail with EFBIG after the temporary file exists.
+    struct rlimit saved {};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+    auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = saved;
+    small.rlim_cur = 4;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    auto w = write_file_atomic(path, std::string(4096, 'x'));
+    ::setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, old_handler);
+    REQUIRE(!w);
+    CHECK(w.error().code == ErrorCode::io);
+    CHECK(read_file(path).value() == "old");
+    std::vector<std::string> left;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) left.push_back(e.path().filename().string());
+    CHECK(left == std::vector<std::string>{"report.md"});
+    std::filesystem::remove_all(dir);
 }

@@ -154,6 +154,12 @@ TEST_CASE("dates: written out, with the day or the month left blank in a draft")
     d = find_dates("tháng 8 năm 2024");
     REQUIRE(d.size() == 1);
     CHECK(d[0].date == PartialDate{2024, 8, 0});
+    d = find_dates("ngày 31 tháng 12 năm 2024");  // the last day a month can have
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].date == PartialDate{2024, 12, 31});
+    d = find_dates("ngày 32 tháng 12 năm 2024");  // no such day: the month still stands
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].date == PartialDate{2024, 12, 0});
     CHECK(find_dates("ngày 30 tháng 2 năm 2024").empty());
     CHECK(find_dates("tháng 13 năm 2024").empty());
 }

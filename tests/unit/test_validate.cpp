@@ -322,3 +322,29 @@ TEST_CASE("findings are capped per file and in total, with one too-many-findings
           "3 more findings in this file are not shown (0 errors, 3 warnings): at most 2 per file and 20 in all are "
           "reported");
 }
+
+TEST_CASE("score bounds are inclusive: an observed total of exactly the components' maximum is in range") {
+    const std::string head =
+        std::string(minimal_header) + "components:\n  - {id: a, name: A}\n  - {id: b, name: B}\nobservations:\n";
+    auto full = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 10, b: 10}, total: 20}\n");
+    CHECK(full.diagnostics.empty());
+    auto over = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 10, b: 10}, total: 20.01}\n");
+    CHECK(findings(over) == Findings{"10:5 score-out-of-range"});  // 0.01 off the sum: no mismatch
+}
+
+TEST_CASE("a target in the baseline's own year is not after it; the next year is") {
+    auto same = load(std::string(minimal_header) + R"(components:
+  - id: a
+    name: A
+    baseline: {year: 2024, score: 4.84}
+    targets: [{year: 2024, score: 6.58}]
+)");
+    CHECK(findings(same) == Findings{"10:35 target-before-baseline"});
+    auto next = load(std::string(minimal_header) + R"(components:
+  - id: a
+    name: A
+    baseline: {year: 2023, score: 4.84}
+    targets: [{year: 2024, score: 6.58}]
+)");
+    CHECK(next.diagnostics.empty());
+}
