@@ -29,8 +29,11 @@ jobs=${JOBS:-2}
 start=$(date +%s)
 
 mkdir -p "$scratch/src"
-# the working tree as git sees it (tracked and new files), without build output
-(cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$scratch/src"
+# the working tree as git sees it (tracked and new files), without build output; every file
+# gets the time of the copy (-m), so that a scratch build kept from an earlier run rebuilds it
+# (with the files' own times, a file the earlier run restored after its last mutant is newer
+# than the edit copied now, and the build kept its stale object)
+(cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -m -xf - -C "$scratch/src"
 # the list as it was copied, like the source (the live tree may change during a long run)
 [ $# -eq 0 ] && mutants=$scratch/src/tests/mutation/mutants.txt
 launcher=()
