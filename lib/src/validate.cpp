@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <unordered_map>
 
 #include "pgi/i18n.hpp"
 #include "pgi/labels.hpp"
@@ -128,7 +130,9 @@ private:
     }
     template <class T>
     void check_ids(const std::vector<T>& items, const char* what) {
-        std::map<std::string, const T*> seen;
+        // a hash of views into the items: linear in the number of ids, no id copied
+        std::unordered_map<std::string_view, const T*> seen;
+        seen.reserve(items.size());
         for (const auto& item : items) {
             if (item.id.empty()) continue;
             auto [it, inserted] = seen.emplace(item.id, &item);
