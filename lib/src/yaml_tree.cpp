@@ -109,7 +109,7 @@ public:
         Node n;
         n.kind = Node::Kind::scalar;
         // yaml-cpp tags quoted and block scalars "!" and plain ones "?".
-        n.type = tag.size() == 1 && tag[0] == '?' ? Node::Type::plain : Node::Type::string;
+        n.type = tag == "?" ? Node::Type::plain : Node::Type::string;
         n.pos = lines_.pos(mark);
         n.scalar = value;
         if (n.type == Node::Type::plain) check_comment(mark, value);
@@ -132,7 +132,8 @@ private:
     // node, sized exactly, when it closes: one allocation per mapping instead of one per
     // doubling, and no spare capacity in the finished tree.
     struct Frame {
-        Node node;
+        Node::Kind kind = Node::Kind::mapping;
+        Pos pos;
         bool expecting_key = true;
         std::string key;
         Pos key_pos;
@@ -188,8 +189,8 @@ private:
         if (depth_ >= max_depth) throw TooDeep{mark};
         if (depth_ == stack_.size()) stack_.emplace_back();
         Frame& f = stack_[depth_++];  // reused: its scratch vectors keep their capacity
-        f.node.kind = kind;
-        f.node.pos = lines_.pos(mark);
+        f.kind = kind;
+        f.pos = lines_.pos(mark);
         f.expecting_key = true;
         f.key_ok = true;
         if (!f.seen.empty()) f.seen.clear();
@@ -198,8 +199,8 @@ private:
     void close() {
         Frame& f = stack_[--depth_];
         Node n;
-        n.kind = f.node.kind;
-        n.pos = f.node.pos;
+        n.kind = f.kind;
+        n.pos = f.pos;
         n.entries.assign(std::make_move_iterator(f.entries.begin()), std::make_move_iterator(f.entries.end()));
         n.items.assign(std::make_move_iterator(f.items.begin()), std::make_move_iterator(f.items.end()));
         f.entries.clear();
@@ -214,7 +215,7 @@ private:
             return;
         }
         Frame& f = stack_[depth_ - 1];
-        if (f.node.kind == Node::Kind::sequence) {
+        if (f.kind == Node::Kind::sequence) {
             f.items.push_back(std::move(n));
             return;
         }

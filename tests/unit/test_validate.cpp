@@ -12,6 +12,12 @@ using pgi::test::minimal_header;
 
 using Findings = std::vector<std::string>;
 
+// A plan of two components, `a` and `b`, and one observation (a YAML flow mapping): line 10.
+static auto with_observation(const std::string& observation) {
+    return load(std::string(minimal_header) +
+                "components:\n  - {id: a, name: A}\n  - {id: b, name: B}\nobservations:\n  - " + observation + "\n");
+}
+
 TEST_CASE("a target must equal baseline plus the stated increase, exactly in hundredths") {
     auto ok = load(std::string(minimal_header) + R"(components:
   - id: a
@@ -178,11 +184,9 @@ TEST_CASE("duplicate ids are reported with the first occurrence") {
 }
 
 TEST_CASE("a published total may differ from the sum of its components by 0.01, not more") {
-    const std::string head =
-        std::string(minimal_header) + "components:\n  - {id: a, name: A}\n  - {id: b, name: B}\nobservations:\n";
-    auto rounding = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 4.95, b: 4.95}, total: 9.91}\n");
+    auto rounding = with_observation("{year: 2024, published: 2025-05, scores: {a: 4.95, b: 4.95}, total: 9.91}");
     CHECK(rounding.diagnostics.empty());
-    auto off = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 4.95, b: 4.95}, total: 9.92}\n");
+    auto off = with_observation("{year: 2024, published: 2025-05, scores: {a: 4.95, b: 4.95}, total: 9.92}");
     REQUIRE(findings(off) == Findings{"10:5 total-mismatch"});
     CHECK(off.diagnostics.items()[0].severity == Severity::warning);
 }
@@ -324,11 +328,9 @@ TEST_CASE("findings are capped per file and in total, with one too-many-findings
 }
 
 TEST_CASE("score bounds are inclusive: an observed total of exactly the components' maximum is in range") {
-    const std::string head =
-        std::string(minimal_header) + "components:\n  - {id: a, name: A}\n  - {id: b, name: B}\nobservations:\n";
-    auto full = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 10, b: 10}, total: 20}\n");
+    auto full = with_observation("{year: 2024, published: 2025-05, scores: {a: 10, b: 10}, total: 20}");
     CHECK(full.diagnostics.empty());
-    auto over = load(head + "  - {year: 2024, published: 2025-05, scores: {a: 10, b: 10}, total: 20.01}\n");
+    auto over = with_observation("{year: 2024, published: 2025-05, scores: {a: 10, b: 10}, total: 20.01}");
     CHECK(findings(over) == Findings{"10:5 score-out-of-range"});  // 0.01 off the sum: no mismatch
 }
 
