@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,9 @@ struct Node {
     /// (text.hpp): the text is in NFC and the reader skips its own NFC check. False, the
     /// default, means "not known", never "not NFC".
     bool nfc = false;
+    /// A list item already read while the file was being parsed (ListStream): a placeholder,
+    /// with no content, for the item's place in its list.
+    bool taken = false;
     Pos pos;
     std::string scalar;
     /// TOML numbers, booleans and dates: the value as written in the file (`1.10`, `0o7`,
@@ -61,9 +65,21 @@ struct ParseContext {
     SourceLocation at(Pos p) const { return SourceLocation{file, p.line, p.column}; }
 };
 
+/// One list of the root mapping read while the parser is still running: each item of the list
+/// under the root key `key` that is a mapping goes to `take` as soon as it is complete, and is
+/// freed after it; the list keeps a placeholder (`Node::taken`, a mapping with no entries, at
+/// the item's position) in its place. So the tasks of a 100,000-task plan are never all in
+/// memory as a tree (docs/performance.md). Not used for a `key` that appears twice in the
+/// root mapping (the second is reported and dropped, as without a stream).
+struct ListStream {
+    std::string_view key;
+    std::function<void(Node&)> take;
+};
+
 /// Parse YAML/TOML text into a tree. Return false (after adding diagnostics) when the text
-/// cannot be parsed at all.
-bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root);
+/// cannot be parsed at all. `stream`, when given, takes the items of one list as they are
+/// parsed (YAML only; the TOML reader builds the whole tree, as toml++ does).
+bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root, const ListStream* stream = nullptr);
 bool parse_toml_tree(std::string_view text, ParseContext& ctx, Node& root);
 
 /// The most parts a TOML dotted key or table header may have (`a.b.c` has 3).

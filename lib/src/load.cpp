@@ -96,7 +96,8 @@ bool check_scalar(std::string_view s, detail::Pos pos, ParseContext& ctx) {
             cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
         i += n - 1;
         inert = inert && nfc_inert(cp);
-        switch (char_class(cp)) {
+        // U+00A0..U+1FFF (Vietnamese letters among them) are all ordinary (escape.hpp)
+        switch (cp >= 0xA0 && cp < 0x2000 ? CharClass::ordinary : char_class(cp)) {
             case CharClass::control:
                 ctx.diagnostics.error(
                     ctx.at(pos), "control-character",
@@ -139,8 +140,8 @@ void check_scalars(Node& n, ParseContext& ctx) {
 
 // Shared by the plan and update loaders: format by extension, BOM, UTF-8 check, parse.
 // Returns false (with diagnostics) when there is no tree to map.
-bool parse_tree(std::string_view text, const std::string& file_name, InputFormat format, ParseContext& ctx,
-                Node& root) {
+bool parse_tree(std::string_view text, const std::string& file_name, InputFormat format, ParseContext& ctx, Node& root,
+                const detail::ListStream* stream = nullptr) {
     if (format == InputFormat::automatic) {
         auto f = format_from_extension(file_name);
         if (!f) {
@@ -200,7 +201,7 @@ bool parse_tree(std::string_view text, const std::string& file_name, InputFormat
             return false;
         }
     }
-    bool parsed = format == InputFormat::yaml ? detail::parse_yaml_tree(text, ctx, root)
+    bool parsed = format == InputFormat::yaml ? detail::parse_yaml_tree(text, ctx, root, stream)
                                               : detail::parse_toml_tree(text, ctx, root);
     if (parsed) check_scalars(root, ctx);
     return parsed;
@@ -212,13 +213,26 @@ namespace {
 
 // Parses, then releases the file's bytes (when it owns them) before mapping: the tree already
 // holds every value, and a 40 MB plan need not be in memory three times over.
+// A YAML plan's tasks are read as the parser completes each one (ListStream), so the tree never
+// holds them all: their findings are kept aside and count only when the whole file parses, as
+// if they had been read after it (docs/performance.md).
 LoadResult load_plan_impl(std::string_view text, std::string* owned, const std::string& file_name, InputFormat format) {
     LoadResult result;
     ParseContext ctx{file_name, result.diagnostics};
+    Diagnostics task_findings;
+    ParseContext task_ctx{file_name, task_findings};
+    detail::Reader task_reader(task_ctx, true);
+    std::vector<Task> tasks;
+    const detail::ListStream stream{"tasks", [&](Node& item) {
+                                        check_scalars(item, task_ctx);
+                                        tasks.push_back(detail::read_task(task_reader, item));
+                                    }};
     Node root;
-    if (parse_tree(text, file_name, format, ctx, root)) {
+    if (parse_tree(text, file_name, format, ctx, root, &stream)) {
         if (owned) std::string().swap(*owned);
+        result.diagnostics.append(task_findings);
         detail::Reader reader(ctx, true);  // the tree is freed after reading
+        reader.use_streamed_tasks(&tasks);
         result.plan = detail::read_plan(reader, root);
     }
     result.diagnostics.sort();

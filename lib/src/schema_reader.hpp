@@ -4,6 +4,7 @@
 // docs/diagnostics.md) and returns std::nullopt or a default for a value it cannot take.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <span>
@@ -30,6 +31,31 @@ public:
     static TextPosition tp(const Node& n) { return TextPosition{n.pos.line, n.pos.column}; }
     void error(Pos p, const char* code, std::string msg, std::string hint = {});
     void warning(Pos p, const char* code, std::string msg, std::string hint = {});
+
+    /// Tasks the loader read while the file was being parsed (ListStream, doc_tree.hpp), in
+    /// file order: each list item marked `taken` stands for the next of them. Not owned; may
+    /// be null (no tasks were streamed).
+    void use_streamed_tasks(std::vector<Task>* tasks) {
+        streamed_tasks_ = tasks;
+        next_streamed_ = 0;
+    }
+    /// The next streamed task (moved out), or nullopt when there is none left.
+    std::optional<Task> take_streamed_task() {
+        if (!streamed_tasks_ || next_streamed_ >= streamed_tasks_->size()) return std::nullopt;
+        return std::move((*streamed_tasks_)[next_streamed_++]);
+    }
+    /// When `list` is a list of nothing but the streamed tasks, all of them still untaken, and
+    /// `out` is empty: moves the streamed tasks into `out` at once and returns true (the
+    /// common case: no task is moved one by one).
+    bool take_all_streamed_tasks(const Node& list, std::vector<Task>& out) {
+        if (!streamed_tasks_ || next_streamed_ != 0 || !out.empty() || list.kind != Node::Kind::sequence ||
+            list.items.size() != streamed_tasks_->size() ||
+            !std::all_of(list.items.begin(), list.items.end(), [](const Node& n) { return n.taken; }))
+            return false;
+        out = std::move(*streamed_tasks_);
+        next_streamed_ = out.size();
+        return true;
+    }
 
     /// `n` is of `kind`, else a wrong-type finding naming `what`.
     bool expect(const Node& n, Node::Kind kind, std::string_view what);
@@ -68,13 +94,13 @@ public:
     }
 
     /// A value read by `parse` (for instance a status as a code or a Vietnamese label);
-    /// `allowed` lists the accepted spellings in the finding's hint.
-    template <class E, class F>
-    std::optional<E> enumeration_by(const Node& n, std::string_view what, F parse, const std::string& allowed) {
+    /// `allowed()` lists the accepted spellings in the finding's hint (called only then).
+    template <class E, class F, class A>
+    std::optional<E> enumeration_by(const Node& n, std::string_view what, F parse, A allowed) {
         auto s = str(n, what);
         if (!s) return std::nullopt;
         std::optional<E> v = parse(*s);
-        if (!v) unknown_value(n, what, *s, allowed);
+        if (!v) unknown_value(n, what, *s, allowed());
         return v;
     }
 
@@ -84,6 +110,8 @@ private:
     void unknown_value(const Node& n, std::string_view what, const std::string& value, const std::string& allowed);
     ParseContext& ctx_;
     bool take_text_ = false;
+    std::vector<Task>* streamed_tasks_ = nullptr;
+    std::size_t next_streamed_ = 0;
 };
 
 /// A valid id: letters, digits, '.', '_' and '-', starting with a letter or digit.

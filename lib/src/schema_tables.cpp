@@ -315,7 +315,7 @@ Field<S> status_f(TaskStatus S::*m, Need need, bool always_write, std::string do
     Field<S> f = enum_f("status", m, TaskStatus::not_started, need, always_write, "status", std::move(doc));
     f.info.labels = vietnamese_status_labels();
     f.read = [m](Reader& r, const Node& v, S& s) {
-        auto e = r.enumeration_by<TaskStatus>(v, "status", parse_status_label, accepted_status_text());
+        auto e = r.enumeration_by<TaskStatus>(v, "status", parse_status_label, accepted_status_text);
         s.*m = e.value_or(TaskStatus::not_started);
         return e.has_value();
     };
@@ -342,6 +342,9 @@ Field<S> list_f(std::string key, std::vector<T> S::*m, const Table<T>& table,
     Field<S> f{info(key, ValueType::list, need != Need::optional, "list", std::move(doc)), {}, {}};
     f.info.nested = &table.info;
     f.read = [key, m, item](Reader& r, const Node& v, S& s) {
+        if constexpr (std::is_same_v<T, Task>)
+            if (r.take_all_streamed_tasks(v, s.*m)) return true;
+        if (v.kind == Node::Kind::sequence) (s.*m).reserve((s.*m).size() + v.items.size());
         r.list(v, key, [&](const Node& n) {
             if (auto x = item(r, n)) (s.*m).push_back(std::move(*x));
         });
@@ -365,6 +368,10 @@ std::optional<T> item_of(Reader& r, const Node& n) {
     if (r.expect(n, Node::Kind::mapping, table().what)) read_fields(r, table(), n, x);
     return x;
 }
+
+// A task of the plan's list: one the loader read while parsing (a `taken` placeholder), or
+// read here.
+std::optional<Task> task_item(Reader& r, const Node& n);
 
 // ---- the tables ----
 
@@ -436,7 +443,7 @@ const Table<ReportDeadline>& report_table() {
                                 if (s == "current") return ReportCovers::current;
                                 return std::nullopt;
                             },
-                            "previous, current");
+                            [] { return std::string("previous, current"); });
                         d.covers = c.value_or(ReportCovers::automatic);
                         return c.has_value();
                     },
@@ -1041,8 +1048,7 @@ const Table<Plan>& plan_table() {
             }(),
             list_f("owners", &Plan::owners, owner_table(), item_of<Owner, owner_table>, Need::optional,
                    "agencies that lead or cooperate on tasks"),
-            list_f("tasks", &Plan::tasks, task_table(), item_of<Task, task_table>, Need::optional,
-                   "tasks (nhiệm vụ, giải pháp)"),
+            list_f("tasks", &Plan::tasks, task_table(), task_item, Need::optional, "tasks (nhiệm vụ, giải pháp)"),
             list_f("observations", &Plan::observations, observation_table(), observation_item, Need::optional,
                    "published or estimated scores per year"),
             [] {
@@ -1161,9 +1167,19 @@ const Table<UpdateFile>& update_file_table() {
     return t;
 }
 
+std::optional<Task> task_item(Reader& r, const Node& n) {
+    if (n.taken)
+        if (auto t = r.take_streamed_task()) return t;
+    return item_of<Task, task_table>(r, n);
+}
+
 }  // namespace
 
 // ---- whole files ----
+
+Task read_task(Reader& r, const Node& item) {
+    return *item_of<Task, task_table>(r, item);
+}
 
 Plan read_plan(Reader& r, const Node& root) {
     Plan plan;

@@ -85,6 +85,9 @@ Node write_fields(const Table<S>& table, const S& value, const WriteContext& ctx
 // ---- the readers and writers of whole files ----
 
 Plan read_plan(Reader& r, const Node& root);
+/// One item of the plan's `tasks:` list (a task mapping; anything else is reported), as
+/// read_plan reads it; the loader calls it for the tasks it streams (ListStream).
+Task read_task(Reader& r, const Node& item);
 UpdateFile read_update_file(Reader& r, const Node& root);
 
 /// The plan as a tree in the file format: the reader's inverse (read_plan(plan_to_tree(p))

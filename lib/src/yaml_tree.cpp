@@ -6,6 +6,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
+#include <cstring>
 #include <istream>
 #include <iterator>
 #include <optional>
@@ -42,8 +44,14 @@ class LineTable {
 public:
     explicit LineTable(std::string_view text) : text_(text) {
         starts_.push_back(0);
-        for (std::size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n') starts_.push_back(i + 1);
+        const char* const begin = text.data();
+        const char* const end = begin + text.size();
+        for (const char* p = begin; p < end;) {
+            const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+            if (!nl) break;
+            p = static_cast<const char*>(nl) + 1;
+            starts_.push_back(static_cast<std::size_t>(p - begin));
+        }
     }
     // Events arrive in file order, so counting resumes from the previous position on the same
     // line: one long line (minified flow YAML) costs linear, not quadratic, time.
@@ -83,7 +91,8 @@ private:
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(Node& root, ParseContext& ctx, const LineTable& lines) : root_(root), ctx_(ctx), lines_(lines) {}
+    TreeBuilder(Node& root, ParseContext& ctx, const LineTable& lines, const ListStream* stream = nullptr)
+        : root_(root), ctx_(ctx), lines_(lines), stream_(stream) {}
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
@@ -138,6 +147,8 @@ private:
         std::string key;
         Pos key_pos;
         bool key_ok = true;
+        /// A list whose mapping items go to the ListStream as they close.
+        bool streams = false;
         /// The keys of a large mapping, for the duplicate check (built on reaching
         /// hash_from entries; a smaller mapping, such as a task's, is searched instead).
         std::unordered_map<std::string, Pos> seen;
@@ -194,6 +205,14 @@ private:
         f.expecting_key = true;
         f.key_ok = true;
         if (!f.seen.empty()) f.seen.clear();
+        f.streams = false;
+        if (stream_ && kind == Node::Kind::sequence && depth_ == 2) {
+            // the value of a key of the root mapping: the streamed key, written once so far
+            const Frame& root = stack_[0];
+            stack_[1].streams = root.kind == Node::Kind::mapping && root.key_ok && root.key == stream_->key &&
+                                std::none_of(root.entries.begin(), root.entries.end(),
+                                             [&](const Entry& e) { return e.key == root.key; });
+        }
     }
 
     void close() {
@@ -205,6 +224,15 @@ private:
         n.items.assign(std::make_move_iterator(f.items.begin()), std::make_move_iterator(f.items.end()));
         f.entries.clear();
         f.items.clear();
+        if (depth_ == 2 && n.kind == Node::Kind::mapping && stack_[1].streams) {
+            stream_->take(n);  // reads the item; it is freed on leaving this scope
+            Node placeholder;
+            placeholder.kind = Node::Kind::mapping;
+            placeholder.taken = true;
+            placeholder.pos = n.pos;
+            add(std::move(placeholder));
+            return;
+        }
         add(std::move(n));
     }
 
@@ -251,6 +279,7 @@ private:
     Node& root_;
     ParseContext& ctx_;
     const LineTable& lines_;
+    const ListStream* stream_;
     std::vector<Frame> stack_;  ///< frames [0, depth_) are open; the rest wait for reuse
     std::size_t depth_ = 0;
     bool have_root_ = false;
@@ -357,7 +386,7 @@ std::optional<Pos> find_unicode_indent(std::string_view text) {
 
 }  // namespace
 
-bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root) {
+bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root, const ListStream* stream) {
     LineTable lines(text);
     if (auto at = find_unicode_indent(text)) {
         ctx.diagnostics.error(ctx.at(*at), "syntax",
@@ -370,7 +399,7 @@ bool parse_yaml_tree(std::string_view text, ParseContext& ctx, Node& root) {
     std::istream in(&buf);
     try {
         YAML::Parser parser(in);
-        TreeBuilder builder(root, ctx, lines);
+        TreeBuilder builder(root, ctx, lines, stream);
         if (!parser.HandleNextDocument(builder)) {
             root = Node{};
             return true;  // empty file: the schema mapper reports what is missing

@@ -229,3 +229,63 @@ TEST_CASE("the format follows the extension") {
     CHECK(f.error().code == ErrorCode::unknown_format);
     CHECK(load_plan_file("no/such/plan.json", InputFormat::yaml).error().code == ErrorCode::io);
 }
+
+// A YAML plan's tasks are read as the parser completes each one (ListStream, doc_tree.hpp): the
+// plan and the findings must be what reading the whole tree afterwards gave.
+namespace {
+const std::string streamed_head = std::string(pgi::test::minimal_header) + R"(components:
+  - {id: a, name: A}
+owners:
+  - {id: o, name: O}
+)";
+
+std::vector<std::string> task_ids(const LoadResult& r) {
+    std::vector<std::string> ids;
+    if (r.plan)
+        for (const auto& t : r.plan->tasks) ids.push_back(t.id);
+    return ids;
+}
+}  // namespace
+
+TEST_CASE("tasks read while parsing keep their order, their positions and their findings") {
+    auto r = load(streamed_head + R"(tasks:
+  - {id: t1, component: a, lead: o, text: T}
+  - just text
+  - id: t3
+    component: a
+    lead: o
+    text: "Mục tiêu"
+    statuss: done
+  - {id: t4, component: b, lead: o, text: T}
+)");
+    // the scalar item is kept in its place (an empty task, located at it), between t1 and t3
+    CHECK(task_ids(r) == std::vector<std::string>{"t1", "", "t3", "t4"});
+    REQUIRE(r.plan);
+    CHECK(r.plan->tasks[1].location.line == 12);
+    CHECK(r.plan->tasks[2].location.line == 13);
+    CHECK(r.plan->tasks[2].text == "Mục tiêu");
+    CHECK(r.plan->tasks[3].component_at.line == 18);
+    CHECK(r.plan->tasks[3].component_at.column == 25);
+    // read while parsing (unknown-key, in t3) or after it (wrong-type, the scalar item), then
+    // validated (unknown-reference), all sorted by position
+    CHECK(findings(r) == std::vector<std::string>{"12:5 wrong-type", "17:5 unknown-key", "18:25 unknown-reference"});
+}
+
+TEST_CASE("a task's findings are not reported when the file does not parse to its end") {
+    // t1's unknown key is found while parsing, before the unclosed brace of t2 stops the parser:
+    // as when the tree was read after parsing, only the syntax error is reported
+    auto r = load(streamed_head +
+                  "tasks:\n  - {id: t1, component: a, lead: o, text: T, statuss: done}\n"
+                  "  - {id: t2, component: a\n");
+    auto f = findings(r);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].find("syntax") != std::string::npos);
+}
+
+TEST_CASE("a second tasks key is reported and its tasks are neither kept nor read") {
+    auto r = load(streamed_head +
+                  "tasks:\n  - {id: t1, component: a, lead: o, text: T}\n"
+                  "tasks:\n  - {id: t2, component: a, lead: o, text: T, statuss: done}\n");
+    CHECK(task_ids(r) == std::vector<std::string>{"t1"});
+    CHECK(findings(r) == std::vector<std::string>{"12:1 duplicate-key"});
+}

@@ -113,3 +113,34 @@ TEST_CASE("the dotted-key scan ignores dots in strings and comments, and counts 
     CHECK(at->line == 2);
     CHECK(at->column == 3);
 }
+
+TEST_CASE("the YAML reader streams the mapping items of the root key's list, and nothing else") {
+    using pgi::detail::Node;
+    std::vector<std::string> taken;
+    pgi::detail::ListStream stream{"tasks", [&](Node& item) {
+                                       for (const auto& e : item.entries)
+                                           if (e.key == "id") taken.push_back(e.value.scalar);
+                                   }};
+    pgi::Diagnostics diagnostics;
+    pgi::detail::ParseContext ctx{"x.yaml", diagnostics};
+    Node root;
+    // a `tasks` key below the root, a scalar item and a nested list are not streamed
+    REQUIRE(pgi::detail::parse_yaml_tree(
+        "a:\n  tasks:\n    - {id: inner}\ntasks:\n  - {id: t1}\n  - text\n  - [x]\n  - id: t2\n    sub: [{id: deep}]\n",
+        ctx, root, &stream));
+    CHECK(taken == std::vector<std::string>{"t1", "t2"});
+    REQUIRE(root.entries.size() == 2);
+    const Node& tasks = root.entries[1].value;
+    REQUIRE(tasks.items.size() == 4);
+    CHECK(tasks.items[0].taken);
+    CHECK(tasks.items[0].entries.empty());
+    CHECK(tasks.items[0].pos.line == 5);
+    CHECK(tasks.items[1].scalar == "text");
+    CHECK(tasks.items[2].kind == Node::Kind::sequence);
+    CHECK(tasks.items[3].taken);
+    CHECK(tasks.items[3].pos.line == 8);
+    // the inner `tasks` list stays in the tree
+    REQUIRE(root.entries[0].value.entries.size() == 1);
+    CHECK(root.entries[0].value.entries[0].value.items[0].entries[0].value.scalar == "inner");
+    CHECK(diagnostics.empty());
+}
