@@ -43,7 +43,7 @@ Result<int> run_validate(const ValidateOptions& o) {
             summary += trf("{}: invalid: 1 error, 0 warnings\n", path);
             continue;
         }
-        const LoadResult& r = *loaded;
+        LoadResult& r = *loaded;
         all.append(r.diagnostics);
         if (r.diagnostics.has_errors() || !r.plan) {
             summary +=
@@ -62,6 +62,7 @@ Result<int> run_validate(const ValidateOptions& o) {
                                              r.diagnostics.warning_count())
                                : std::string());
         }
+        keep_until_exit(std::move(r));
     }
     errno = 0;  // flush_stdout() names the reason of a failed write
     if (o.format == DiagFormat::json) {

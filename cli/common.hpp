@@ -115,6 +115,13 @@ Result<LoadResult> load_valid_plan(const PlanSources& sources, InputFormat forma
 /// the result with sorted diagnostics, or the error of a file that could not be read.
 Result<LoadResult> load_and_validate(const PlanSources& sources, InputFormat format);
 
+/// Keeps `loaded` until the process ends and never frees it: the operating system takes a
+/// process's memory back at once at exit, while freeing a 100,000-task plan object by object
+/// costs about 1 % of `pgi validate` (docs/performance.md, "Cost per task"). Only the last
+/// plan given is kept (the one before is freed), so a command that reads several plans
+/// needs no more memory than before. For the end of a command, after its output is written.
+void keep_until_exit(LoadResult&& loaded);
+
 /// `--as-of` parsed, or the default: the date of SOURCE_DATE_EPOCH, else of now, in the
 /// plan's time zone (`utc_offset_minutes` east of UTC; PlanMeta::utc_offset_minutes()).
 /// Error (usage) for a malformed date or SOURCE_DATE_EPOCH.
