@@ -25,7 +25,7 @@ PHASES = [
     ("tree building (TreeBuilder)", ("TreeBuilder", "LineTable")),
     ("byte checks (UTF-8, controls)", ("first_invalid_utf8", "line_column_at")),
     ("scalar checks (check_scalars)", ("check_scalar", "guess_legacy_vietnamese")),
-    ("schema mapping (read_plan)", ("read_plan", "read_fields", "Reader::")),
+    ("schema mapping (read_plan)", ("read_plan", "read_task", "read_fields", "Reader::")),
     ("validation (validate_plan)", ("validate_plan", "validate_loaded", "Checker")),
     ("merging updates (merge_updates)", ("merge_updates", "load_plan_with_updates")),
     ("sorting and rendering findings", ("Diagnostics::sort", "render_text", "render_json")),

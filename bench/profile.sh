@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Cost per task (issue 14 item 7): how much of `pgi validate PLAN` is pgi's own work and how
-# much yaml-cpp's parser, two ways (docs/performance.md, "Cost per task"):
+# much yaml-cpp's parser, three ways (docs/performance.md, "Cost per task"):
 #   1. CPU time: `pgi validate PLAN` against bench/yaml_events.cpp (yaml-cpp's event parser
 #      alone on the same file), RUNS runs each, interleaved; the least of each is kept (the
 #      other builds on a shared machine only ever add time);
-#   2. a profile (`perf record --call-graph dwarf`, when perf is installed and allowed), each
-#      sample given to yaml-cpp or to pgi by bench/attribute.py, with pgi's part by phase.
+#   2. PROFILES profiles (default 3; `perf record --call-graph dwarf`, when perf is installed
+#      and allowed), each sample given to yaml-cpp or to pgi by bench/attribute.py; the first
+#      is shown with pgi's part by phase, then the ratio of each and their median (two
+#      profiles of one binary differ by up to 0.04 on a shared machine).
+#   3. instructions, when valgrind is installed: `cachegrind` counts the
+#      instructions each program executes on the 10,000-task plan. Exact and repeatable, but
+#      user space only and blind to cache misses and page faults, which are most of the
+#      difference in time, so it bounds pgi's own work from below.
 # Prints figures; asserts nothing.
 #
 #   bench/profile.sh [PLAN] [PGI]   default PLAN: the 100,000-task plan of bench/gen_plan.py,
 #                                   default PGI: build/release/cli/pgi
-# RUNS (default 3) sets the number of timed runs of each program.
+# RUNS (default 3) sets the number of timed runs of each program, PROFILES (default 3) the
+# number of profiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }
@@ -48,9 +55,35 @@ awk -v p="$best_pgi" -v y="$best_parser" -v n="$tasks" 'BEGIN {
 if command -v perf >/dev/null && perf record -e cpu-clock -o "$data/perf.probe" true >/dev/null 2>&1; then
     echo
     echo "profile (perf record -e cpu-clock --call-graph dwarf):"
-    perf record -e cpu-clock -F 499 --call-graph dwarf,16384 -o "$data/perf.data" "$pgi" validate "$plan" \
-        >/dev/null 2>&1 || true
-    perf script -i "$data/perf.data" -F ip,sym,dso 2>/dev/null | python3 bench/attribute.py "$pgi"
+    ratios=()
+    for ((i = 0; i < ${PROFILES:-3}; i++)); do
+        perf record -e cpu-clock -F 499 --call-graph dwarf,16384 -o "$data/perf.data" "$pgi" validate "$plan" \
+            >/dev/null 2>&1 || true
+        perf script -i "$data/perf.data" -F ip,sym,dso 2>/dev/null | python3 bench/attribute.py "$pgi" \
+            >"$data/attribute.txt"
+        ((i == 0)) && cat "$data/attribute.txt"
+        ratios+=("$(sed -n "s/^pgi's own work \/ parser: //p" "$data/attribute.txt")")
+    done
+    printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1; all = all (NR > 1 ? ", " : "") $1 }
+        END { m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+              printf "own work / parser in %d profiles: %s; median %.3f\n", NR, all, m }'
 else
     echo "(perf is not installed or not allowed here: no profile)"
+fi
+
+if command -v valgrind >/dev/null; then
+    small=$data/plan-10000.yaml
+    [ -f "$small" ] || python3 bench/gen_plan.py 10000 "$data" >/dev/null
+    instructions() {  # instructions executed, counted by cachegrind (user space)
+        valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+            sed -n 's/.*I *refs: *//p' | tr -d ,
+    }
+    ip=$(instructions "$pgi" validate "$small")
+    iy=$(instructions "$data/yaml_events" "$small")
+    echo
+    awk -v p="$ip" -v y="$iy" 'BEGIN {
+        printf "instructions on %s (cachegrind): pgi validate %.3g, the parser alone %.3g;", "plan-10000.yaml", p, y
+        printf " own work %.3f× the parser'\''s\n", (p - y) / y }'
+else
+    echo "(valgrind is not installed: no instruction counts)"
 fi
