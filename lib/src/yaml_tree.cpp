@@ -205,14 +205,12 @@ private:
         f.expecting_key = true;
         f.key_ok = true;
         if (!f.seen.empty()) f.seen.clear();
-        f.streams = false;
-        if (stream_ && kind == Node::Kind::sequence && depth_ == 2) {
-            // the value of a key of the root mapping: the streamed key, written once so far
-            const Frame& root = stack_[0];
-            stack_[1].streams = root.kind == Node::Kind::mapping && root.key_ok && root.key == stream_->key &&
-                                std::none_of(root.entries.begin(), root.entries.end(),
-                                             [&](const Entry& e) { return e.key == root.key; });
-        }
+        // a list that is the value of the streamed key of the root mapping, written once so far
+        const Frame& root = stack_[0];
+        f.streams =
+            stream_ && kind == Node::Kind::sequence && depth_ == 2 && root.kind == Node::Kind::mapping && root.key_ok &&
+            root.key == stream_->key &&
+            std::none_of(root.entries.begin(), root.entries.end(), [&](const Entry& e) { return e.key == root.key; });
     }
 
     void close() {
